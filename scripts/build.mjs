@@ -1,0 +1,32 @@
+// Bundles the Node-side entry points (CLI, Electron main, preload) with esbuild.
+// The renderer is built separately by Vite (vite.config.ts).
+import { build } from 'esbuild';
+import { existsSync } from 'node:fs';
+
+const onlyCli = process.argv.includes('--cli');
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  sourcemap: true,
+  logLevel: 'warning',
+  // Electron is provided by the runtime; never bundle it.
+  external: ['electron'],
+};
+
+const entries = [
+  { entryPoints: ['src-main/cli/main.ts'], outfile: 'dist/cli/cognito-studio.cjs', format: 'cjs' },
+];
+if (!onlyCli) {
+  entries.push(
+    { entryPoints: ['src-main/electron/main.ts'], outfile: 'dist/main/main.cjs', format: 'cjs' },
+    { entryPoints: ['src-main/electron/preload.ts'], outfile: 'dist/main/preload.cjs', format: 'cjs' },
+    { entryPoints: ['src-main/host/browser-mode.ts'], outfile: 'dist/main/browser-mode.cjs', format: 'cjs' },
+  );
+}
+
+for (const entry of entries) {
+  if (!existsSync(entry.entryPoints[0])) continue;
+  await build({ ...common, ...entry, metafile: false });
+}
