@@ -115,4 +115,8 @@ export interface PolicyIssue {
   message: string;
   /** Stable code, e.g. `unknown-operator`, `missing-effect`, `variable-without-version`. */
   code: string;
+  /** 1-based line in the policy text, when the policy was given as text. */
+  line?: number;
+  /** 1-based column in the policy text, when the policy was given as text. */
+  column?: number;
 }

@@ -1,0 +1,5 @@
+import type { PolicyIssue, PolicyKind } from './types';
+
+export function validatePolicy(_document: unknown, _options?: { kind?: PolicyKind }): PolicyIssue[] {
+  return [];
+}
