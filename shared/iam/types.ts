@@ -8,7 +8,10 @@ export interface PolicyDocument {
   [key: string]: unknown;
 }
 
-/** Request context values: single- or multi-valued keys. Keys are matched case-insensitively. */
+/**
+ * Request context values: a string is a single-valued key, an array a multi-valued key (even with one
+ * entry). Keys are matched case-insensitively.
+ */
 export type ContextValue = string | string[];
 
 export interface IamRequest {
@@ -37,7 +40,7 @@ export interface PolicyInput {
 export interface EvaluationInput {
   request: IamRequest;
   identityPolicies: Array<PolicyInput | CompiledPolicy>;
-  /** Session policies act as one set: an allow in any of them counts. Absent = no session policies. */
+  /** Session policies act as one set: an allow in any of them counts. Absent or empty = no session policies. */
   sessionPolicies?: Array<PolicyInput | CompiledPolicy>;
   permissionsBoundary?: PolicyInput | CompiledPolicy;
   resourcePolicy?: PolicyInput | CompiledPolicy;

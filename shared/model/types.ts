@@ -242,4 +242,12 @@ export interface ModelIssue {
   /** JSONPath-like location, e.g. `$.identityPools[0].roleMappings[1].rules[3].claim`. */
   path: string;
   message: string;
+  /** Stable machine-readable kind, e.g. `dangling-reference`, `duplicate-id`, `invalid-json` (see validate.ts). */
+  code?: string;
+  /** File the issue was found in, when the caller named one. */
+  file?: string;
+  /** 1-based line in the file text (JSON syntax and nesting errors). */
+  line?: number;
+  /** 1-based column in the file text (JSON syntax and nesting errors). */
+  column?: number;
 }

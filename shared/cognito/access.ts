@@ -1,0 +1,277 @@
+// What simulated credentials may do: single requests with explanations, and the access matrix of a review.
+// Policies in force (design.md §5.3, §6): the role's inline and customer managed policies (identity), the
+// session policies (guest scope-down) and the permissions boundary.
+
+import { compilePolicy, evaluate, evaluateDecision } from '../iam/index';
+import type { CompiledPolicy, ContextValue, IamRequest, PolicyInput } from '../iam/types';
+import { managedPolicyArn } from '../model/keys';
+import type { DesignDocument, Persona, Role } from '../model/types';
+import { simulate } from './simulate';
+import type {
+  AccessDecision,
+  AccessMatrix,
+  AccessRequest,
+  MatrixCell,
+  MatrixPersonaResult,
+  SimulatedSession,
+  SimulationInput,
+  SimulationSuccess,
+  UnevaluatedPolicy,
+} from './types';
+
+type PolicyArgument = PolicyInput | CompiledPolicy;
+
+export interface RolePolicies {
+  identity: PolicyArgument[];
+  boundary: PolicyArgument | undefined;
+  /** Attached policies whose documents the design does not hold; decisions are then incomplete. */
+  notEvaluated: UnevaluatedPolicy[];
+}
+
+function isAwsManaged(arn: string): boolean {
+  return /^arn:[^:]+:iam::aws:policy\//.test(arn);
+}
+
+function unevaluated(arn: string, kind: UnevaluatedPolicy['kind']): UnevaluatedPolicy {
+  return {
+    arn,
+    kind,
+    reason: isAwsManaged(arn)
+      ? 'AWS managed policy: its document is not part of the design, so it was not evaluated'
+      : 'customer managed policy missing from the design, so it was not evaluated',
+  };
+}
+
+/** The policies of `role` as evaluator inputs; `compile` pre-compiles them for repeated evaluation. */
+export function rolePolicies(design: DesignDocument, role: Role, compile = false): RolePolicies {
+  const prepare = (input: PolicyInput, kind: 'identity' | 'permissionsBoundary'): PolicyArgument =>
+    compile ? compilePolicy(input, kind) : input;
+  const identity: PolicyArgument[] = role.inlinePolicies.map((policy) =>
+    prepare({ name: `role/${role.name} inline '${policy.name}'`, document: policy.document }, 'identity'),
+  );
+  const notEvaluated: UnevaluatedPolicy[] = [];
+  const findManaged = (arn: string) =>
+    design.managedPolicies.find((policy) => managedPolicyArn(design.account, policy) === arn);
+  for (const arn of role.managedPolicyArns) {
+    const managed = findManaged(arn);
+    if (managed)
+      identity.push(
+        prepare({ name: `managed policy ${managed.name}`, document: managed.document }, 'identity'),
+      );
+    else notEvaluated.push(unevaluated(arn, 'identity'));
+  }
+  let boundary: PolicyArgument | undefined;
+  if (role.permissionsBoundaryArn) {
+    const managed = findManaged(role.permissionsBoundaryArn);
+    if (managed)
+      boundary = prepare(
+        { name: `permissions boundary ${managed.name}`, document: managed.document },
+        'permissionsBoundary',
+      );
+    else notEvaluated.push(unevaluated(role.permissionsBoundaryArn, 'permissionsBoundary'));
+  }
+  return { identity, boundary, notEvaluated };
+}
+
+/** Request context: the caller's keys, then the session's keys, which the caller cannot override. */
+export function requestContext(
+  session: SimulatedSession,
+  extra: Record<string, ContextValue> | undefined,
+): { context: Record<string, ContextValue>; ignored: string[] } {
+  const sessionKeys = new Set(Object.keys(session.context).map((key) => key.toLowerCase()));
+  const context: Record<string, ContextValue> = {};
+  const ignored: string[] = [];
+  for (const [key, value] of Object.entries(extra ?? {})) {
+    const lower = key.toLowerCase();
+    // Principal tags and the Cognito keys come from the session only; a request cannot invent them.
+    if (
+      sessionKeys.has(lower) ||
+      lower.startsWith('aws:principaltag/') ||
+      lower.startsWith('cognito-identity.amazonaws.com:')
+    )
+      ignored.push(key);
+    else context[key] = value;
+  }
+  return { context: { ...context, ...session.context }, ignored };
+}
+
+function sessionOf(credentials: SimulationSuccess | SimulatedSession): SimulatedSession {
+  return 'session' in credentials ? credentials.session : credentials;
+}
+
+function sessionPolicyInputs(session: SimulatedSession, compile: boolean): PolicyArgument[] | undefined {
+  if (session.sessionPolicies.length === 0) return undefined;
+  return session.sessionPolicies.map((policy) => {
+    const input = { name: `session policy ${policy.name}`, document: policy.document };
+    return compile ? compilePolicy(input, 'session') : input;
+  });
+}
+
+/** Evaluates requests made with simulated credentials, each with its deciding statements. */
+export function evaluateAccess(
+  design: DesignDocument,
+  credentials: SimulationSuccess | SimulatedSession,
+  requests: readonly AccessRequest[],
+): AccessDecision[] {
+  const session = sessionOf(credentials);
+  const role = design.roles.find((candidate) => candidate.id === session.role.id);
+  const policies: RolePolicies = role
+    ? rolePolicies(design, role, requests.length > 1)
+    : {
+        identity: [],
+        boundary: undefined,
+        notEvaluated: [
+          { arn: session.role.arn, kind: 'identity', reason: 'the role is not part of this design' },
+        ],
+      };
+  const sessionPolicies = sessionPolicyInputs(session, requests.length > 1);
+  return requests.map((request) => {
+    const { context, ignored } = requestContext(session, request.context);
+    const evaluation = evaluate({
+      request: {
+        principal: session.assumedRoleArn,
+        action: request.action,
+        resource: request.resource,
+        resourceAccount: request.resourceAccount,
+        context,
+      },
+      identityPolicies: policies.identity,
+      sessionPolicies,
+      permissionsBoundary: policies.boundary,
+    });
+    return {
+      action: request.action,
+      resource: request.resource,
+      decision: evaluation.decision,
+      decidingStatements: evaluation.decidingStatements,
+      summary: evaluation.summary,
+      complete: policies.notEvaluated.length === 0,
+      notEvaluated: policies.notEvaluated,
+      ignoredContextKeys: ignored,
+      evaluation,
+    };
+  });
+}
+
+/** A persona of the design as simulation input. */
+export function personaToSimulationInput(
+  design: DesignDocument,
+  persona: Persona,
+  now?: string | Date,
+): SimulationInput {
+  const base = {
+    identityPool: persona.identityPoolId,
+    customRoleArn: persona.customRoleArn,
+    identityId: persona.identityId,
+    now,
+  };
+  const login = persona.login;
+  if (login.type === 'guest') return { ...base, login: { type: 'guest' } };
+  if (login.type === 'userPool') {
+    return {
+      ...base,
+      login: {
+        type: 'userPoolUser',
+        username: login.username,
+        userPoolId: login.userPoolId,
+        clientId: login.clientId,
+      },
+    };
+  }
+  const provider = design.providers.find((candidate) => candidate.id === login.providerId);
+  if (provider?.kind === 'developer') {
+    const identifier = login.claims.userIdentifier ?? login.claims.sub ?? persona.id;
+    return {
+      ...base,
+      provider: provider.providerKey,
+      login: { type: 'developer', userIdentifier: String(identifier) },
+    };
+  }
+  return {
+    ...base,
+    provider: provider?.providerKey ?? login.providerId,
+    login: { type: 'claims', claims: login.claims },
+  };
+}
+
+/** A persona given directly as simulation input. */
+export interface MatrixPersona {
+  id: string;
+  name: string;
+  input: SimulationInput;
+}
+
+export interface MatrixOptions {
+  /** Clock for the simulations (deterministic output). */
+  now?: string | Date;
+  /** Request keys added to every cell (`aws:SecureTransport`, …). */
+  context?: Record<string, ContextValue>;
+}
+
+/** Decisions for every persona × action × resource. Policies are compiled once per role and reused. */
+export function accessMatrix(
+  design: DesignDocument,
+  personas: ReadonlyArray<Persona | MatrixPersona>,
+  actions: readonly string[],
+  resources: readonly string[],
+  options: MatrixOptions = {},
+): AccessMatrix {
+  const compiledRoles = new Map<string, RolePolicies>();
+  const compiledSessions = new Map<string, PolicyArgument[] | undefined>();
+  const results: MatrixPersonaResult[] = [];
+  const cells: MatrixCell[][][] = [];
+  for (const persona of personas) {
+    const input = 'input' in persona ? persona.input : personaToSimulationInput(design, persona, options.now);
+    const simulation = simulate(design, { ...input, now: input.now ?? options.now });
+    if (simulation.outcome === 'error') {
+      results.push({
+        id: persona.id,
+        name: persona.name,
+        outcome: 'error',
+        error: simulation.error,
+        complete: true,
+        notEvaluated: [],
+      });
+      cells.push(actions.map(() => resources.map((): MatrixCell => 'NoCredentials')));
+      continue;
+    }
+    const session = simulation.session;
+    const role = design.roles.find((candidate) => candidate.id === session.role.id) as Role;
+    let policies = compiledRoles.get(role.id);
+    if (!policies) {
+      policies = rolePolicies(design, role, true);
+      compiledRoles.set(role.id, policies);
+    }
+    const sessionKey = session.sessionPolicies.map((policy) => policy.origin).join('\n');
+    if (!compiledSessions.has(sessionKey))
+      compiledSessions.set(sessionKey, sessionPolicyInputs(session, true));
+    const sessionPolicies = compiledSessions.get(sessionKey);
+    const { context } = requestContext(session, options.context);
+    results.push({
+      id: persona.id,
+      name: persona.name,
+      outcome: 'credentials',
+      roleArn: session.role.arn,
+      complete: policies.notEvaluated.length === 0,
+      notEvaluated: policies.notEvaluated,
+    });
+    const rows: MatrixCell[][] = [];
+    for (const action of actions) {
+      const row: MatrixCell[] = [];
+      for (const resource of resources) {
+        const request: IamRequest = { principal: session.assumedRoleArn, action, resource, context };
+        row.push(
+          evaluateDecision({
+            request,
+            identityPolicies: policies.identity,
+            sessionPolicies,
+            permissionsBoundary: policies.boundary,
+          }),
+        );
+      }
+      rows.push(row);
+    }
+    cells.push(rows);
+  }
+  return { personas: results, actions: [...actions], resources: [...resources], cells };
+}

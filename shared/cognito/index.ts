@@ -1,0 +1,38 @@
+// Public entry of the Cognito simulation engine (design.md §5). Import from here, not from the files behind it.
+export type * from './types';
+export { simulate } from './simulate';
+export {
+  deriveIdTokenClaims,
+  choosePreferredRole,
+  decodePastedJwt,
+  claimValues,
+  MAX_JWT_LENGTH,
+} from './token';
+export type { DerivedToken, DecodedJwt, PreferredRoleChoice } from './token';
+export { evaluateRule } from './rules';
+export type { RuleOutcome } from './rules';
+export { selectRole, samlRoles, roleByArn, SAML_ROLE_ATTRIBUTE } from './resolve';
+export { resolveLogin, providerKeyFromIssuer } from './login';
+export type { ResolvedLogin, LoginResolution } from './login';
+export { amrFor, principalTagsFor, buildSession, roleSummary, SESSION_NAME } from './session';
+export {
+  generateTrustPolicy,
+  trustPolicyOf,
+  checkTrust,
+  roleUses,
+  poolMapsPrincipalTags,
+  COGNITO_FEDERATED_PRINCIPAL,
+} from './trust';
+export type { GeneratedTrustPolicy, RoleUse, RoleUseKind, TrustCheck, TrustRequest } from './trust';
+export { guestScopeDownInfo, guestSessionPolicies } from './scope-down';
+export type { GuestScopeDownInfo } from './scope-down';
+export { fakeIdentityId, fakeRoleId, fakeCredentials, stableHash } from './fake-ids';
+export { MESSAGES as COGNITO_ERROR_MESSAGES, DOCS as COGNITO_DOCS } from './errors';
+export {
+  evaluateAccess,
+  accessMatrix,
+  personaToSimulationInput,
+  rolePolicies,
+  requestContext,
+} from './access';
+export type { MatrixPersona, MatrixOptions, RolePolicies } from './access';

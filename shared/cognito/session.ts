@@ -1,0 +1,139 @@
+// The session Cognito's credentials stand for: amr values, principal tags, the assumed-role session and the
+// request context of design.md §5.3.
+
+import type { ContextValue } from '../iam/types';
+import { resolveProviderRef, roleArn } from '../model/keys';
+import type { DesignDocument, IdentityPool, Role } from '../model/types';
+import { DOCS } from './errors';
+import { fakeCredentials, fakeRoleId } from './fake-ids';
+import type { ResolvedLogin } from './login';
+import { claimValues } from './token';
+import type { RoleSummary, SessionPolicy, SimulatedSession, TraceStep } from './types';
+
+export const SESSION_NAME = 'CognitoIdentityCredentials';
+
+export function roleSummary(design: DesignDocument, role: Role): RoleSummary {
+  const arn = roleArn(design.account, role);
+  return { id: role.id, name: role.name, arn, roleId: fakeRoleId(arn) };
+}
+
+/**
+ * `amr` of Cognito's token (design.md §5.2 step 9). Guests: `unauthenticated`. Signed in: `authenticated`,
+ * the provider key and, for user pools, `<provider>:CognitoSignIn:<sub>`.
+ * **Assumption**: other providers add `<provider key>:<subject>` the same way; developer identities add only
+ * the developer provider name.
+ */
+export function amrFor(login: ResolvedLogin | undefined): { amr: string[]; assumption: boolean } {
+  if (!login) return { amr: ['unauthenticated'], assumption: false };
+  if (login.kind === 'userPool') {
+    return {
+      amr: ['authenticated', login.loginsKey, `${login.loginsKey}:CognitoSignIn:${login.subject}`],
+      assumption: false,
+    };
+  }
+  if (login.kind === 'developer') return { amr: ['authenticated', login.loginsKey], assumption: true };
+  return { amr: ['authenticated', login.loginsKey, `${login.loginsKey}:${login.subject}`], assumption: true };
+}
+
+const SAML_NAME_IDENTIFIER = 'http://schemas.xmlsoap.org/ws/2005/05/identity/claims/nameidentifier';
+
+/** Default tag ← claim mapping per provider kind (design.md §5.2 step 12, "Default provider mappings" page). */
+function defaultTagMapping(login: ResolvedLogin): { tags: Record<string, string>; assumption: boolean } {
+  if (login.kind === 'userPool') return { tags: { username: 'sub', client: 'aud' }, assumption: false };
+  // Assumption: AWS documents which claims the defaults use per provider, not the tag keys outside user pools.
+  if (login.provider?.kind === 'amazon')
+    return { tags: { username: 'user_id', client: 'aud' }, assumption: true };
+  if (login.provider?.kind === 'saml') return { tags: { username: SAML_NAME_IDENTIFIER }, assumption: true };
+  return { tags: { username: 'sub', client: 'aud' }, assumption: true };
+}
+
+export interface PrincipalTagResult {
+  tags: Record<string, string>;
+  step: TraceStep | undefined;
+}
+
+/** Principal tags the pool maps for this login (attributes for access control). */
+export function principalTagsFor(
+  design: DesignDocument,
+  pool: IdentityPool,
+  login: ResolvedLogin | undefined,
+): PrincipalTagResult {
+  if (!login || login.kind === 'developer') return { tags: {}, step: undefined };
+  const mapping = pool.principalTags.find(
+    (candidate) => resolveProviderRef(design, candidate.provider)?.mappingKey === login.mappingKey,
+  );
+  if (!mapping) return { tags: {}, step: undefined };
+  const defaults = mapping.useDefaults ? defaultTagMapping(login) : { tags: {}, assumption: false };
+  const wanted: Record<string, string> = { ...defaults.tags, ...mapping.tags };
+  const tags: Record<string, string> = {};
+  const skipped: string[] = [];
+  let multiValued = false;
+  for (const [tag, claim] of Object.entries(wanted)) {
+    const values = claimValues(login.claims, claim);
+    // Assumption: a claim with several values (an array) cannot become one tag value, so it is left out.
+    multiValued ||= Array.isArray(login.claims[claim]);
+    if (values === undefined || Array.isArray(login.claims[claim]) || values.length !== 1)
+      skipped.push(`${tag} ← ${claim}`);
+    else tags[tag] = values[0] as string;
+  }
+  return {
+    tags,
+    step: {
+      id: 'principal-tags',
+      title: 'Principal tags',
+      detail:
+        `The pool maps tags for ${login.mappingKey}${mapping.useDefaults ? ' (default mapping on)' : ''}: ` +
+        (Object.keys(tags).length > 0
+          ? Object.entries(tags)
+              .map(([key, value]) => `${key}=${value}`)
+              .join(', ')
+          : 'no tag') +
+        (skipped.length > 0 ? `. Not set (claim missing or multi-valued): ${skipped.join(', ')}.` : '.'),
+      outcome: 'info',
+      assumption: defaults.assumption || multiValued ? true : undefined,
+      source: DOCS.attributesForAccessControl,
+      data: { tags, skipped },
+    },
+  };
+}
+
+export interface SessionParameters {
+  poolId: string;
+  identityId: string;
+  amr: string[];
+  principalTags: Record<string, string>;
+  sessionPolicies: SessionPolicy[];
+  now: Date;
+}
+
+/** The assumed-role session for `role` (design.md §5.2 step 10) with its request context (§5.3). */
+export function buildSession(
+  design: DesignDocument,
+  role: Role,
+  parameters: SessionParameters,
+): SimulatedSession {
+  const summary = roleSummary(design, role);
+  const assumedRoleArn = `arn:${design.account.partition}:sts::${design.account.accountId}:assumed-role/${role.name}/${SESSION_NAME}`;
+  const userId = `${summary.roleId}:${SESSION_NAME}`;
+  const context: Record<string, ContextValue> = {
+    'cognito-identity.amazonaws.com:sub': parameters.identityId,
+    'cognito-identity.amazonaws.com:aud': parameters.poolId,
+    'cognito-identity.amazonaws.com:amr': [...parameters.amr],
+    'aws:userid': userId,
+    'aws:PrincipalArn': summary.arn,
+    'aws:PrincipalAccount': design.account.accountId,
+    'aws:PrincipalType': 'AssumedRole',
+  };
+  for (const [key, value] of Object.entries(parameters.principalTags))
+    context[`aws:PrincipalTag/${key}`] = value;
+  return {
+    role: summary,
+    sessionName: SESSION_NAME,
+    assumedRoleArn,
+    userId,
+    credentials: fakeCredentials(`${summary.arn}\n${parameters.identityId}`, parameters.now),
+    principalTags: { ...parameters.principalTags },
+    sessionPolicies: parameters.sessionPolicies,
+    context,
+  };
+}

@@ -1,0 +1,54 @@
+// Auto-layout: a pure async function (nodes, edges) → positions, backed by elkjs's layered
+// algorithm. Flow runs left to right the way logins travel: providers → user pools → identity
+// pools → roles → policies.
+
+import ELK from 'elkjs/lib/elk.bundled.js';
+import type { ElkNode } from 'elkjs/lib/elk-api';
+import type { GraphEdge, GraphNode } from './graph';
+import type { Point } from './types';
+
+const LAYER_OF_KIND = { provider: 0, userPool: 1, identityPool: 2, role: 3, managedPolicy: 4 } as const;
+
+let engine: InstanceType<typeof ELK> | undefined;
+
+function elk(): InstanceType<typeof ELK> {
+  engine ??= new ELK();
+  return engine;
+}
+
+/** Positions (top-left corners) for every node. Edges with unknown endpoints are ignored. */
+export async function autoLayout(
+  nodes: readonly Pick<GraphNode, 'id' | 'size' | 'data'>[],
+  edges: readonly Pick<GraphEdge, 'id' | 'source' | 'target'>[],
+): Promise<Record<string, Point>> {
+  if (nodes.length === 0) return {};
+  const ids = new Set(nodes.map((node) => node.id));
+  const graph: ElkNode = {
+    id: 'root',
+    layoutOptions: {
+      'elk.algorithm': 'layered',
+      'elk.direction': 'RIGHT',
+      'elk.layered.spacing.nodeNodeBetweenLayers': '120',
+      'elk.spacing.nodeNode': '40',
+      'elk.layered.nodePlacement.strategy': 'BRANDES_KOEPF',
+      'elk.layered.crossingMinimization.semiInteractive': 'true',
+      'elk.partitioning.activate': 'true',
+      'elk.separateConnectedComponents': 'false',
+    },
+    children: nodes.map((node) => ({
+      id: node.id,
+      width: node.size.width,
+      height: node.size.height,
+      layoutOptions: { 'elk.partitioning.partition': String(LAYER_OF_KIND[node.data.kind]) },
+    })),
+    edges: edges
+      .filter((edge) => ids.has(edge.source) && ids.has(edge.target) && edge.source !== edge.target)
+      .map((edge) => ({ id: edge.id, sources: [edge.source], targets: [edge.target] })),
+  };
+  const result = await elk().layout(graph);
+  const positions: Record<string, Point> = {};
+  for (const child of result.children ?? []) {
+    positions[child.id] = { x: Math.round(child.x ?? 0), y: Math.round(child.y ?? 0) };
+  }
+  return positions;
+}

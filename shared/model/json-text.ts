@@ -1,0 +1,103 @@
+// Reading JSON text defensively: size before parsing, nesting depth without recursion, and
+// syntax errors with line and column. Used by the design loader; nothing here throws.
+
+export interface TextPosition {
+  /** 1-based. */
+  line: number;
+  /** 1-based, in UTF-16 code units. */
+  column: number;
+}
+
+export type JsonParseResult =
+  | { ok: true; value: unknown }
+  | { ok: false; reason: string; position?: TextPosition };
+
+/** UTF-8 size of a string; stops counting once it passes `stopAbove` (the answer is then > stopAbove). */
+export function utf8ByteLength(text: string, stopAbove = Number.POSITIVE_INFINITY): number {
+  let bytes = 0;
+  for (let index = 0; index < text.length && bytes <= stopAbove; index += 1) {
+    const code = text.charCodeAt(index);
+    if (code < 0x80) bytes += 1;
+    else if (code < 0x800) bytes += 2;
+    else if (code >= 0xd800 && code <= 0xdbff && index + 1 < text.length) {
+      const next = text.charCodeAt(index + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        bytes += 4;
+        index += 1;
+      } else {
+        bytes += 3;
+      }
+    } else {
+      bytes += 3;
+    }
+  }
+  return bytes;
+}
+
+export function positionAt(text: string, offset: number): TextPosition {
+  const end = Math.max(0, Math.min(offset, text.length));
+  let line = 1;
+  let lineStart = 0;
+  for (let index = 0; index < end; index += 1) {
+    if (text.charCodeAt(index) === 10) {
+      line += 1;
+      lineStart = index + 1;
+    }
+  }
+  return { line, column: end - lineStart + 1 };
+}
+
+/**
+ * Offset of the first `[` or `{` that opens nesting level `maxDepth + 1`, or -1. A linear scan
+ * that skips string contents, so it works on any text, valid JSON or not.
+ */
+export function findExcessiveNesting(text: string, maxDepth: number): number {
+  let depth = 0;
+  let inString = false;
+  for (let index = 0; index < text.length; index += 1) {
+    const code = text.charCodeAt(index);
+    if (inString) {
+      if (code === 92) index += 1; // backslash: skip the escaped character
+      else if (code === 34) inString = false;
+    } else if (code === 34) {
+      inString = true;
+    } else if (code === 91 || code === 123) {
+      depth += 1;
+      if (depth > maxDepth) return index;
+    } else if (code === 93 || code === 125) {
+      depth = Math.max(0, depth - 1);
+    }
+  }
+  return -1;
+}
+
+/**
+ * JSON.parse with a located, readable error. Engines word their errors differently (V8:
+ * "… in JSON at position 7 (line 1 column 8)", Firefox: "… at line 1 column 8 of the JSON data");
+ * we read whichever location is given and fall back to the end of the text for "unexpected end".
+ */
+export function parseJsonText(text: string): JsonParseResult {
+  try {
+    return { ok: true, value: JSON.parse(text) as unknown };
+  } catch (error) {
+    const raw = error instanceof Error ? error.message : String(error);
+    return { ok: false, reason: cleanReason(raw), position: locate(text, raw) };
+  }
+}
+
+function locate(text: string, message: string): TextPosition | undefined {
+  const lineColumn = /line (\d+) column (\d+)/.exec(message);
+  if (lineColumn) return { line: Number(lineColumn[1]), column: Number(lineColumn[2]) };
+  const position = /position (\d+)/.exec(message);
+  if (position) return positionAt(text, Number(position[1]));
+  if (/end of (JSON )?(input|data)/i.test(message)) return positionAt(text, text.length);
+  return undefined;
+}
+
+function cleanReason(message: string): string {
+  const withoutLocation = message
+    .replace(/^JSON\.parse: /, '')
+    .replace(/ in JSON at position \d+.*$/, '')
+    .replace(/ at line \d+ column \d+ of the JSON data$/, '');
+  return withoutLocation.length > 200 ? `${withoutLocation.slice(0, 200)}…` : withoutLocation;
+}

@@ -1,0 +1,145 @@
+// Permission checks on the roles Cognito hands out: guests, signed-in identities, escalation.
+// https://docs.aws.amazon.com/cognito/latest/developerguide/identity-pools-security-best-practices.html
+
+import type { Role } from '../../model/types';
+import { classifyAction, escalationsGranted, escalationsGrantedByNotAction } from '../action-classes';
+import type { ReviewContext, RolePolicy } from '../context';
+import { makeFinding, policyLocation, roleEntity } from '../findings';
+import { scanStatements, variablesIn, type ScannedStatement } from '../policy-scan';
+import type { DesignCheck, Finding } from '../types';
+
+function allowStatements(context: ReviewContext, role: Role): Array<{ policy: RolePolicy; statement: ScannedStatement }> {
+  return context.rolePolicies(role).identity.flatMap((policy) =>
+    scanStatements(policy.document)
+      .filter((statement) => statement.effect === 'Allow')
+      .map((statement) => ({ policy, statement })),
+  );
+}
+
+function rolesOf(context: ReviewContext, ids: Set<string>): Role[] {
+  return context.design.roles.filter((role) => ids.has(role.id));
+}
+
+/** Variables that tie a statement to the caller's own identity. */
+function partitioned(statement: ScannedStatement): boolean {
+  const text = JSON.stringify({ Resource: statement.raw.Resource, Condition: statement.raw.Condition });
+  return variablesIn(text).some((variable) => /^(cognito-identity\.amazonaws\.com:sub|aws:PrincipalTag\/.+|aws:userid)$/i.test(variable));
+}
+
+export const guestWriteAccess: DesignCheck = {
+  id: 'guest-write-access',
+  code: 'COG-GUEST-WRITE',
+  severity: 'high',
+  title: 'Guest role grants write or data-plane access',
+  description:
+    'The unauthenticated role allows write actions (or data reads). Anyone can obtain guest credentials; with the basic flow the guest scope-down session policy does not limit them.',
+  help: 'Keep guest roles to the minimum the app needs before sign-in, scoped to specific resources; turn the basic flow off so the scope-down applies.',
+  needsCatalog: false,
+  run(context) {
+    const findings: Finding[] = [];
+    for (const role of rolesOf(context, context.guestRoleIds)) {
+      const basicFlow = context.routesToRole(role.id).some((route) => route.guest && route.pool.allowClassicFlow);
+      for (const { policy, statement } of allowStatements(context, role)) {
+        const writes = statement.notActions.length > 0 ? [`NotAction ${statement.notActions.map((entry) => entry.value).join(', ')}`] : [];
+        const reads: string[] = [];
+        for (const action of statement.actions) {
+          const actionClass = classifyAction(action.value, context.accessLevels);
+          if (actionClass === 'write') writes.push(action.value);
+          else if (actionClass === 'data-read') reads.push(action.value);
+        }
+        if (writes.length === 0 && reads.length === 0) continue;
+        const flowNote = basicFlow
+          ? 'The pool allows the basic flow, so guests get these permissions without the scope-down session policy.'
+          : 'The enhanced flow\'s scope-down session policy still lets guests use them on the services it allows.';
+        // Writes confined to the caller's own identity partition are the usual guest pattern (own dataset).
+        const ownPartition = partitioned(statement);
+        const severity = writes.length > 0 && !ownPartition ? (basicFlow ? 'high' : 'medium') : basicFlow ? 'medium' : 'low';
+        const granted = writes.length > 0 ? `write actions ${writes.join(', ')}` : `data reads ${reads.join(', ')}`;
+        findings.push(
+          makeFinding(this, {
+            entity: roleEntity(role),
+            location: policyLocation(policy, statement.path),
+            severity,
+            rationale: `${role.name} is the guest role: anyone who calls GetId without a login receives ${granted} on ${statement.resources.map((entry) => entry.value).join(', ') || 'the NotResource set'}${ownPartition ? ' (limited to the caller\'s own identity id, but anyone can create new identities)' : ''}. ${flowNote}`,
+            fix: writes.length > 0 ? 'Move write access to an authenticated role, or scope it to a per-identity resource (${cognito-identity.amazonaws.com:sub}).' : 'Confirm that the data is public; otherwise move the read to an authenticated role.',
+          }),
+        );
+      }
+    }
+    return findings;
+  },
+};
+
+export const writeOnWildcardResource: DesignCheck = {
+  id: 'write-on-wildcard-resource',
+  code: 'COG-WRITE-ANY-RESOURCE',
+  severity: 'high',
+  title: 'Signed-in role writes to Resource "*" without a per-identity partition',
+  description: 'A role handed to signed-in identities allows write actions on Resource "*" and neither the resource nor a condition is tied to the caller (identity id, principal tag).',
+  help: 'Name the resources, and partition them per identity: "arn:…/${cognito-identity.amazonaws.com:sub}/*" or a condition on dynamodb:LeadingKeys / aws:PrincipalTag.',
+  needsCatalog: false,
+  run(context) {
+    const findings: Finding[] = [];
+    for (const role of rolesOf(context, context.signedInRoleIds)) {
+      for (const { policy, statement } of allowStatements(context, role)) {
+        if (!statement.resources.some((entry) => entry.value === '*') || partitioned(statement)) continue;
+        const writes = statement.actions.filter((action) => classifyAction(action.value, context.accessLevels) === 'write').map((action) => action.value);
+        if (statement.notActions.length > 0) writes.push(`NotAction ${statement.notActions.map((entry) => entry.value).join(', ')}`);
+        if (writes.length === 0) continue;
+        findings.push(
+          makeFinding(this, {
+            entity: roleEntity(role),
+            location: policyLocation(policy, statement.path),
+            rationale: `Every signed-in identity mapped to ${role.name} may ${writes.join(', ')} on any resource, including other users' data: nothing ties the statement to the caller's identity.`,
+            fix: 'Replace "*" with the resources the app uses and add ${cognito-identity.amazonaws.com:sub} (or a principal-tag condition) so each identity reaches only its own.',
+          }),
+        );
+      }
+    }
+    return findings;
+  },
+};
+
+export const privilegeEscalation: DesignCheck = {
+  id: 'privilege-escalation',
+  code: 'COG-PRIV-ESCALATION',
+  severity: 'critical',
+  title: 'Federated role grants privilege-escalation actions',
+  description: 'A role Cognito hands out allows actions that create or change permissions, pass roles, assume other roles or run code as another principal (iam:*, iam:PassRole, sts:*, lambda:UpdateFunctionCode, "*", …).',
+  help: 'Remove these actions from roles for end users; do administration through a backend with its own credentials.',
+  needsCatalog: false,
+  run(context) {
+    const findings: Finding[] = [];
+    const federated = new Set([...context.guestRoleIds, ...context.signedInRoleIds]);
+    for (const role of rolesOf(context, federated)) {
+      for (const { policy, statement } of allowStatements(context, role)) {
+        const granted = new Set<string>();
+        const patterns: string[] = [];
+        for (const action of statement.actions) {
+          const escalations = escalationsGranted(action.value);
+          if (escalations.length === 0) continue;
+          patterns.push(action.value);
+          for (const escalation of escalations) granted.add(escalation);
+        }
+        if (statement.notActions.length > 0) {
+          const escalations = escalationsGrantedByNotAction(statement.notActions.map((entry) => entry.value));
+          if (escalations.length > 0) patterns.push('NotAction');
+          for (const escalation of escalations) granted.add(escalation);
+        }
+        if (granted.size === 0) continue;
+        const examples = [...granted].slice(0, 6).join(', ');
+        findings.push(
+          makeFinding(this, {
+            entity: roleEntity(role),
+            location: policyLocation(policy, statement.path),
+            rationale: `${role.name} is handed to end users by Cognito, and ${patterns.join(', ')} grants ${examples}${granted.size > 6 ? ', …' : ''}: a user could give themselves or another principal more permissions than the design intends.`,
+            fix: 'Remove the escalation actions from this role; if the app needs them, call a backend that checks the request and acts with its own role.',
+          }),
+        );
+      }
+    }
+    return findings;
+  },
+};
+
+export const permissionChecks: DesignCheck[] = [guestWriteAccess, writeOnWildcardResource, privilegeEscalation];

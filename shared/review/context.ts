@@ -1,0 +1,173 @@
+// What the checks need to know about a design, computed once per review: which roles each identity
+// pool can hand out and to whom ("routes"), each role's policies with their locations in the file,
+// and the trust policy Cognito would meet.
+
+import { managedPolicyArn, resolveProviderRef, sameProviderRef, type ResolvedProviderRef } from '../model/keys';
+import type { PolicyDocument } from '../iam/types';
+import type { DesignDocument, IdentityPool, ProviderRef, Role, RoleMapping, UserPool } from '../model/types';
+import type { AccessLevels } from './action-classes';
+import { generatedTrustPolicy } from './trust-source';
+
+/** One way an identity pool hands out roles: guests, or sign-ins through one accepted provider. */
+export interface Route {
+  pool: IdentityPool;
+  poolIndex: number;
+  guest: boolean;
+  providerRef?: ProviderRef;
+  provider?: ResolvedProviderRef;
+  mapping?: RoleMapping;
+  /** Roles the enhanced flow may return on this route (design ids). */
+  roleIds: string[];
+  /** Principal tag keys Cognito sets on this route's sessions (design.md §5.2 step 12). */
+  tagKeys: string[];
+}
+
+export interface RolePolicy {
+  /** `inline 'Name'`, `managed 'Name'`, `boundary 'Name'`. */
+  label: string;
+  kind: 'inline' | 'managed' | 'boundary';
+  document: PolicyDocument;
+  /** JSON path of the policy document inside the design file. */
+  designPath: string;
+}
+
+export interface TrustSource {
+  document: PolicyDocument | undefined;
+  generated: boolean;
+  /** JSON path of the document inside the design file (custom trust policies only). */
+  designPath?: string;
+}
+
+export interface ReviewContext {
+  design: DesignDocument;
+  routes: Route[];
+  roleIndex(roleId: string): number;
+  role(roleId: string): Role | undefined;
+  /** Identity policies (inline + customer managed kept in the design); the boundary separately. */
+  rolePolicies(role: Role): { identity: RolePolicy[]; boundary?: RolePolicy; unknownManagedArns: string[] };
+  trust(role: Role): TrustSource;
+  /** Roles handed to guests / to signed-in identities by any route. */
+  guestRoleIds: Set<string>;
+  signedInRoleIds: Set<string>;
+  routesToRole(roleId: string): Route[];
+  /** Catalog access levels per action pattern, when the review was given a catalog. */
+  accessLevels?: AccessLevels;
+}
+
+function mappingFor(pool: IdentityPool, ref: ProviderRef): RoleMapping | undefined {
+  return pool.roleMappings.find((mapping) => sameProviderRef(mapping.provider, ref));
+}
+
+/** Roles a user pool's groups carry (Token mapping), including a pre-token-generation override. */
+function tokenRoleIds(userPool: UserPool | undefined): string[] {
+  if (!userPool) return [];
+  const ids = userPool.groups.flatMap((group) => (group.roleId ? [group.roleId] : []));
+  const override = userPool.preTokenGeneration;
+  if (override?.iamRolesToOverride) ids.push(...override.iamRolesToOverride);
+  if (override?.preferredRole) ids.push(override.preferredRole);
+  return ids;
+}
+
+function signedInRoleIds(pool: IdentityPool, ref: ProviderRef, provider: ResolvedProviderRef | undefined, mapping: RoleMapping | undefined): string[] {
+  const ids: string[] = [];
+  const defaultRole = pool.authenticatedRoleId ? [pool.authenticatedRoleId] : [];
+  // Developer-authenticated identities always get the default authenticated role (design.md §5.2 step 3).
+  if (!mapping || provider?.provider?.kind === 'developer') return defaultRole;
+  if (mapping.type === 'Rules') ids.push(...mapping.rules.map((rule) => rule.roleId));
+  else if (ref.type === 'userPoolClient') ids.push(...tokenRoleIds(provider?.userPool));
+  if (mapping.ambiguousRoleResolution === 'AuthenticatedRole') ids.push(...defaultRole);
+  return ids;
+}
+
+function tagKeys(pool: IdentityPool, ref: ProviderRef): string[] {
+  const mapping = pool.principalTags.find((candidate) => sameProviderRef(candidate.provider, ref));
+  if (!mapping) return [];
+  const keys = Object.keys(mapping.tags);
+  // Defaults: `username` ← sub and `client` ← aud (design.md §5.2 step 12).
+  if (mapping.useDefaults) keys.push('username', 'client');
+  return keys;
+}
+
+function buildRoutes(design: DesignDocument): Route[] {
+  const routes: Route[] = [];
+  design.identityPools.forEach((pool, poolIndex) => {
+    if (pool.allowUnauthenticated) {
+      routes.push({ pool, poolIndex, guest: true, roleIds: pool.unauthenticatedRoleId ? [pool.unauthenticatedRoleId] : [], tagKeys: [] });
+    }
+    for (const ref of pool.acceptedProviders) {
+      const provider = resolveProviderRef(design, ref);
+      const mapping = mappingFor(pool, ref);
+      routes.push({
+        pool,
+        poolIndex,
+        guest: false,
+        providerRef: ref,
+        provider,
+        mapping,
+        roleIds: [...new Set(signedInRoleIds(pool, ref, provider, mapping))],
+        tagKeys: tagKeys(pool, ref),
+      });
+    }
+  });
+  return routes;
+}
+
+export function buildReviewContext(design: DesignDocument): ReviewContext {
+  const routes = buildRoutes(design);
+  const roleIndexById = new Map(design.roles.map((role, index) => [role.id, index]));
+  const managedByArn = new Map(design.managedPolicies.map((policy, index) => [managedPolicyArn(design.account, policy), { policy, index }]));
+  const guestRoleIds = new Set(routes.filter((route) => route.guest).flatMap((route) => route.roleIds));
+  const signedIn = new Set(routes.filter((route) => !route.guest).flatMap((route) => route.roleIds));
+  const trustCache = new Map<string, TrustSource>();
+
+  function roleIndex(roleId: string): number {
+    return roleIndexById.get(roleId) ?? -1;
+  }
+
+  function rolePolicies(role: Role): ReturnType<ReviewContext['rolePolicies']> {
+    const base = `$.roles[${roleIndex(role.id)}]`;
+    const identity: RolePolicy[] = role.inlinePolicies.map((policy, index) => ({
+      label: `inline '${policy.name}'`,
+      kind: 'inline' as const,
+      document: policy.document,
+      designPath: `${base}.inlinePolicies[${index}].document`,
+    }));
+    const unknownManagedArns: string[] = [];
+    for (const arn of role.managedPolicyArns) {
+      const managed = managedByArn.get(arn);
+      if (!managed) {
+        unknownManagedArns.push(arn);
+        continue;
+      }
+      identity.push({ label: `managed '${managed.policy.name}'`, kind: 'managed', document: managed.policy.document, designPath: `$.managedPolicies[${managed.index}].document` });
+    }
+    const boundaryPolicy = role.permissionsBoundaryArn ? managedByArn.get(role.permissionsBoundaryArn) : undefined;
+    const boundary: RolePolicy | undefined = boundaryPolicy
+      ? { label: `boundary '${boundaryPolicy.policy.name}'`, kind: 'boundary', document: boundaryPolicy.policy.document, designPath: `$.managedPolicies[${boundaryPolicy.index}].document` }
+      : undefined;
+    return { identity, boundary, unknownManagedArns };
+  }
+
+  function trust(role: Role): TrustSource {
+    const cached = trustCache.get(role.id);
+    if (cached) return cached;
+    const source: TrustSource =
+      role.trustPolicy.mode === 'custom'
+        ? { document: role.trustPolicy.document, generated: false, designPath: `$.roles[${roleIndex(role.id)}].trustPolicy.document` }
+        : { document: generatedTrustPolicy(design, role), generated: true };
+    trustCache.set(role.id, source);
+    return source;
+  }
+
+  return {
+    design,
+    routes,
+    roleIndex,
+    role: (roleId) => design.roles.find((role) => role.id === roleId),
+    rolePolicies,
+    trust,
+    guestRoleIds,
+    signedInRoleIds: signedIn,
+    routesToRole: (roleId) => routes.filter((route) => route.roleIds.includes(roleId)),
+  };
+}

@@ -1,0 +1,101 @@
+// The `evaluate` input format of the CLI contract (design.md §9):
+// {"request": {"principal", "action", "resource", "resourceAccount"?, "context": {key: string | string[]}},
+//  "identityPolicies": [doc…], "sessionPolicies"?: [doc…], "permissionsBoundary"?: doc, "resourcePolicy"?: doc}
+// Unknown keys are rejected: a misspelt "sessionPolicy" silently ignored would give a wrong answer.
+
+import { z } from 'zod';
+import { validatePolicy } from '../../shared/iam';
+import type { EvaluationInput, PolicyDocument, PolicyInput } from '../../shared/iam';
+import { CliInputError } from './errors';
+
+const policyDocument = z
+  .looseObject({})
+  .refine((value) => !Array.isArray(value), 'expected a policy document object');
+
+const evaluationInputSchema = z
+  .object({
+    request: z
+      .object({
+        principal: z.string().min(1),
+        action: z.string().min(1),
+        resource: z.string().min(1),
+        resourceAccount: z.string().min(1).optional(),
+        context: z.record(z.string(), z.union([z.string(), z.array(z.string())])).optional(),
+      })
+      .strict(),
+    identityPolicies: z.array(policyDocument),
+    sessionPolicies: z.array(policyDocument).optional(),
+    permissionsBoundary: policyDocument.optional(),
+    resourcePolicy: policyDocument.optional(),
+  })
+  .strict();
+
+/** `$.a[0]["b:c"]` from a path array. */
+export function formatJsonPath(path: ReadonlyArray<PropertyKey>): string {
+  let text = '$';
+  for (const segment of path) {
+    if (typeof segment === 'number') text += `[${segment}]`;
+    else if (typeof segment === 'string' && /^[A-Za-z_$][\w$]*$/.test(segment)) text += `.${segment}`;
+    else text += `[${JSON.stringify(String(segment))}]`;
+  }
+  return text;
+}
+
+/**
+ * Checks the input shape and every policy (errors only; warnings do not stop evaluation) and
+ * returns the engine input. `where` prefixes messages (file name, or `file:line` in batch mode).
+ */
+export function parseEvaluationInput(value: unknown, where: string): EvaluationInput {
+  const parsed = evaluationInputSchema.safeParse(value);
+  if (!parsed.success) {
+    // A misspelt key also makes the real one "missing": naming the unknown key is the better hint.
+    const issue =
+      parsed.error.issues.find((candidate) => candidate.code === 'unrecognized_keys') ??
+      parsed.error.issues[0];
+    const path = formatJsonPath(issue?.path ?? []);
+    const message =
+      issue?.code === 'unrecognized_keys'
+        ? `unknown key(s) ${issue.keys.map((key) => `"${key}"`).join(', ')}`
+        : (issue?.message ?? 'invalid input');
+    throw new CliInputError(`${where}: ${path}: ${message}`);
+  }
+  const input = parsed.data;
+  const identityPolicies = input.identityPolicies.map((document, index) =>
+    checkedPolicy(document, `identityPolicies[${index}]`, 'identity', where),
+  );
+  const result: EvaluationInput = {
+    request: { ...input.request, context: input.request.context ?? {} },
+    identityPolicies,
+  };
+  if (input.sessionPolicies) {
+    result.sessionPolicies = input.sessionPolicies.map((document, index) =>
+      checkedPolicy(document, `sessionPolicies[${index}]`, 'session', where),
+    );
+  }
+  if (input.permissionsBoundary) {
+    result.permissionsBoundary = checkedPolicy(
+      input.permissionsBoundary,
+      'permissionsBoundary',
+      'permissionsBoundary',
+      where,
+    );
+  }
+  if (input.resourcePolicy) {
+    result.resourcePolicy = checkedPolicy(input.resourcePolicy, 'resourcePolicy', 'resource', where);
+  }
+  return result;
+}
+
+function checkedPolicy(
+  document: Record<string, unknown>,
+  name: string,
+  kind: 'identity' | 'session' | 'permissionsBoundary' | 'resource',
+  where: string,
+): PolicyInput {
+  const firstError = validatePolicy(document, { kind }).find((issue) => issue.severity === 'error');
+  if (firstError) {
+    const innerPath = firstError.path.replace(/^\$/, '');
+    throw new CliInputError(`${where}: $.${name}${innerPath}: ${firstError.message}`);
+  }
+  return { name, document: document as PolicyDocument };
+}

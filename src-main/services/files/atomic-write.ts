@@ -1,0 +1,63 @@
+// Atomic replacement of a file: the new content is written to a temporary file in the same
+// directory, flushed to disk, then renamed over the target, and the directory entry is flushed.
+// A crash or error at any point leaves either the old file or the new one, never a truncated mix.
+
+import { randomBytes } from 'node:crypto';
+import { open, rename, stat, unlink } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { describeFileError } from './errors';
+
+/** The few file-system calls the atomic write makes (replaceable to test failure paths). */
+export interface AtomicFileSystem {
+  open: typeof open;
+  rename: typeof rename;
+  stat: typeof stat;
+  unlink: typeof unlink;
+}
+
+const nodeFileSystem: AtomicFileSystem = { open, rename, stat, unlink };
+
+async function existingMode(fileSystem: AtomicFileSystem, path: string): Promise<number> {
+  try {
+    return (await fileSystem.stat(path)).mode & 0o777;
+  } catch {
+    return 0o644;
+  }
+}
+
+/** Flushes the directory entry of a rename; some platforms (Windows) cannot open directories. */
+async function syncDirectory(fileSystem: AtomicFileSystem, directory: string): Promise<void> {
+  let handle;
+  try {
+    handle = await fileSystem.open(directory, 'r');
+    await handle.sync();
+  } catch {
+    // The rename already happened; a directory that cannot be flushed is the platform's limit.
+  } finally {
+    await handle?.close();
+  }
+}
+
+export async function writeFileAtomic(
+  targetPath: string,
+  content: string,
+  fileSystem: AtomicFileSystem = nodeFileSystem,
+): Promise<void> {
+  const directory = dirname(targetPath);
+  const temporaryPath = join(directory, `.${basename(targetPath)}.${randomBytes(6).toString('hex')}.tmp`);
+  const mode = await existingMode(fileSystem, targetPath);
+  try {
+    const handle = await fileSystem.open(temporaryPath, 'wx', mode);
+    try {
+      await handle.writeFile(content, 'utf8');
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await fileSystem.rename(temporaryPath, targetPath);
+  } catch (error) {
+    await fileSystem.unlink(temporaryPath).catch(() => undefined);
+    throw describeFileError(error, 'save', targetPath);
+  }
+  await syncDirectory(fileSystem, directory);
+}

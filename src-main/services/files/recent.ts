@@ -1,0 +1,50 @@
+// The list of recently opened or saved designs (File > Open Recent), kept in the app data directory.
+// It is a convenience: a missing or damaged list file counts as empty rather than failing the app.
+
+import { mkdir, readFile, stat } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { z } from 'zod';
+import { writeFileAtomic } from './atomic-write';
+
+const recentFileSchema = z.object({ files: z.array(z.string().min(1).max(4096)) });
+
+export interface RecentFiles {
+  /** Most recent first; files that no longer exist are left out. */
+  list(): Promise<string[]>;
+  /** Moves `path` to the front and returns the new list. */
+  add(path: string): Promise<string[]>;
+}
+
+async function isFile(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isFile();
+  } catch {
+    return false;
+  }
+}
+
+export function createRecentFiles(storePath: string, limit = 10): RecentFiles {
+  async function readStored(): Promise<string[]> {
+    try {
+      const parsed = recentFileSchema.safeParse(JSON.parse(await readFile(storePath, 'utf8')));
+      return parsed.success ? parsed.data.files.slice(0, limit) : [];
+    } catch {
+      return [];
+    }
+  }
+
+  async function list(): Promise<string[]> {
+    const stored = await readStored();
+    const present = await Promise.all(stored.map(isFile));
+    return stored.filter((_, index) => present[index]);
+  }
+
+  async function add(path: string): Promise<string[]> {
+    const files = [path, ...(await readStored()).filter((existing) => existing !== path)].slice(0, limit);
+    await mkdir(dirname(storePath), { recursive: true });
+    await writeFileAtomic(storePath, `${JSON.stringify({ files }, null, 2)}\n`);
+    return files;
+  }
+
+  return { list, add };
+}

@@ -1,0 +1,76 @@
+// The application frame: menu bar (browser mode), toolbar, canvas, inspector, dialogs, notices.
+
+import { ReactFlowProvider } from '@xyflow/react';
+import { useEffect, type ReactElement } from 'react';
+import { Canvas } from './canvas/Canvas';
+import { Toolbar } from './canvas/Toolbar';
+import { getAppMode, onMenuCommand } from './host/client';
+import { Inspector } from './inspector/Inspector';
+import { commandForKey, runMenuCommand } from './shell/app-commands';
+import { Dialogs } from './shell/Dialogs';
+import { MenuBar } from './shell/MenuBar';
+import { Notices } from './shell/Notices';
+import { useApplyTheme } from './shell/theme';
+import { openStartupDesign, startDocumentSync } from './state/document-actions';
+import { isDirty, useAppStore } from './state/store';
+import { useDialogs } from './shell/dialogs';
+
+function StatusBar(): ReactElement {
+  const counts = useAppStore((state) => `${state.design.providers.length + state.design.userPools.length + state.design.identityPools.length + state.design.roles.length + state.design.managedPolicies.length}`);
+  const filePath = useAppStore((state) => state.filePath);
+  const dirty = useAppStore(isDirty);
+  return (
+    <footer className="statusbar">
+      <span data-testid="file-path">{filePath ?? 'Not saved yet'}</span>
+      <span className={dirty ? 'statusbar__dirty' : ''} data-testid="dirty-state">
+        {dirty ? '● Unsaved changes' : 'Saved'}
+      </span>
+      <span>{`${counts} nodes`}</span>
+    </footer>
+  );
+}
+
+export function App(): ReactElement {
+  useApplyTheme();
+  const browserMode = getAppMode() === 'browser';
+
+  useEffect(() => {
+    const stopSync = startDocumentSync();
+    const stopMenu = onMenuCommand(runMenuCommand);
+    void openStartupDesign();
+    const onKeyDown = (event: KeyboardEvent): void => {
+      if (useDialogs.getState().dialog) return;
+      const command = commandForKey(event);
+      if (!command) return;
+      event.preventDefault();
+      runMenuCommand(command);
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => {
+      stopSync();
+      stopMenu();
+      window.removeEventListener('keydown', onKeyDown);
+    };
+  }, []);
+
+  return (
+    <ReactFlowProvider>
+      <div className="app">
+        {browserMode ? (
+          <header className="app__top">
+            <span className="app__brand">Cognito Access Studio</span>
+            <MenuBar />
+          </header>
+        ) : null}
+        <Toolbar />
+        <main className="app__main">
+          <Canvas />
+          <Inspector />
+        </main>
+        <StatusBar />
+        <Dialogs />
+        <Notices />
+      </div>
+    </ReactFlowProvider>
+  );
+}

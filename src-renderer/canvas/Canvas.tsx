@@ -1,0 +1,204 @@
+// The graph canvas: React Flow over the derived graph. Changes from React Flow (drag, select,
+// connect) become store commands; nothing here owns model state.
+
+import {
+  Background,
+  BackgroundVariant,
+  Controls,
+  MiniMap,
+  ReactFlow,
+  type Connection,
+  type EdgeChange,
+  type FinalConnectionState,
+  type IsValidConnection,
+  type NodeChange,
+  type ReactFlowInstance,
+} from '@xyflow/react';
+import { useCallback, useEffect, useRef, useState, type ReactElement } from 'react';
+import { autoLayout } from '../../shared/model/auto-layout';
+import { checkConnection } from '../../shared/model/graph-connections';
+import { connectCommand, moveNodesCommand } from '../state/commands';
+import { notify } from '../state/notices';
+import { useAppStore } from '../state/store';
+import { useEffectiveTheme } from '../shell/theme';
+import { registerCanvas } from './canvas-controller';
+import type { AppEdge, AppNode } from './flow-types';
+import { IdentityPoolNode, ManagedPolicyNode, ProviderNode, RoleNode, UserPoolNode } from './nodes/entity-nodes';
+import { RelationEdge } from './RelationEdge';
+import { useFlowGraph, type MeasuredSizes } from './use-flow-graph';
+
+const nodeTypes = {
+  provider: ProviderNode,
+  userPool: UserPoolNode,
+  identityPool: IdentityPoolNode,
+  role: RoleNode,
+  managedPolicy: ManagedPolicyNode,
+};
+
+const edgeTypes = { relation: RelationEdge };
+
+const MINIMAP_COLOURS: Record<string, string> = {
+  provider: '#8b5cf6',
+  userPool: '#3b82f6',
+  identityPool: '#14b8a6',
+  role: '#f59e0b',
+  managedPolicy: '#64748b',
+};
+
+function minimapColour(node: AppNode): string {
+  return MINIMAP_COLOURS[node.type] ?? '#94a3b8';
+}
+
+/** Large designs render only what is on screen (React Flow's virtualisation). */
+const VIRTUALIZE_ABOVE = 150;
+
+function targetNodeUnderPointer(event: MouseEvent | TouchEvent): string | undefined {
+  const point = 'changedTouches' in event ? event.changedTouches[0] : event;
+  if (!point) return undefined;
+  const element = document.elementFromPoint(point.clientX, point.clientY);
+  return element?.closest<HTMLElement>('.react-flow__node')?.dataset.id;
+}
+
+export function Canvas(): ReactElement {
+  const [measured, setMeasured] = useState<MeasuredSizes>(() => new Map());
+  const { graph, nodes, edges } = useFlowGraph(measured);
+  const minimap = useAppStore((state) => state.ui.minimap);
+  const theme = useEffectiveTheme();
+  const wrapper = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    const missing = graph.nodes.filter((node) => node.position === undefined);
+    if (missing.length === 0) return;
+    let cancelled = false;
+    void autoLayout(graph.nodes, graph.edges).then((positions) => {
+      if (cancelled) return;
+      const fill = Object.fromEntries(missing.map((node) => [node.id, positions[node.id] ?? { x: 0, y: 0 }]));
+      useAppStore.getState().fillPositions(fill);
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [graph]);
+
+  const onInit = useCallback((instance: ReactFlowInstance<AppNode, AppEdge>) => {
+    registerCanvas(instance, wrapper.current);
+  }, []);
+
+  useEffect(() => () => registerCanvas(null, null), []);
+
+  const onNodesChange = useCallback((changes: NodeChange<AppNode>[]) => {
+    const store = useAppStore.getState();
+    const moved: Record<string, { x: number; y: number }> = {};
+    let sizes: Map<string, { width: number; height: number }> | undefined;
+    let selected: Set<string> | undefined;
+    for (const change of changes) {
+      if (change.type === 'position' && change.position) moved[change.id] = change.position;
+      if (change.type === 'dimensions' && change.dimensions) {
+        sizes ??= new Map();
+        sizes.set(change.id, change.dimensions);
+      }
+      if (change.type === 'select') {
+        selected ??= new Set(store.selection.nodes);
+        if (change.selected) selected.add(change.id);
+        else selected.delete(change.id);
+      }
+    }
+    if (Object.keys(moved).length > 0) store.run(moveNodesCommand, moved);
+    if (selected) store.setSelection({ nodes: [...selected], edges: useAppStore.getState().selection.edges });
+    if (sizes) {
+      const updates = sizes;
+      setMeasured((previous) => {
+        const next = new Map(previous);
+        for (const [id, size] of updates) next.set(id, size);
+        return next;
+      });
+    }
+  }, []);
+
+  const onEdgesChange = useCallback((changes: EdgeChange<AppEdge>[]) => {
+    const store = useAppStore.getState();
+    let selected: Set<string> | undefined;
+    for (const change of changes) {
+      if (change.type === 'select') {
+        selected ??= new Set(store.selection.edges);
+        if (change.selected) selected.add(change.id);
+        else selected.delete(change.id);
+      }
+    }
+    if (!selected) return;
+    const edgeIds = [...selected];
+    const ruleEdge = edgeIds.length === 1 ? graphEdgeRule(edgeIds[0]) : undefined;
+    store.setSelection({ nodes: useAppStore.getState().selection.nodes, edges: edgeIds });
+    if (ruleEdge) store.setUi({ focusedRuleId: ruleEdge });
+  }, []);
+
+  const isValidConnection: IsValidConnection<AppEdge> = useCallback(
+    (connection) =>
+      checkConnection(useAppStore.getState().design, {
+        source: connection.source,
+        sourceHandle: connection.sourceHandle ?? null,
+        target: connection.target,
+        targetHandle: connection.targetHandle ?? null,
+      }).ok,
+    [],
+  );
+
+  const onConnect = useCallback((connection: Connection) => {
+    useAppStore.getState().run(connectCommand, connection);
+  }, []);
+
+  const onConnectEnd = useCallback((event: MouseEvent | TouchEvent, state: FinalConnectionState) => {
+    if (state.isValid || !state.fromNode) return;
+    const target = state.toNode?.id ?? targetNodeUnderPointer(event);
+    if (!target || target === state.fromNode.id) return;
+    const check = checkConnection(useAppStore.getState().design, {
+      source: state.fromNode.id,
+      sourceHandle: state.fromHandle?.id ?? null,
+      target,
+      targetHandle: state.toHandle?.id ?? null,
+    });
+    if (!check.ok) notify('error', check.reason);
+  }, []);
+
+  const onNodeDragStart = useCallback(() => useAppStore.getState().beginInteraction(), []);
+  const onNodeDragStop = useCallback(() => useAppStore.getState().endInteraction(), []);
+
+  return (
+    <div className="canvas" ref={wrapper} data-testid="canvas">
+      <ReactFlow<AppNode, AppEdge>
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
+        onInit={onInit}
+        onNodesChange={onNodesChange}
+        onEdgesChange={onEdgesChange}
+        onConnect={onConnect}
+        onConnectEnd={onConnectEnd}
+        isValidConnection={isValidConnection}
+        onNodeDragStart={onNodeDragStart}
+        onNodeDragStop={onNodeDragStop}
+        deleteKeyCode={null}
+        selectionKeyCode="Shift"
+        multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
+        colorMode={theme}
+        onlyRenderVisibleElements={nodes.length > VIRTUALIZE_ABOVE}
+        minZoom={0.05}
+        maxZoom={2}
+        fitView
+        fitViewOptions={{ padding: 0.15 }}
+        connectionRadius={28}
+      >
+        <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} />
+        <Controls position="bottom-left" showInteractive={false} />
+        {minimap ? <MiniMap<AppNode> position="bottom-right" pannable zoomable nodeColor={minimapColour} nodeStrokeWidth={2} ariaLabel="Minimap" /> : null}
+      </ReactFlow>
+    </div>
+  );
+}
+
+/** The rule id of a rule edge (`ruleRole:<pool>/<mapping>/<rule>`), if it is one. */
+function graphEdgeRule(edgeId: string | undefined): string | undefined {
+  if (!edgeId?.startsWith('ruleRole:')) return undefined;
+  return edgeId.split('/').at(-1);
+}

@@ -1,0 +1,59 @@
+// The viewport operations menus and shortcuts need (fit, zoom, centre on a node), reachable
+// outside the canvas component. The canvas registers its React Flow instance on init.
+
+import type { ReactFlowInstance } from '@xyflow/react';
+import type { Point } from '../../shared/model/types';
+import type { AppEdge, AppNode } from './flow-types';
+
+let instance: ReactFlowInstance<AppNode, AppEdge> | null = null;
+let canvasElement: HTMLElement | null = null;
+
+export function registerCanvas(flow: ReactFlowInstance<AppNode, AppEdge> | null, element: HTMLElement | null): void {
+  instance = flow;
+  canvasElement = element;
+}
+
+export function fitView(): void {
+  void instance?.fitView({ padding: 0.15, duration: 300 });
+}
+
+export function zoomIn(): void {
+  void instance?.zoomIn({ duration: 200 });
+}
+
+export function zoomOut(): void {
+  void instance?.zoomOut({ duration: 200 });
+}
+
+/** The flow coordinates at the centre of the visible canvas, for placing new nodes. */
+export function viewportCentre(): Point {
+  if (!instance || !canvasElement) return { x: 0, y: 0 };
+  const bounds = canvasElement.getBoundingClientRect();
+  return instance.screenToFlowPosition({ x: bounds.left + bounds.width / 2, y: bounds.top + bounds.height / 2 });
+}
+
+export function centreOn(nodeId: string): void {
+  const node = instance?.getInternalNode(nodeId);
+  if (!instance || !node) return;
+  const width = node.measured.width ?? 240;
+  const height = node.measured.height ?? 80;
+  void instance.setCenter(node.internals.positionAbsolute.x + width / 2, node.internals.positionAbsolute.y + height / 2, { zoom: 1.1, duration: 400 });
+}
+
+/** Measured node sizes (falls back to the estimate when a node has not been rendered). */
+export function measuredSize(nodeId: string): { width: number; height: number } | undefined {
+  const node = instance?.getInternalNode(nodeId);
+  if (!node?.measured.width || !node.measured.height) return undefined;
+  return { width: node.measured.width, height: node.measured.height };
+}
+
+/** Pans (keeping the zoom) so that a rectangle in flow coordinates is on screen. */
+export function ensureVisible(position: Point, size: { width: number; height: number }): void {
+  if (!instance || !canvasElement) return;
+  const { x, y, zoom } = instance.getViewport();
+  const bounds = canvasElement.getBoundingClientRect();
+  const left = position.x * zoom + x;
+  const top = position.y * zoom + y;
+  const inside = left >= 0 && top >= 0 && left + size.width * zoom <= bounds.width && top + size.height * zoom <= bounds.height;
+  if (!inside) void instance.setCenter(position.x + size.width / 2, position.y + size.height / 2, { zoom, duration: 300 });
+}

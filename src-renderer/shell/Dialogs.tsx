@@ -1,0 +1,151 @@
+// Renders the in-app dialog requested through shell/dialogs.ts.
+
+import { useEffect, useRef, useState, type ReactElement } from 'react';
+import { useDialogs, type DialogRequest } from './dialogs';
+
+function PathDialog({ dialog, done }: { dialog: Extract<DialogRequest, { kind: 'path' }>; done(): void }): ReactElement {
+  const [path, setPath] = useState(dialog.initial);
+  const input = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    input.current?.focus();
+    input.current?.select();
+  }, []);
+  const submit = (): void => {
+    done();
+    dialog.resolve(path.trim() || undefined);
+  };
+  return (
+    <form
+      onSubmit={(event) => {
+        event.preventDefault();
+        submit();
+      }}
+    >
+      <h2 className="dialog__title">{dialog.title}</h2>
+      <p className="dialog__message">{dialog.message}</p>
+      <input ref={input} className="field__input dialog__path" value={path} onChange={(event) => setPath(event.target.value)} aria-label="File path" spellCheck={false} data-testid="path-input" />
+      <div className="dialog__actions">
+        <button
+          type="button"
+          className="button"
+          onClick={() => {
+            done();
+            dialog.resolve(undefined);
+          }}
+        >
+          Cancel
+        </button>
+        <button type="submit" className="button button--primary" disabled={path.trim() === ''}>
+          {dialog.confirmLabel}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function DialogContent({ dialog, done }: { dialog: DialogRequest; done(): void }): ReactElement {
+  switch (dialog.kind) {
+    case 'path':
+      return <PathDialog dialog={dialog} done={done} />;
+    case 'issues':
+      return (
+        <>
+          <h2 className="dialog__title">{dialog.title}</h2>
+          <p className="dialog__message">{dialog.message}</p>
+          {dialog.issues.length > 0 ? (
+            <ul className="dialog__issues" data-testid="open-errors">
+              {dialog.issues.slice(0, 30).map((issue) => (
+                <li key={`${issue.path}:${issue.message}`} className={`issue issue--${issue.severity}`}>
+                  <code>{issue.path}</code>
+                  <span>{issue.message}</span>
+                </li>
+              ))}
+            </ul>
+          ) : null}
+          {dialog.issues.length > 30 ? <p className="muted">{`…and ${dialog.issues.length - 30} more.`}</p> : null}
+          <div className="dialog__actions">
+            <button
+              type="button"
+              className="button button--primary"
+              autoFocus
+              onClick={() => {
+                done();
+                dialog.resolve();
+              }}
+            >
+              OK
+            </button>
+          </div>
+        </>
+      );
+    case 'confirm':
+      return (
+        <>
+          <h2 className="dialog__title">{dialog.title}</h2>
+          <p className="dialog__message">{dialog.message}</p>
+          <div className="dialog__actions">
+            <button
+              type="button"
+              className="button"
+              onClick={() => {
+                done();
+                dialog.resolve(false);
+              }}
+            >
+              {dialog.cancelLabel}
+            </button>
+            <button
+              type="button"
+              className="button button--primary"
+              autoFocus
+              onClick={() => {
+                done();
+                dialog.resolve(true);
+              }}
+            >
+              {dialog.confirmLabel}
+            </button>
+          </div>
+        </>
+      );
+    case 'about':
+      return (
+        <>
+          <h2 className="dialog__title">Cognito Access Studio</h2>
+          <p className="dialog__message">Design, simulate and review Amazon Cognito identity-pool federation and the IAM policies it grants.</p>
+          <div className="dialog__actions">
+            <button
+              type="button"
+              className="button button--primary"
+              autoFocus
+              onClick={() => {
+                done();
+                dialog.resolve();
+              }}
+            >
+              Close
+            </button>
+          </div>
+        </>
+      );
+  }
+}
+
+export function Dialogs(): ReactElement | null {
+  const dialog = useDialogs((state) => state.dialog);
+  const close = useDialogs((state) => state.close);
+  if (!dialog) return null;
+  const cancel = (): void => {
+    close();
+    if (dialog.kind === 'path') dialog.resolve(undefined);
+    else if (dialog.kind === 'confirm') dialog.resolve(false);
+    else dialog.resolve();
+  };
+  return (
+    <div className="dialog-backdrop" onKeyDown={(event) => event.key === 'Escape' && cancel()}>
+      <div className="dialog" role="dialog" aria-modal="true" aria-label={dialog.kind === 'about' ? 'About' : dialog.title}>
+        <DialogContent dialog={dialog} done={close} />
+      </div>
+    </div>
+  );
+}

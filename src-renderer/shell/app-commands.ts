@@ -1,0 +1,143 @@
+// Every menu entry and shortcut, mapped to the same commands: the Electron menu (via
+// onMenuCommand), browser mode's menu bar and the keyboard all call `runMenuCommand`.
+
+import type { MenuCommand } from '../../shared/host/api';
+import type { MenuCommandDetail } from '../../shared/host/transport';
+import { fitView, zoomIn, zoomOut } from '../canvas/canvas-controller';
+import { copyCommand, cutCommand, deleteSelectionCommand, pasteCommand, selectAllCommand, toggleMinimapCommand, toggleThemeCommand } from '../state/commands';
+import { newDesign, openDesign, saveDesign } from '../state/document-actions';
+import { useAppStore } from '../state/store';
+import { showAbout } from './dialogs';
+import { prefersDark } from './theme';
+
+export function runMenuCommand(command: MenuCommand, detail: MenuCommandDetail = {}): void {
+  const store = useAppStore.getState();
+  switch (command) {
+    case 'file.new':
+    case 'file.close':
+      void newDesign();
+      return;
+    case 'file.open':
+      void openDesign(detail.path);
+      return;
+    case 'file.save':
+      void saveDesign();
+      return;
+    case 'file.saveAs':
+      void saveDesign({ saveAs: true });
+      return;
+    case 'edit.undo':
+      store.undo();
+      return;
+    case 'edit.redo':
+      store.redo();
+      return;
+    case 'edit.cut':
+      store.run(cutCommand, undefined);
+      return;
+    case 'edit.copy':
+      store.run(copyCommand, undefined);
+      return;
+    case 'edit.paste':
+      store.run(pasteCommand, undefined);
+      return;
+    case 'edit.delete':
+      store.run(deleteSelectionCommand, undefined);
+      return;
+    case 'edit.selectAll':
+      store.run(selectAllCommand, undefined);
+      return;
+    case 'view.fit':
+      fitView();
+      return;
+    case 'view.zoomIn':
+      zoomIn();
+      return;
+    case 'view.zoomOut':
+      zoomOut();
+      return;
+    case 'view.toggleMinimap':
+      store.run(toggleMinimapCommand, undefined);
+      return;
+    case 'view.toggleTheme':
+      store.run(toggleThemeCommand, { prefersDark: prefersDark() });
+      return;
+    case 'help.about':
+      void showAbout();
+      return;
+  }
+}
+
+export interface MenuItem {
+  command: MenuCommand;
+  label: string;
+  shortcut?: string;
+}
+
+const isMac = typeof navigator !== 'undefined' && /Mac/i.test(navigator.platform);
+const MOD = isMac ? '⌘' : 'Ctrl+';
+const SHIFT = isMac ? '⇧' : 'Shift+';
+
+/** Browser mode's menu bar; the same entries as the desktop menu. */
+export const MENUS: { title: string; items: (MenuItem | 'separator')[] }[] = [
+  {
+    title: 'File',
+    items: [
+      { command: 'file.new', label: 'New' },
+      { command: 'file.open', label: 'Open…', shortcut: `${MOD}O` },
+      'separator',
+      { command: 'file.save', label: 'Save', shortcut: `${MOD}S` },
+      { command: 'file.saveAs', label: 'Save As…', shortcut: `${SHIFT}${MOD}S` },
+    ],
+  },
+  {
+    title: 'Edit',
+    items: [
+      { command: 'edit.undo', label: 'Undo', shortcut: `${MOD}Z` },
+      { command: 'edit.redo', label: 'Redo', shortcut: `${SHIFT}${MOD}Z` },
+      'separator',
+      { command: 'edit.cut', label: 'Cut', shortcut: `${MOD}X` },
+      { command: 'edit.copy', label: 'Copy', shortcut: `${MOD}C` },
+      { command: 'edit.paste', label: 'Paste', shortcut: `${MOD}V` },
+      { command: 'edit.delete', label: 'Delete', shortcut: 'Del' },
+      'separator',
+      { command: 'edit.selectAll', label: 'Select All', shortcut: `${MOD}A` },
+    ],
+  },
+  {
+    title: 'View',
+    items: [
+      { command: 'view.fit', label: 'Fit to Window', shortcut: `${SHIFT}1` },
+      { command: 'view.zoomIn', label: 'Zoom In', shortcut: '+' },
+      { command: 'view.zoomOut', label: 'Zoom Out', shortcut: '−' },
+      'separator',
+      { command: 'view.toggleMinimap', label: 'Toggle Minimap' },
+      { command: 'view.toggleTheme', label: 'Toggle Dark Theme' },
+    ],
+  },
+  { title: 'Help', items: [{ command: 'help.about', label: 'About Cognito Access Studio' }] },
+];
+
+function isTextInput(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
+}
+
+/** Maps a key press to a menu command, or undefined. Text fields keep their own editing keys. */
+export function commandForKey(event: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'shiftKey' | 'altKey' | 'target'>): MenuCommand | undefined {
+  const mod = event.ctrlKey || event.metaKey;
+  const key = event.key.toLowerCase();
+  if (mod && key === 's') return event.shiftKey ? 'file.saveAs' : 'file.save';
+  if (mod && key === 'o') return 'file.open';
+  const inText = isTextInput(event.target);
+  if (inText) return undefined;
+  if (mod && key === 'z') return event.shiftKey ? 'edit.redo' : 'edit.undo';
+  if (mod && key === 'y') return 'edit.redo';
+  if (mod && key === 'c') return 'edit.copy';
+  if (mod && key === 'x') return 'edit.cut';
+  if (mod && key === 'v') return 'edit.paste';
+  if (mod && key === 'a') return 'edit.selectAll';
+  if (!mod && !event.altKey && (event.key === 'Delete' || event.key === 'Backspace')) return 'edit.delete';
+  if (!mod && event.shiftKey && event.key === '!') return 'view.fit';
+  return undefined;
+}

@@ -1,0 +1,64 @@
+// State shapes shared by the store, the commands and the components.
+
+import type { DesignDocument } from '../../shared/model/types';
+
+export type EntityCollection = 'providers' | 'userPools' | 'identityPools' | 'roles' | 'managedPolicies';
+export type EntityKind = 'provider' | 'userPool' | 'identityPool' | 'role' | 'managedPolicy';
+
+export const COLLECTION_OF_KIND: Record<EntityKind, EntityCollection> = {
+  provider: 'providers',
+  userPool: 'userPools',
+  identityPool: 'identityPools',
+  role: 'roles',
+  managedPolicy: 'managedPolicies',
+};
+
+export interface Selection {
+  /** Entity design ids (= node ids). */
+  nodes: string[];
+  /** Derived edge ids (graph.ts). */
+  edges: string[];
+}
+
+export type ThemeChoice = 'system' | 'light' | 'dark';
+
+/** Entities copied to the in-app clipboard (the system clipboard is not reachable in every shell). */
+export interface ClipboardContent {
+  providers: DesignDocument['providers'];
+  userPools: DesignDocument['userPools'];
+  identityPools: DesignDocument['identityPools'];
+  roles: DesignDocument['roles'];
+  managedPolicies: DesignDocument['managedPolicies'];
+  positions: DesignDocument['layout']['positions'];
+}
+
+export interface UiState {
+  theme: ThemeChoice;
+  minimap: boolean;
+  clipboard: ClipboardContent | null;
+  /** Rule to highlight in the inspector (set when a rule edge is selected). */
+  focusedRuleId: string | null;
+  /** Findings badge counts per entity id; empty until review findings are attached. */
+  findings: Record<string, { count: number; severity: 'critical' | 'high' | 'medium' | 'low' | 'info' }>;
+}
+
+/** What a command sees and returns. */
+export interface CommandState {
+  design: DesignDocument;
+  selection: Selection;
+  ui: UiState;
+}
+
+/**
+ * One user-facing edit (Excalidraw style): menus, shortcuts, the palette, the inspector and tests
+ * all go through these objects. `perform` is pure; returning the same state object means "nothing
+ * to do".
+ */
+export interface Command<Args = void> {
+  id: string;
+  label: string;
+  /** Shown in menus, e.g. `Mod+D`; `Mod` is Cmd on macOS and Ctrl elsewhere. */
+  keybinding?: string;
+  recordsHistory: boolean;
+  perform(state: CommandState, args: Args): CommandState;
+}

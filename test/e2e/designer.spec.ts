@@ -1,0 +1,155 @@
+// The newcomer's story of issue 4: open the example, add a SAML provider, connect it, map a claim
+// to a new role, reorder rules, undo/redo, save, reopen and read the file on disk.
+
+import { expect, test } from '@playwright/test';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { startApp, type RunningApp } from './support/app-server';
+import { AppPage } from './support/pages';
+
+let app: RunningApp;
+
+test.beforeEach(async () => {
+  app = await startApp({ example: 'b2b-saas' });
+});
+
+test.afterEach(async () => {
+  await app.stop();
+});
+
+interface SavedDesign {
+  providers: { id: string; name: string; kind: string }[];
+  roles: { id: string; name: string }[];
+  identityPools: {
+    acceptedProviders: { type: string; providerId?: string }[];
+    roleMappings: { provider: { type: string; providerId?: string }; type: string; rules: { claim: string; matchType: string; value: string; roleId: string }[] }[];
+  }[];
+}
+
+test('design a SAML login with ordered rules, undo/redo, save and reopen', async ({ page }) => {
+  const studio = new AppPage(page);
+  await studio.open(app.url);
+  const { canvas, inspector } = studio;
+
+  // Add a SAML provider from the palette and name it in the inspector.
+  await canvas.addProvider('saml');
+  await expect(page.getByTestId('inspector-provider')).toBeVisible();
+  await inspector.set('Name', 'Initech SAML');
+  await expect(canvas.node('Initech SAML')).toBeVisible();
+  await expect(page.getByTestId('dirty-state')).toHaveText('● Unsaved changes');
+  await expect(page).toHaveTitle(/^● /);
+
+  // A new role for the rule.
+  await canvas.addNode('role');
+  await inspector.set('Name', 'InitechAuditor');
+  await studio.menu('View', 'Fit to Window');
+
+  // Connect the provider to the identity pool by dragging its handle.
+  await canvas.connect('Initech SAML', 'out', 'B2BSaaSIdentities', 'logins');
+  await expect(page.locator('.react-flow__edge[data-id^="acceptance:provider-saml-"]')).toHaveCount(1);
+  await studio.screenshot('connected-saml');
+
+  // Map claims of the new provider to roles with two rules.
+  await canvas.select('B2BSaaSIdentities');
+  await page.getByTestId('add-mapping').click();
+  const samlMapping = page.getByTestId('role-mapping').filter({ hasText: 'Initech SAML' });
+  await samlMapping.getByTestId('add-rule').click();
+  const first = samlMapping.getByTestId('rule').nth(0);
+  await inspector.set('Claim', 'department', first);
+  await inspector.set('Value', 'audit', first);
+  await inspector.choose('Role', 'InitechAuditor', first);
+  await samlMapping.getByTestId('add-rule').click();
+  const second = samlMapping.getByTestId('rule').nth(1);
+  await inspector.set('Claim', 'department', second);
+  await inspector.choose('Match', 'StartsWith', second);
+  await inspector.set('Value', 'audit-admin', second);
+  await inspector.choose('Role', 'SaaSTenantAdmin', second);
+  await expect(canvas.edgeLabels().filter({ hasText: '#1 department Equals audit' })).toBeVisible();
+  await expect(canvas.edgeLabels().filter({ hasText: '#2 department StartsWith audit-admin' })).toBeVisible();
+
+  // Reorder with the keyboard: the more specific rule must come first.
+  const summaries = (): Promise<string[]> => samlMapping.getByTestId('rule').evaluateAll((items) => items.map((item) => item.getAttribute('aria-label') ?? ''));
+  await second.focus();
+  await second.press('Alt+ArrowUp');
+  await expect.poll(summaries).toEqual(['Rule 1: department StartsWith audit-admin', 'Rule 2: department Equals audit']);
+  await expect(canvas.edgeLabels().filter({ hasText: '#1 department StartsWith audit-admin' })).toBeVisible();
+  await studio.screenshot('rule-editor');
+
+  // Undo the reorder, then redo it.
+  await page.keyboard.press('Control+z');
+  await expect.poll(summaries).toEqual(['Rule 1: department Equals audit', 'Rule 2: department StartsWith audit-admin']);
+  await page.keyboard.press('Control+Shift+z');
+  await expect.poll(summaries).toEqual(['Rule 1: department StartsWith audit-admin', 'Rule 2: department Equals audit']);
+
+  // Reorder the example's rules by dragging the grip: rule 3 to the top.
+  const appMapping = page.getByTestId('role-mapping').filter({ hasText: 'saas-web-app' });
+  const appSummaries = (): Promise<string[]> => appMapping.getByTestId('rule').evaluateAll((items) => items.map((item) => item.getAttribute('aria-label') ?? ''));
+  const before = await appSummaries();
+  await appMapping.getByTestId('rule').nth(2).locator('.rule__grip').dragTo(appMapping.getByTestId('rule').nth(0), { targetPosition: { x: 20, y: 4 } });
+  await expect.poll(appSummaries).toEqual([before[2]!.replace('Rule 3', 'Rule 1'), before[0]!.replace('Rule 1', 'Rule 2'), before[1]!.replace('Rule 2', 'Rule 3')]);
+  await page.keyboard.press('Control+z');
+  await expect.poll(appSummaries).toEqual(before);
+
+  // Save (Ctrl+S writes to the opened file) and check the file on disk.
+  await page.locator('.react-flow__pane').click({ position: { x: 40, y: 40 } });
+  await page.keyboard.press('Control+s');
+  await expect(page.getByTestId('dirty-state')).toHaveText('Saved');
+  await expect(page).toHaveTitle(/^b2b-saas\.cognito-design\.json — Cognito Access Studio$/);
+  const saved = JSON.parse(readFileSync(app.designPath, 'utf8')) as SavedDesign;
+  const saml = saved.providers.find((provider) => provider.name === 'Initech SAML');
+  expect(saml?.kind).toBe('saml');
+  const auditor = saved.roles.find((role) => role.name === 'InitechAuditor');
+  expect(auditor).toBeDefined();
+  const pool = saved.identityPools[0]!;
+  expect(pool.acceptedProviders).toContainEqual({ type: 'provider', providerId: saml!.id });
+  const mapping = pool.roleMappings.find((candidate) => candidate.provider.providerId === saml!.id);
+  expect(mapping?.type).toBe('Rules');
+  expect(mapping?.rules.map((rule) => [rule.claim, rule.matchType, rule.value])).toEqual([
+    ['department', 'StartsWith', 'audit-admin'],
+    ['department', 'Equals', 'audit'],
+  ]);
+  expect(mapping?.rules[1]?.roleId).toBe(auditor!.id);
+
+  // Reopen it through File › Open and see the saved rules again.
+  await page.reload();
+  await expect(page.locator('.react-flow__node').first()).toBeVisible();
+  await studio.menu('File', 'Open…');
+  await expect(page.getByTestId('path-input')).toHaveValue(app.designPath);
+  await studio.screenshot('open-dialog');
+  await page.getByTestId('path-input').press('Enter');
+  await expect(canvas.node('Initech SAML')).toBeVisible();
+  await expect(canvas.edgeLabels().filter({ hasText: '#1 department StartsWith audit-admin' })).toBeVisible();
+  await expect(page.getByTestId('dirty-state')).toHaveText('Saved');
+});
+
+test('opening an invalid file shows each error and keeps the current design', async ({ page }) => {
+  const studio = new AppPage(page);
+  await studio.open(app.url);
+  const broken = join(app.directory, 'broken.cognito-design.json');
+  const original = JSON.parse(readFileSync(app.designPath, 'utf8')) as Record<string, unknown> & { account: Record<string, unknown> };
+  writeFileSync(broken, JSON.stringify({ ...original, account: { ...original.account, accountId: '12345' } }, null, 2));
+  const nodesBefore = await page.locator('.react-flow__node').count();
+
+  await studio.menu('File', 'Open…');
+  await page.getByTestId('path-input').fill(broken);
+  await page.getByTestId('path-input').press('Enter');
+  const errors = page.getByTestId('open-errors');
+  await expect(errors).toContainText('$.account.accountId');
+  await expect(page.getByRole('dialog')).toContainText('Nothing was changed');
+  await studio.screenshot('open-invalid-file');
+  await page.getByRole('button', { name: 'OK' }).click();
+
+  await expect(page.locator('.react-flow__node')).toHaveCount(nodesBefore);
+  await expect(page.getByTestId('file-path')).toHaveText(app.designPath);
+  await expect(page).toHaveTitle(/^b2b-saas\.cognito-design\.json/);
+});
+
+test('a connection the model does not allow is refused with the reason', async ({ page }) => {
+  const studio = new AppPage(page);
+  await studio.open(app.url);
+  const edgesBefore = await page.locator('.react-flow__edge').count();
+  await studio.canvas.connect('SaaSNoAccess', 'policies', 'B2BSaaSIdentities', 'logins');
+  await expect(studio.notices()).toContainText('A role cannot accept logins; connect a provider to an identity pool');
+  await expect(page.locator('.react-flow__edge')).toHaveCount(edgesBefore);
+  await studio.screenshot('refused-connection');
+});
