@@ -14,7 +14,10 @@ export function pathWithIndex(path: string, index: number): string {
 
 export type PathStep = string | number;
 
-/** Splits a path produced by `pathWithKey` / `pathWithIndex` into its steps; undefined if it is not such a path. */
+/**
+ * Splits a JSON path into its steps. Accepts the canonical form and a looser one where dotted keys may
+ * hold any character except `.` and `[` (`$.Condition.StringEquals.aws:username`).
+ */
 export function parseJsonPath(path: string): PathStep[] | undefined {
   if (!path.startsWith('$')) return undefined;
   const steps: PathStep[] = [];
@@ -22,10 +25,11 @@ export function parseJsonPath(path: string): PathStep[] | undefined {
   while (position < path.length) {
     const character = path[position];
     if (character === '.') {
-      const match = /^[A-Za-z_$][A-Za-z0-9_$]*/.exec(path.slice(position + 1));
-      if (!match) return undefined;
-      steps.push(match[0]);
-      position += 1 + match[0].length;
+      let end = position + 1;
+      while (end < path.length && path[end] !== '.' && path[end] !== '[') end++;
+      if (end === position + 1) return undefined;
+      steps.push(path.slice(position + 1, end));
+      position = end;
     } else if (character === '[') {
       const close = findClosingBracket(path, position);
       if (close < 0) return undefined;
@@ -47,6 +51,15 @@ export function parseJsonPath(path: string): PathStep[] | undefined {
     }
   }
   return steps;
+}
+
+/** The canonical spelling of a path (as pathWithKey / pathWithIndex write it), or undefined if unreadable. */
+export function canonicalJsonPath(path: string): string | undefined {
+  const steps = parseJsonPath(path);
+  if (!steps) return undefined;
+  let canonical = '$';
+  for (const step of steps) canonical = typeof step === 'number' ? pathWithIndex(canonical, step) : pathWithKey(canonical, step);
+  return canonical;
 }
 
 function findClosingBracket(path: string, open: number): number {

@@ -1,7 +1,7 @@
 // A small JSON reader that remembers where every value sits in the text, so policy issues can name a
 // line and column, and reports duplicate keys (JSON.parse silently keeps the last one, and so does AWS:
 // a second "StringEquals" block in one Condition quietly replaces the first).
-import { pathWithIndex, pathWithKey } from './json-path';
+import { canonicalJsonPath, pathWithIndex, pathWithKey } from './json-path';
 
 export interface TextPosition {
   /** 1-based. */
@@ -57,10 +57,17 @@ export function readJsonText(text: string): JsonReadResult {
   }
 }
 
-/** Line and column of a JSON path inside JSON text; undefined if the text does not parse up to it or lacks it. */
+/**
+ * Line and column of a JSON path inside JSON text (the member's key, or the array item); undefined if the
+ * text does not parse up to it or lacks it. Paths may also use plain dots for odd keys (`.aws:username`).
+ */
 export function locateJsonPath(text: string, path: string): TextPosition | undefined {
   if (typeof text !== 'string' || typeof path !== 'string') return undefined;
-  return readJsonText(text).positions.get(path);
+  const positions = readJsonText(text).positions;
+  const exact = positions.get(path);
+  if (exact) return exact;
+  const canonical = canonicalJsonPath(path);
+  return canonical === undefined ? undefined : positions.get(canonical);
 }
 
 function computeLineStarts(text: string): number[] {

@@ -58,7 +58,8 @@ export function loadDesign(text: string, options: LoadOptions = {}): LoadResult 
 }
 
 function load(text: string, options: LoadOptions): LoadResult {
-  if (typeof text !== 'string') return fail(issue('not-text', '$', `expected the file's text, got ${describeValue(text)}`));
+  if (typeof text !== 'string')
+    return fail(issue('not-text', '$', `expected the file's text, got ${describeValue(text)}`));
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_DESIGN_BYTES;
   // UTF-8 never takes fewer bytes than UTF-16 code units, so the length alone can reject early.
   if (text.length > maxBytes || utf8ByteLength(text, maxBytes) > maxBytes) {
@@ -77,7 +78,10 @@ function load(text: string, options: LoadOptions): LoadResult {
   const parsed = parseJsonText(body);
   if (!parsed.ok) {
     const where = parsed.position ? ` (line ${parsed.position.line}, column ${parsed.position.column})` : '';
-    return fail({ ...issue('invalid-json', '$', `not valid JSON${where}: ${parsed.reason}`), ...parsed.position });
+    return fail({
+      ...issue('invalid-json', '$', `not valid JSON${where}: ${parsed.reason}`),
+      ...parsed.position,
+    });
   }
   const value = parsed.value;
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
@@ -86,12 +90,25 @@ function load(text: string, options: LoadOptions): LoadResult {
   const document = value as Record<string, unknown>;
 
   if (document.format !== DESIGN_FORMAT) {
-    const got = document.format === undefined ? 'no "format" field' : `"format" ${describeValue(document.format)}`;
-    return fail(issue('not-a-design', '$.format', `not a Cognito Access Studio design: expected "format": "${DESIGN_FORMAT}", found ${got}`));
+    const got =
+      document.format === undefined ? 'no "format" field' : `"format" ${describeValue(document.format)}`;
+    return fail(
+      issue(
+        'not-a-design',
+        '$.format',
+        `not a Cognito Access Studio design: expected "format": "${DESIGN_FORMAT}", found ${got}`,
+      ),
+    );
   }
   const version = document.version;
   if (typeof version !== 'number' || !Number.isInteger(version) || version < OLDEST_SUPPORTED_VERSION) {
-    return fail(issue('unsupported-version', '$.version', `"version" must be a whole number from ${OLDEST_SUPPORTED_VERSION} to ${DESIGN_VERSION}, got ${describeValue(version)}`));
+    return fail(
+      issue(
+        'unsupported-version',
+        '$.version',
+        `"version" must be a whole number from ${OLDEST_SUPPORTED_VERSION} to ${DESIGN_VERSION}, got ${describeValue(version)}`,
+      ),
+    );
   }
   if (version > DESIGN_VERSION) {
     return fail(

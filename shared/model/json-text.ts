@@ -9,8 +9,7 @@ export interface TextPosition {
 }
 
 export type JsonParseResult =
-  | { ok: true; value: unknown }
-  | { ok: false; reason: string; position?: TextPosition };
+  { ok: true; value: unknown } | { ok: false; reason: string; position?: TextPosition };
 
 /** UTF-8 size of a string; stops counting once it passes `stopAbove` (the answer is then > stopAbove). */
 export function utf8ByteLength(text: string, stopAbove = Number.POSITIVE_INFINITY): number {
@@ -57,7 +56,8 @@ export function findExcessiveNesting(text: string, maxDepth: number): number {
   for (let index = 0; index < text.length; index += 1) {
     const code = text.charCodeAt(index);
     if (inString) {
-      if (code === 92) index += 1; // backslash: skip the escaped character
+      if (code === 92)
+        index += 1; // backslash: skip the escaped character
       else if (code === 34) inString = false;
     } else if (code === 34) {
       inString = true;

@@ -81,7 +81,9 @@ const PARTITIONS = new Set(['aws', 'aws-cn', 'aws-us-gov']);
  * Splits `arn:<partition>:iam::<account>:<kind>/<path/>name` without a backtracking regex, so a
  * huge string cannot stall validation.
  */
-function parseIamArn(arn: string): { partition: string; account: string; kind: string; path: string; name: string } | undefined {
+function parseIamArn(
+  arn: string,
+): { partition: string; account: string; kind: string; path: string; name: string } | undefined {
   if (arn.length > LIMITS.arnMaxLength) return undefined;
   const parts = arn.split(':');
   if (parts.length !== 6 || parts[0] !== 'arn' || parts[2] !== 'iam' || parts[3] !== '') return undefined;
@@ -154,7 +156,10 @@ export function isOidcIssuerKey(key: string): boolean {
   const slash = key.indexOf('/');
   const host = slash === -1 ? key : key.slice(0, slash);
   const path = slash === -1 ? '' : key.slice(slash);
-  return /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*(?::\d{1,5})?$/i.test(host) && !/\s/.test(path);
+  return (
+    /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*(?::\d{1,5})?$/i.test(host) &&
+    !/\s/.test(path)
+  );
 }
 
 /** Standard user pool attributes (OpenID Connect standard claims Cognito supports). */

@@ -85,7 +85,11 @@ export function allDesignIds(design: DesignDocument): Set<string> {
  */
 export function newId(prefix: string, existingIds: Iterable<string>): string {
   const taken = existingIds instanceof Set ? (existingIds as Set<string>) : new Set(existingIds);
-  const cleaned = prefix.replace(/[^\w.:-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 100) || 'id';
+  const cleaned =
+    prefix
+      .replace(/[^\w.:-]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 100) || 'id';
   for (let counter = 1; ; counter += 1) {
     const candidate = `${cleaned}-${counter}`;
     if (!taken.has(candidate)) return candidate;

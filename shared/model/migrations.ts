@@ -42,7 +42,12 @@ export function migrateToCurrent(document: JsonObject, fromVersion: number): Mig
   for (let version = fromVersion; version < DESIGN_VERSION; version += 1) {
     const migration = MIGRATIONS.get(version);
     if (!migration) {
-      issues.push({ severity: 'error', code: 'migration-failed', path: '$.version', message: `no migration from version ${version} to ${version + 1}` });
+      issues.push({
+        severity: 'error',
+        code: 'migration-failed',
+        path: '$.version',
+        message: `no migration from version ${version} to ${version + 1}`,
+      });
       return { document: current, issues };
     }
     try {
@@ -71,7 +76,13 @@ function objectsOf(value: unknown): JsonObject[] {
   return Array.isArray(value) ? value.filter(isObject) : [];
 }
 
-const POSITIONED_COLLECTIONS = ['providers', 'userPools', 'identityPools', 'roles', 'managedPolicies'] as const;
+const POSITIONED_COLLECTIONS = [
+  'providers',
+  'userPools',
+  'identityPools',
+  'roles',
+  'managedPolicies',
+] as const;
 
 function migrateV1ToV2(input: JsonObject): MigrationResult {
   const document = structuredCopy(input);
@@ -80,7 +91,8 @@ function migrateV1ToV2(input: JsonObject): MigrationResult {
   for (const collection of POSITIONED_COLLECTIONS) {
     for (const entity of objectsOf(document[collection])) {
       if ('position' in entity) {
-        if (typeof entity.id === 'string' && isObject(entity.position)) positions[entity.id] = entity.position;
+        if (typeof entity.id === 'string' && isObject(entity.position))
+          positions[entity.id] = entity.position;
         delete entity.position;
       }
     }
@@ -104,14 +116,21 @@ function migrateV1ToV2(input: JsonObject): MigrationResult {
           });
           return [];
         }
-        return [convertMapping(mapping, provider, typeof pool.id === 'string' ? pool.id : 'identity-pool', usedIds)];
+        return [
+          convertMapping(mapping, provider, typeof pool.id === 'string' ? pool.id : 'identity-pool', usedIds),
+        ];
       });
     });
   }
   return { document, issues };
 }
 
-function convertMapping(mapping: unknown, provider: ProviderRef, poolId: string, usedIds: Set<string>): JsonObject {
+function convertMapping(
+  mapping: unknown,
+  provider: ProviderRef,
+  poolId: string,
+  usedIds: Set<string>,
+): JsonObject {
   const source = isObject(mapping) ? mapping : {};
   const id = newId(`${poolId}-mapping`, usedIds);
   usedIds.add(id);
@@ -132,7 +151,11 @@ function providerRefsByKey(document: JsonObject): Map<string, ProviderRef> {
     if (typeof pool.id !== 'string' || typeof pool.poolId !== 'string') continue;
     for (const client of objectsOf(pool.clients)) {
       if (typeof client.id !== 'string' || typeof client.clientId !== 'string') continue;
-      refs.set(userPoolClientKey(pool.poolId, client.clientId), { type: 'userPoolClient', userPoolId: pool.id, clientId: client.id });
+      refs.set(userPoolClientKey(pool.poolId, client.clientId), {
+        type: 'userPoolClient',
+        userPoolId: pool.id,
+        clientId: client.id,
+      });
     }
   }
   for (const provider of objectsOf(document.providers)) {
@@ -148,7 +171,8 @@ function collectIds(document: JsonObject): Set<string> {
   const add = (value: unknown) => {
     if (isObject(value) && typeof value.id === 'string') ids.add(value.id);
   };
-  for (const collection of [...POSITIONED_COLLECTIONS, 'personas'] as const) objectsOf(document[collection]).forEach(add);
+  for (const collection of [...POSITIONED_COLLECTIONS, 'personas'] as const)
+    objectsOf(document[collection]).forEach(add);
   for (const pool of objectsOf(document.userPools)) objectsOf(pool.clients).forEach(add);
   return ids;
 }

@@ -51,7 +51,10 @@ function text(rule: TextRule): z.ZodString {
       return;
     }
     if (rule.pattern && !rule.pattern.test(value)) {
-      context.addIssue({ code: 'custom', message: rule.patternMessage ?? `must match ${String(rule.pattern)}` });
+      context.addIssue({
+        code: 'custom',
+        message: rule.patternMessage ?? `must match ${String(rule.pattern)}`,
+      });
     }
   });
 }
@@ -75,7 +78,10 @@ const integer = (min: number, max: number) =>
     .min(min, { error: `must be at least ${min}` })
     .max(max, { error: `must be at most ${max}` });
 
-const roleArnString = arn(isRoleArn, 'must be a role ARN `arn:aws:iam::<12-digit account>:role/<path/><name>`');
+const roleArnString = arn(
+  isRoleArn,
+  'must be a role ARN `arn:aws:iam::<12-digit account>:role/<path/><name>`',
+);
 const policyArnString = arn(
   isPolicyArn,
   'must be a managed policy ARN `arn:aws:iam::<12-digit account or aws>:policy/<path/><name>`',
@@ -139,7 +145,11 @@ export const userPoolGroupSchema: z.ZodType<UserPoolGroup> = z.strictObject({
 
 export const userPoolUserSchema: z.ZodType<UserPoolUser> = z.strictObject({
   username: text({ max: 128 }),
-  sub: text({ max: 36, pattern: PATTERNS.uuid, patternMessage: 'must be a UUID such as `2f9c1a7e-5b3d-4c8e-9a61-7d0e4b2f6c13`' }),
+  sub: text({
+    max: 36,
+    pattern: PATTERNS.uuid,
+    patternMessage: 'must be a UUID such as `2f9c1a7e-5b3d-4c8e-9a61-7d0e4b2f6c13`',
+  }),
   groups: z.array(z.string()),
   attributes: stringMap,
 });
@@ -204,7 +214,8 @@ export const identityPoolSchema: z.ZodType<IdentityPool> = z.strictObject({
   poolId: text({
     max: LIMITS.identityIdMaxLength,
     pattern: PATTERNS.identityPoolId,
-    patternMessage: 'must be `<region>:<guid>` in lower case, e.g. `us-east-1:6f1a2b3c-4d5e-4f60-8a71-92b3c4d5e6f7`',
+    patternMessage:
+      'must be `<region>:<guid>` in lower case, e.g. `us-east-1:6f1a2b3c-4d5e-4f60-8a71-92b3c4d5e6f7`',
   }),
   name: text({
     ...LIMITS.poolNameLength,
@@ -226,7 +237,11 @@ const iamPath = text({
   patternMessage: 'must be `/` or start and end with `/`, e.g. `/app/`',
 });
 const iamName = (range: { min: number; max: number }) =>
-  text({ ...range, pattern: PATTERNS.iamName, patternMessage: 'may contain letters, digits and `+ = , . @ _ -` only' });
+  text({
+    ...range,
+    pattern: PATTERNS.iamName,
+    patternMessage: 'may contain letters, digits and `+ = , . @ _ -` only',
+  });
 
 export const managedPolicySchema: z.ZodType<ManagedPolicy> = z.strictObject({
   id: designId,
@@ -245,7 +260,9 @@ export const roleSchema: z.ZodType<Role> = z.strictObject({
     z.strictObject({ mode: z.literal('generated') }),
     z.strictObject({ mode: z.literal('custom'), document: policyDocumentSchema }),
   ]),
-  inlinePolicies: z.array(z.strictObject({ name: iamName(LIMITS.policyNameLength), document: policyDocumentSchema })),
+  inlinePolicies: z.array(
+    z.strictObject({ name: iamName(LIMITS.policyNameLength), document: policyDocumentSchema }),
+  ),
   managedPolicyArns: z.array(policyArnString),
   permissionsBoundaryArn: policyArnString.optional(),
   maxSessionDuration: integer(LIMITS.maxSessionDuration.min, LIMITS.maxSessionDuration.max),
@@ -258,8 +275,17 @@ export const personaSchema: z.ZodType<Persona> = z.strictObject({
   identityPoolId: designId,
   login: z.discriminatedUnion('type', [
     z.strictObject({ type: z.literal('guest') }),
-    z.strictObject({ type: z.literal('userPool'), userPoolId: designId, clientId: designId, username: text({ max: 128 }) }),
-    z.strictObject({ type: z.literal('provider'), providerId: designId, claims: z.record(z.string(), z.unknown()) }),
+    z.strictObject({
+      type: z.literal('userPool'),
+      userPoolId: designId,
+      clientId: designId,
+      username: text({ max: 128 }),
+    }),
+    z.strictObject({
+      type: z.literal('provider'),
+      providerId: designId,
+      claims: z.record(z.string(), z.unknown()),
+    }),
   ]),
   customRoleArn: roleArnString.optional(),
   identityId: text({

@@ -8,7 +8,7 @@
 import { resolveProviderRef } from './keys';
 import { LIMITS } from './limits';
 import type { PathSegment } from './paths';
-import type { DesignIndex, IssueList } from './semantics';
+import type { DesignIndex, IssueList } from './semantics-issues';
 import type { DesignDocument, IdentityPool, ProviderRef, RoleMapping } from './types';
 
 const SOCIAL_KINDS = new Set(['google', 'facebook', 'amazon', 'apple', 'twitter']);
@@ -18,12 +18,18 @@ export function checkIdentityPools(design: DesignDocument, index: DesignIndex, l
   design.identityPools.forEach((pool, poolIndex) => {
     const path: PathSegment[] = ['identityPools', poolIndex];
     const first = poolIds.get(pool.poolId);
-    if (first !== undefined) list.error('duplicate-name', [...path, 'poolId'], `identity pool id "${pool.poolId}" is already used by $.identityPools[${first}]`);
+    if (first !== undefined)
+      list.error(
+        'duplicate-name',
+        [...path, 'poolId'],
+        `identity pool id "${pool.poolId}" is already used by $.identityPools[${first}]`,
+      );
     else poolIds.set(pool.poolId, poolIndex);
 
     for (const field of ['authenticatedRoleId', 'unauthenticatedRoleId'] as const) {
       const roleId = pool[field];
-      if (roleId !== undefined && !index.roleIds.has(roleId)) list.error('dangling-reference', [...path, field], `no role has the id "${roleId}"`);
+      if (roleId !== undefined && !index.roleIds.has(roleId))
+        list.error('dangling-reference', [...path, field], `no role has the id "${roleId}"`);
     }
     checkAcceptedProviders(design, pool, path, list);
     checkRoleMappings(design, pool, index, path, list);
@@ -32,7 +38,12 @@ export function checkIdentityPools(design: DesignDocument, index: DesignIndex, l
 }
 
 /** Resolves a reference and reports it when it dangles; returns the mapping key or undefined. */
-function mappingKeyOf(design: DesignDocument, ref: ProviderRef, path: PathSegment[], list: IssueList): string | undefined {
+function mappingKeyOf(
+  design: DesignDocument,
+  ref: ProviderRef,
+  path: PathSegment[],
+  list: IssueList,
+): string | undefined {
   const resolved = resolveProviderRef(design, ref);
   if (resolved) return resolved.mappingKey;
   if (ref.type === 'provider') {
@@ -40,12 +51,21 @@ function mappingKeyOf(design: DesignDocument, ref: ProviderRef, path: PathSegmen
   } else if (!design.userPools.some((pool) => pool.id === ref.userPoolId)) {
     list.error('dangling-reference', [...path, 'userPoolId'], `no user pool has the id "${ref.userPoolId}"`);
   } else {
-    list.error('dangling-reference', [...path, 'clientId'], `user pool "${ref.userPoolId}" has no app client with the id "${ref.clientId}"`);
+    list.error(
+      'dangling-reference',
+      [...path, 'clientId'],
+      `user pool "${ref.userPoolId}" has no app client with the id "${ref.clientId}"`,
+    );
   }
   return undefined;
 }
 
-function checkAcceptedProviders(design: DesignDocument, pool: IdentityPool, path: PathSegment[], list: IssueList): void {
+function checkAcceptedProviders(
+  design: DesignDocument,
+  pool: IdentityPool,
+  path: PathSegment[],
+  list: IssueList,
+): void {
   const seen = new Set<string>();
   let social = 0;
   let developer = 0;
@@ -55,21 +75,39 @@ function checkAcceptedProviders(design: DesignDocument, pool: IdentityPool, path
     if (key === undefined) return;
     if (seen.has(key)) list.error('duplicate-name', refPath, `provider "${key}" is accepted twice`);
     seen.add(key);
-    const provider = ref.type === 'provider' ? design.providers.find((candidate) => candidate.id === ref.providerId) : undefined;
+    const provider =
+      ref.type === 'provider'
+        ? design.providers.find((candidate) => candidate.id === ref.providerId)
+        : undefined;
     if (provider && SOCIAL_KINDS.has(provider.kind)) social += 1;
     if (provider?.kind === 'developer') {
       developer += 1;
-      if (developer > 1) list.error('limit', refPath, 'an identity pool has a single developer provider name');
+      if (developer > 1)
+        list.error('limit', refPath, 'an identity pool has a single developer provider name');
     }
   });
   if (social > LIMITS.socialProvidersPerPool) {
-    list.error('limit', [...path, 'acceptedProviders'], `at most ${LIMITS.socialProvidersPerPool} social login providers per identity pool (got ${social})`);
+    list.error(
+      'limit',
+      [...path, 'acceptedProviders'],
+      `at most ${LIMITS.socialProvidersPerPool} social login providers per identity pool (got ${social})`,
+    );
   }
 }
 
-function checkRoleMappings(design: DesignDocument, pool: IdentityPool, index: DesignIndex, path: PathSegment[], list: IssueList): void {
+function checkRoleMappings(
+  design: DesignDocument,
+  pool: IdentityPool,
+  index: DesignIndex,
+  path: PathSegment[],
+  list: IssueList,
+): void {
   if (pool.roleMappings.length > LIMITS.roleMappingsPerPool) {
-    list.error('limit', [...path, 'roleMappings'], `role mappings are limited to ${LIMITS.roleMappingsPerPool} providers per identity pool (got ${pool.roleMappings.length})`);
+    list.error(
+      'limit',
+      [...path, 'roleMappings'],
+      `role mappings are limited to ${LIMITS.roleMappingsPerPool} providers per identity pool (got ${pool.roleMappings.length})`,
+    );
   }
   const seen = new Map<string, number>();
   pool.roleMappings.forEach((mapping, mappingIndex) => {
@@ -77,13 +115,24 @@ function checkRoleMappings(design: DesignDocument, pool: IdentityPool, index: De
     const key = mappingKeyOf(design, mapping.provider, [...mappingPath, 'provider'], list);
     if (key !== undefined) {
       const first = seen.get(key);
-      if (first !== undefined) list.error('duplicate-name', [...mappingPath, 'provider'], `provider "${key}" already has a role mapping (roleMappings[${first}])`);
+      if (first !== undefined)
+        list.error(
+          'duplicate-name',
+          [...mappingPath, 'provider'],
+          `provider "${key}" already has a role mapping (roleMappings[${first}])`,
+        );
       else seen.set(key, mappingIndex);
     }
     if (mapping.provider.type === 'provider') {
-      const provider = design.providers.find((candidate) => candidate.id === (mapping.provider as { providerId: string }).providerId);
+      const provider = design.providers.find(
+        (candidate) => candidate.id === (mapping.provider as { providerId: string }).providerId,
+      );
       if (provider?.kind === 'developer') {
-        list.warning('invalid-reference', [...mappingPath, 'provider'], 'developer-authenticated identities always get the default authenticated role; this mapping is never used');
+        list.warning(
+          'invalid-reference',
+          [...mappingPath, 'provider'],
+          'developer-authenticated identities always get the default authenticated role; this mapping is never used',
+        );
       }
     }
     checkRules(mapping, mappingPath, index, list);
@@ -94,35 +143,66 @@ function checkRules(mapping: RoleMapping, path: PathSegment[], index: DesignInde
   const count = mapping.rules.length;
   if (mapping.type === 'Rules') {
     if (count === 0) list.error('limit', [...path, 'rules'], 'a Rules mapping needs at least one rule');
-    else if (count > LIMITS.rulesPerMappingMax) list.error('limit', [...path, 'rules'], `at most ${LIMITS.rulesPerMappingMax} rules per role mapping (got ${count})`);
-    else if (count > LIMITS.rulesPerMappingQuota) list.warning('limit', [...path, 'rules'], `more than ${LIMITS.rulesPerMappingQuota} rules exceeds the documented quota (got ${count})`);
+    else if (count > LIMITS.rulesPerMappingMax)
+      list.error(
+        'limit',
+        [...path, 'rules'],
+        `at most ${LIMITS.rulesPerMappingMax} rules per role mapping (got ${count})`,
+      );
+    else if (count > LIMITS.rulesPerMappingQuota)
+      list.warning(
+        'limit',
+        [...path, 'rules'],
+        `more than ${LIMITS.rulesPerMappingQuota} rules exceeds the documented quota (got ${count})`,
+      );
   } else if (count > 0) {
     list.warning('schema', [...path, 'rules'], 'rules are ignored for a Token mapping');
   }
   mapping.rules.forEach((rule, ruleIndex) => {
-    if (!index.roleIds.has(rule.roleId)) list.error('dangling-reference', [...path, 'rules', ruleIndex, 'roleId'], `no role has the id "${rule.roleId}"`);
+    if (!index.roleIds.has(rule.roleId))
+      list.error(
+        'dangling-reference',
+        [...path, 'rules', ruleIndex, 'roleId'],
+        `no role has the id "${rule.roleId}"`,
+      );
   });
 }
 
-function checkPrincipalTags(design: DesignDocument, pool: IdentityPool, path: PathSegment[], list: IssueList): void {
+function checkPrincipalTags(
+  design: DesignDocument,
+  pool: IdentityPool,
+  path: PathSegment[],
+  list: IssueList,
+): void {
   const seen = new Set<string>();
   pool.principalTags.forEach((mapping, mappingIndex) => {
     const mappingPath: PathSegment[] = [...path, 'principalTags', mappingIndex];
     const key = mappingKeyOf(design, mapping.provider, [...mappingPath, 'provider'], list);
     if (key !== undefined) {
-      if (seen.has(key)) list.error('duplicate-name', [...mappingPath, 'provider'], `provider "${key}" already has a principal-tag map`);
+      if (seen.has(key))
+        list.error(
+          'duplicate-name',
+          [...mappingPath, 'provider'],
+          `provider "${key}" already has a principal-tag map`,
+        );
       seen.add(key);
     }
     const entries = Object.entries(mapping.tags);
     if (entries.length > LIMITS.principalTagsPerProvider) {
-      list.error('limit', [...mappingPath, 'tags'], `at most ${LIMITS.principalTagsPerProvider} principal tags per provider (got ${entries.length})`);
+      list.error(
+        'limit',
+        [...mappingPath, 'tags'],
+        `at most ${LIMITS.principalTagsPerProvider} principal tags per provider (got ${entries.length})`,
+      );
     }
     for (const [tag, claim] of entries) {
       const tagPath: PathSegment[] = [...mappingPath, 'tags', tag];
       const keyRange = LIMITS.principalTagKeyLength;
       const claimRange = LIMITS.principalTagClaimLength;
-      if (tag.length < keyRange.min || tag.length > keyRange.max) list.error('limit', tagPath, `tag keys have ${keyRange.min}–${keyRange.max} characters`);
-      if (claim.length < claimRange.min || claim.length > claimRange.max) list.error('limit', tagPath, `claim names have ${claimRange.min}–${claimRange.max} characters`);
+      if (tag.length < keyRange.min || tag.length > keyRange.max)
+        list.error('limit', tagPath, `tag keys have ${keyRange.min}–${keyRange.max} characters`);
+      if (claim.length < claimRange.min || claim.length > claimRange.max)
+        list.error('limit', tagPath, `claim names have ${claimRange.min}–${claimRange.max} characters`);
     }
   });
 }

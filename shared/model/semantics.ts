@@ -1,37 +1,20 @@
 // Cross-field and cross-entity rules of a structurally valid design (design.md §4, §5.1):
 // unique ids, references that resolve, provider keys that fit their kind, and AWS limits that
-// span several fields. Identity-pool rules are in semantics-identity-pools.ts.
+// span several fields. User-pool and identity-pool rules are in semantics-user-pools.ts and
+// semantics-identity-pools.ts.
 //
 // Issue codes: duplicate-id, duplicate-name, dangling-reference, invalid-reference,
 // provider-key-mismatch, invalid-arn, limit, unknown-attribute, unknown-layout-node.
 
-import { SOCIAL_PROVIDER_KEYS } from './keys';
-import { LIMITS, PATTERNS, isOidcIssuerKey, isSamlProviderArn, STANDARD_ATTRIBUTES } from './limits';
-import { managedPolicyArn } from './keys';
+import { managedPolicyArn, SOCIAL_PROVIDER_KEYS } from './keys';
+import { LIMITS, PATTERNS, isOidcIssuerKey, isSamlProviderArn } from './limits';
 import type { PathSegment } from './paths';
 import { formatPath } from './paths';
 import { checkIdentityPools } from './semantics-identity-pools';
-import type { DesignDocument, ModelIssue, Role, UserPool } from './types';
-
-/** Collects issues; entities are addressed by path segments, formatted once. */
-export class IssueList {
-  readonly issues: ModelIssue[] = [];
-
-  error(code: string, path: readonly PathSegment[], message: string): void {
-    this.issues.push({ severity: 'error', code, path: formatPath(path), message });
-  }
-
-  warning(code: string, path: readonly PathSegment[], message: string): void {
-    this.issues.push({ severity: 'warning', code, path: formatPath(path), message });
-  }
-}
-
-/** Indexes used by several checks. */
-export interface DesignIndex {
-  roleIds: ReadonlySet<string>;
-  providerIds: ReadonlySet<string>;
-  userPoolsById: ReadonlyMap<string, UserPool>;
-}
+import type { DesignIndex } from './semantics-issues';
+import { IssueList } from './semantics-issues';
+import { checkUserPools } from './semantics-user-pools';
+import type { DesignDocument, ModelIssue, Role } from './types';
 
 export function checkSemantics(design: DesignDocument): ModelIssue[] {
   const list = new IssueList();
@@ -49,7 +32,11 @@ export function checkSemantics(design: DesignDocument): ModelIssue[] {
   checkPersonas(design, index, list);
   for (const nodeId of Object.keys(design.layout.positions)) {
     if (!allIds.has(nodeId)) {
-      list.warning('unknown-layout-node', ['layout', 'positions', nodeId], `no entity has the id "${nodeId}"; the position is ignored`);
+      list.warning(
+        'unknown-layout-node',
+        ['layout', 'positions', nodeId],
+        `no entity has the id "${nodeId}"; the position is ignored`,
+      );
     }
   }
   return list.issues;
@@ -90,147 +77,84 @@ function checkProviders(design: DesignDocument, list: IssueList): void {
     if (provider.kind in SOCIAL_PROVIDER_KEYS) {
       const expected = SOCIAL_PROVIDER_KEYS[provider.kind as keyof typeof SOCIAL_PROVIDER_KEYS];
       if (key !== expected) {
-        list.error('provider-key-mismatch', [...path, 'providerKey'], `a ${provider.kind} provider's key must be "${expected}" (got "${key}")`);
+        list.error(
+          'provider-key-mismatch',
+          [...path, 'providerKey'],
+          `a ${provider.kind} provider's key must be "${expected}" (got "${key}")`,
+        );
       }
     } else if (provider.kind === 'saml') {
       if (!isSamlProviderArn(key)) {
-        list.error('invalid-arn', [...path, 'providerKey'], 'a SAML provider key must be the IAM SAML provider ARN `arn:aws:iam::<account>:saml-provider/<name>`');
+        list.error(
+          'invalid-arn',
+          [...path, 'providerKey'],
+          'a SAML provider key must be the IAM SAML provider ARN `arn:aws:iam::<account>:saml-provider/<name>`',
+        );
       } else if (key.split(':')[4] !== design.account.accountId) {
-        list.warning('invalid-reference', [...path, 'providerKey'], `the SAML provider belongs to account ${key.split(':')[4]}, not the design's account ${design.account.accountId}`);
+        list.warning(
+          'invalid-reference',
+          [...path, 'providerKey'],
+          `the SAML provider belongs to account ${key.split(':')[4]}, not the design's account ${design.account.accountId}`,
+        );
       }
     } else if (provider.kind === 'oidc') {
       if (!isOidcIssuerKey(key)) {
-        list.error('provider-key-mismatch', [...path, 'providerKey'], 'an OIDC provider key is the issuer without `https://`: host, optional port and path (e.g. `login.example.com/tenant`)');
+        list.error(
+          'provider-key-mismatch',
+          [...path, 'providerKey'],
+          'an OIDC provider key is the issuer without `https://`: host, optional port and path (e.g. `login.example.com/tenant`)',
+        );
       }
-    } else if (key.length > LIMITS.developerProviderNameLength.max || !PATTERNS.developerProviderName.test(key)) {
-      list.error('provider-key-mismatch', [...path, 'providerKey'], 'a developer provider name has 1–128 letters, digits, `.`, `_` or `-`');
+    } else if (
+      key.length > LIMITS.developerProviderNameLength.max ||
+      !PATTERNS.developerProviderName.test(key)
+    ) {
+      list.error(
+        'provider-key-mismatch',
+        [...path, 'providerKey'],
+        'a developer provider name has 1–128 letters, digits, `.`, `_` or `-`',
+      );
     }
     if (provider.samlAttributes && provider.kind !== 'saml') {
-      list.warning('schema', [...path, 'samlAttributes'], 'SAML attributes are only meaningful for SAML providers');
+      list.warning(
+        'schema',
+        [...path, 'samlAttributes'],
+        'SAML attributes are only meaningful for SAML providers',
+      );
     }
     const first = keys.get(key);
     if (first !== undefined) {
-      list.error('duplicate-name', [...path, 'providerKey'], `provider key "${key}" is already used by $.providers[${first}]`);
+      list.error(
+        'duplicate-name',
+        [...path, 'providerKey'],
+        `provider key "${key}" is already used by $.providers[${first}]`,
+      );
     } else {
       keys.set(key, index);
     }
   });
 }
 
-function checkUserPools(design: DesignDocument, index: DesignIndex, list: IssueList): void {
-  const poolIds = new Map<string, number>();
-  const providersById = new Map(design.providers.map((provider) => [provider.id, provider]));
-  design.userPools.forEach((pool, poolIndex) => {
-    const path: PathSegment[] = ['userPools', poolIndex];
-    const firstPool = poolIds.get(pool.poolId);
-    if (firstPool !== undefined) list.error('duplicate-name', [...path, 'poolId'], `user pool id "${pool.poolId}" is already used by $.userPools[${firstPool}]`);
-    else poolIds.set(pool.poolId, poolIndex);
-
-    const attributeNames = checkAttributes(pool, path, list);
-    const knownAttribute = (name: string) => attributeNames.has(name) || STANDARD_ATTRIBUTES.has(name);
-
-    const clientIds = new Map<string, number>();
-    pool.clients.forEach((client, clientIndex) => {
-      const clientPath: PathSegment[] = [...path, 'clients', clientIndex];
-      const first = clientIds.get(client.clientId);
-      if (first !== undefined) list.error('duplicate-name', [...clientPath, 'clientId'], `app client id "${client.clientId}" is already used by client ${first} of this pool`);
-      else clientIds.set(client.clientId, clientIndex);
-      for (const field of ['readAttributes', 'writeAttributes'] as const) {
-        client[field].forEach((name, attributeIndex) => {
-          if (!knownAttribute(name)) {
-            list.warning('unknown-attribute', [...clientPath, field, attributeIndex], `attribute "${name}" is not declared in this user pool`);
-          }
-        });
-      }
-    });
-
-    const groupNames = new Set<string>();
-    pool.groups.forEach((group, groupIndex) => {
-      const groupPath: PathSegment[] = [...path, 'groups', groupIndex];
-      if (groupNames.has(group.name)) list.error('duplicate-name', [...groupPath, 'name'], `group "${group.name}" is defined twice in this user pool`);
-      groupNames.add(group.name);
-      if (group.roleId !== undefined && !index.roleIds.has(group.roleId)) {
-        list.error('dangling-reference', [...groupPath, 'roleId'], `no role has the id "${group.roleId}"`);
-      }
-    });
-
-    pool.federatedProviderIds.forEach((providerId, providerIndex) => {
-      const provider = providersById.get(providerId);
-      const providerPath: PathSegment[] = [...path, 'federatedProviderIds', providerIndex];
-      if (!provider) list.error('dangling-reference', providerPath, `no provider has the id "${providerId}"`);
-      else if (provider.kind === 'developer') list.error('invalid-reference', providerPath, 'a developer provider cannot be federated into a user pool');
-    });
-
-    const trigger = pool.preTokenGeneration;
-    trigger?.iamRolesToOverride?.forEach((roleId, roleIndex) => {
-      if (!index.roleIds.has(roleId)) list.error('dangling-reference', [...path, 'preTokenGeneration', 'iamRolesToOverride', roleIndex], `no role has the id "${roleId}"`);
-    });
-    if (trigger?.preferredRole !== undefined && !index.roleIds.has(trigger.preferredRole)) {
-      list.error('dangling-reference', [...path, 'preTokenGeneration', 'preferredRole'], `no role has the id "${trigger.preferredRole}"`);
-    }
-
-    checkUsers(pool, path, groupNames, knownAttribute, list);
-  });
-}
-
-function checkAttributes(pool: UserPool, path: PathSegment[], list: IssueList): Set<string> {
-  const names = new Set<string>();
-  pool.attributes.forEach((attribute, attributeIndex) => {
-    const attributePath: PathSegment[] = [...path, 'attributes', attributeIndex];
-    if (names.has(attribute.name)) list.error('duplicate-name', [...attributePath, 'name'], `attribute "${attribute.name}" is declared twice`);
-    names.add(attribute.name);
-    const prefixed = attribute.name.startsWith('custom:');
-    if (attribute.custom && !prefixed) {
-      list.error('schema', [...attributePath, 'name'], 'custom attribute names start with `custom:`');
-    } else if (attribute.custom) {
-      const bare = attribute.name.slice('custom:'.length);
-      const range = LIMITS.customAttributeNameLength;
-      if (bare.length < range.min || bare.length > range.max) {
-        list.error('limit', [...attributePath, 'name'], `a custom attribute name has ${range.min}–${range.max} characters after \`custom:\` (got ${bare.length})`);
-      }
-    } else if (prefixed) {
-      list.error('schema', [...attributePath, 'custom'], 'an attribute named `custom:…` must have `custom: true`');
-    } else if (!STANDARD_ATTRIBUTES.has(attribute.name)) {
-      list.warning('unknown-attribute', [...attributePath, 'name'], `"${attribute.name}" is not a standard attribute; custom attributes are named \`custom:<name>\``);
-    }
-  });
-  return names;
-}
-
-function checkUsers(
-  pool: UserPool,
-  path: PathSegment[],
-  groupNames: ReadonlySet<string>,
-  knownAttribute: (name: string) => boolean,
-  list: IssueList,
-): void {
-  const usernames = new Set<string>();
-  const subs = new Set<string>();
-  pool.users.forEach((user, userIndex) => {
-    const userPath: PathSegment[] = [...path, 'users', userIndex];
-    if (usernames.has(user.username)) list.error('duplicate-name', [...userPath, 'username'], `user "${user.username}" is defined twice`);
-    usernames.add(user.username);
-    if (subs.has(user.sub.toLowerCase())) list.error('duplicate-name', [...userPath, 'sub'], `sub "${user.sub}" belongs to another user of this pool`);
-    subs.add(user.sub.toLowerCase());
-    user.groups.forEach((group, groupIndex) => {
-      if (!groupNames.has(group)) list.error('dangling-reference', [...userPath, 'groups', groupIndex], `the user pool has no group "${group}"`);
-    });
-    for (const name of Object.keys(user.attributes)) {
-      if (!knownAttribute(name)) list.warning('unknown-attribute', [...userPath, 'attributes', name], `attribute "${name}" is not declared in this user pool`);
-    }
-  });
-}
-
 function checkRoles(design: DesignDocument, list: IssueList): void {
   const names = new Map<string, number>();
-  const designPolicyArns = new Set(design.managedPolicies.map((policy) => managedPolicyArn(design.account, policy)));
+  const designPolicyArns = new Set(
+    design.managedPolicies.map((policy) => managedPolicyArn(design.account, policy)),
+  );
   const checkPolicyArn = (arn: string, path: PathSegment[]) => {
     const account = arn.split(':')[4];
     if (account === 'aws') return;
     if (account !== design.account.accountId) {
-      list.error('invalid-reference', path, `customer managed policy of account ${account} cannot be attached in account ${design.account.accountId}`);
+      list.error(
+        'invalid-reference',
+        path,
+        `customer managed policy of account ${account} cannot be attached in account ${design.account.accountId}`,
+      );
     } else if (!designPolicyArns.has(arn)) {
-      list.warning('dangling-reference', path, 'no managed policy of the design has this ARN; its permissions are unknown to simulation');
+      list.warning(
+        'dangling-reference',
+        path,
+        'no managed policy of the design has this ARN; its permissions are unknown to simulation',
+      );
     }
   };
   design.roles.forEach((role, roleIndex) => {
@@ -238,12 +162,22 @@ function checkRoles(design: DesignDocument, list: IssueList): void {
     // IAM role names are unique per account regardless of case and path.
     const key = role.name.toLowerCase();
     const first = names.get(key);
-    if (first !== undefined) list.error('duplicate-name', [...path, 'name'], `role name "${role.name}" is already used by $.roles[${first}] (IAM role names are case-insensitive)`);
+    if (first !== undefined)
+      list.error(
+        'duplicate-name',
+        [...path, 'name'],
+        `role name "${role.name}" is already used by $.roles[${first}] (IAM role names are case-insensitive)`,
+      );
     else names.set(key, roleIndex);
 
     const inlineNames = new Set<string>();
     role.inlinePolicies.forEach((policy, policyIndex) => {
-      if (inlineNames.has(policy.name)) list.error('duplicate-name', [...path, 'inlinePolicies', policyIndex, 'name'], `inline policy "${policy.name}" is defined twice`);
+      if (inlineNames.has(policy.name))
+        list.error(
+          'duplicate-name',
+          [...path, 'inlinePolicies', policyIndex, 'name'],
+          `inline policy "${policy.name}" is defined twice`,
+        );
       inlineNames.add(policy.name);
     });
     checkAttachedPolicies(role, path, checkPolicyArn, list);
@@ -259,30 +193,54 @@ function checkAttachedPolicies(
 ): void {
   const count = role.managedPolicyArns.length;
   if (count > LIMITS.managedPoliciesPerRoleMax) {
-    list.error('limit', [...path, 'managedPolicyArns'], `at most ${LIMITS.managedPoliciesPerRoleMax} managed policies can be attached to a role (got ${count})`);
+    list.error(
+      'limit',
+      [...path, 'managedPolicyArns'],
+      `at most ${LIMITS.managedPoliciesPerRoleMax} managed policies can be attached to a role (got ${count})`,
+    );
   } else if (count > LIMITS.managedPoliciesPerRoleQuota) {
-    list.warning('limit', [...path, 'managedPolicyArns'], `more than ${LIMITS.managedPoliciesPerRoleQuota} managed policies needs a quota increase (got ${count})`);
+    list.warning(
+      'limit',
+      [...path, 'managedPolicyArns'],
+      `more than ${LIMITS.managedPoliciesPerRoleQuota} managed policies needs a quota increase (got ${count})`,
+    );
   }
   const attached = new Set<string>();
   role.managedPolicyArns.forEach((arn, arnIndex) => {
-    if (attached.has(arn)) list.warning('duplicate-name', [...path, 'managedPolicyArns', arnIndex], 'this policy is attached twice');
+    if (attached.has(arn))
+      list.warning(
+        'duplicate-name',
+        [...path, 'managedPolicyArns', arnIndex],
+        'this policy is attached twice',
+      );
     attached.add(arn);
     checkPolicyArn(arn, [...path, 'managedPolicyArns', arnIndex]);
   });
-  if (role.permissionsBoundaryArn !== undefined) checkPolicyArn(role.permissionsBoundaryArn, [...path, 'permissionsBoundaryArn']);
+  if (role.permissionsBoundaryArn !== undefined)
+    checkPolicyArn(role.permissionsBoundaryArn, [...path, 'permissionsBoundaryArn']);
 }
 
 function checkTags(role: Role, path: PathSegment[], list: IssueList): void {
   const entries = Object.entries(role.tags);
-  if (entries.length > LIMITS.roleTags) list.error('limit', [...path, 'tags'], `a role has at most ${LIMITS.roleTags} tags (got ${entries.length})`);
+  if (entries.length > LIMITS.roleTags)
+    list.error(
+      'limit',
+      [...path, 'tags'],
+      `a role has at most ${LIMITS.roleTags} tags (got ${entries.length})`,
+    );
   for (const [key, value] of entries) {
     const tagPath: PathSegment[] = [...path, 'tags', key];
     if (key.length < LIMITS.tagKeyLength.min || key.length > LIMITS.tagKeyLength.max) {
-      list.error('limit', tagPath, `tag keys have ${LIMITS.tagKeyLength.min}–${LIMITS.tagKeyLength.max} characters`);
+      list.error(
+        'limit',
+        tagPath,
+        `tag keys have ${LIMITS.tagKeyLength.min}–${LIMITS.tagKeyLength.max} characters`,
+      );
     } else if (key.toLowerCase().startsWith('aws:')) {
       list.error('schema', tagPath, 'tag keys starting with `aws:` are reserved for AWS');
     }
-    if (value.length > LIMITS.tagValueMaxLength) list.error('limit', tagPath, `tag values have at most ${LIMITS.tagValueMaxLength} characters`);
+    if (value.length > LIMITS.tagValueMaxLength)
+      list.error('limit', tagPath, `tag values have at most ${LIMITS.tagValueMaxLength} characters`);
   }
 }
 
@@ -291,7 +249,12 @@ function checkManagedPolicies(design: DesignDocument, list: IssueList): void {
   design.managedPolicies.forEach((policy, index) => {
     const arn = managedPolicyArn(design.account, policy);
     const first = arns.get(arn);
-    if (first !== undefined) list.error('duplicate-name', ['managedPolicies', index, 'name'], `policy ${arn} is already defined by $.managedPolicies[${first}]`);
+    if (first !== undefined)
+      list.error(
+        'duplicate-name',
+        ['managedPolicies', index, 'name'],
+        `policy ${arn} is already defined by $.managedPolicies[${first}]`,
+      );
     else arns.set(arn, index);
   });
 }
@@ -301,22 +264,42 @@ function checkPersonas(design: DesignDocument, index: DesignIndex, list: IssueLi
   design.personas.forEach((persona, personaIndex) => {
     const path: PathSegment[] = ['personas', personaIndex];
     if (!identityPoolIds.has(persona.identityPoolId)) {
-      list.error('dangling-reference', [...path, 'identityPoolId'], `no identity pool has the id "${persona.identityPoolId}"`);
+      list.error(
+        'dangling-reference',
+        [...path, 'identityPoolId'],
+        `no identity pool has the id "${persona.identityPoolId}"`,
+      );
     }
     const login = persona.login;
     if (login.type === 'provider' && !index.providerIds.has(login.providerId)) {
-      list.error('dangling-reference', [...path, 'login', 'providerId'], `no provider has the id "${login.providerId}"`);
+      list.error(
+        'dangling-reference',
+        [...path, 'login', 'providerId'],
+        `no provider has the id "${login.providerId}"`,
+      );
     }
     if (login.type === 'userPool') {
       const pool = index.userPoolsById.get(login.userPoolId);
       if (!pool) {
-        list.error('dangling-reference', [...path, 'login', 'userPoolId'], `no user pool has the id "${login.userPoolId}"`);
+        list.error(
+          'dangling-reference',
+          [...path, 'login', 'userPoolId'],
+          `no user pool has the id "${login.userPoolId}"`,
+        );
       } else {
         if (!pool.clients.some((client) => client.id === login.clientId)) {
-          list.error('dangling-reference', [...path, 'login', 'clientId'], `user pool "${pool.id}" has no app client with the id "${login.clientId}"`);
+          list.error(
+            'dangling-reference',
+            [...path, 'login', 'clientId'],
+            `user pool "${pool.id}" has no app client with the id "${login.clientId}"`,
+          );
         }
         if (!pool.users.some((user) => user.username === login.username)) {
-          list.error('dangling-reference', [...path, 'login', 'username'], `user pool "${pool.id}" has no user "${login.username}"`);
+          list.error(
+            'dangling-reference',
+            [...path, 'login', 'username'],
+            `user pool "${pool.id}" has no user "${login.username}"`,
+          );
         }
       }
     }

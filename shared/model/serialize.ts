@@ -33,32 +33,87 @@ const SORTED: Shape = { kind: 'sorted' };
 
 const POLICY = object(['Version', 'Id', 'Statement'], { Statement: { kind: 'statements' } });
 const STATEMENT = object(
-  ['Sid', 'Effect', 'Principal', 'NotPrincipal', 'Action', 'NotAction', 'Resource', 'NotResource', 'Condition'],
+  [
+    'Sid',
+    'Effect',
+    'Principal',
+    'NotPrincipal',
+    'Action',
+    'NotAction',
+    'Resource',
+    'NotResource',
+    'Condition',
+  ],
   { Principal: SORTED, NotPrincipal: SORTED, Condition: SORTED },
 );
 const PROVIDER_REF = object(['type', 'userPoolId', 'clientId', 'providerId']);
 const POINT = object(['x', 'y']);
 
 const DESIGN = object(
-  ['format', 'version', 'name', 'description', 'account', 'providers', 'userPools', 'identityPools', 'roles', 'managedPolicies', 'personas', 'layout'],
+  [
+    'format',
+    'version',
+    'name',
+    'description',
+    'account',
+    'providers',
+    'userPools',
+    'identityPools',
+    'roles',
+    'managedPolicies',
+    'personas',
+    'layout',
+  ],
   {
     account: object(['accountId', 'partition', 'region']),
     providers: arrayOf(object(['id', 'name', 'kind', 'providerKey', 'clientIds', 'samlAttributes'])),
     userPools: arrayOf(
-      object(['id', 'poolId', 'name', 'clients', 'groups', 'attributes', 'federatedProviderIds', 'preTokenGeneration', 'users'], {
-        clients: arrayOf(object(['id', 'clientId', 'name', 'readAttributes', 'writeAttributes', 'serverSideTokenCheck'])),
-        groups: arrayOf(object(['name', 'precedence', 'roleId', 'description'])),
-        attributes: arrayOf(object(['name', 'custom', 'mutable', 'dataType'])),
-        preTokenGeneration: object(
-          ['addOrOverrideClaims', 'suppressClaims', 'groupsToOverride', 'iamRolesToOverride', 'preferredRole'],
-          { addOrOverrideClaims: SORTED },
-        ),
-        users: arrayOf(object(['username', 'sub', 'groups', 'attributes'], { attributes: SORTED })),
-      }),
+      object(
+        [
+          'id',
+          'poolId',
+          'name',
+          'clients',
+          'groups',
+          'attributes',
+          'federatedProviderIds',
+          'preTokenGeneration',
+          'users',
+        ],
+        {
+          clients: arrayOf(
+            object(['id', 'clientId', 'name', 'readAttributes', 'writeAttributes', 'serverSideTokenCheck']),
+          ),
+          groups: arrayOf(object(['name', 'precedence', 'roleId', 'description'])),
+          attributes: arrayOf(object(['name', 'custom', 'mutable', 'dataType'])),
+          preTokenGeneration: object(
+            [
+              'addOrOverrideClaims',
+              'suppressClaims',
+              'groupsToOverride',
+              'iamRolesToOverride',
+              'preferredRole',
+            ],
+            { addOrOverrideClaims: SORTED },
+          ),
+          users: arrayOf(object(['username', 'sub', 'groups', 'attributes'], { attributes: SORTED })),
+        },
+      ),
     ),
     identityPools: arrayOf(
       object(
-        ['id', 'poolId', 'name', 'allowUnauthenticated', 'allowClassicFlow', 'acceptedProviders', 'authenticatedRoleId', 'unauthenticatedRoleId', 'roleMappings', 'principalTags'],
+        [
+          'id',
+          'poolId',
+          'name',
+          'allowUnauthenticated',
+          'allowClassicFlow',
+          'acceptedProviders',
+          'authenticatedRoleId',
+          'unauthenticatedRoleId',
+          'roleMappings',
+          'principalTags',
+        ],
         {
           acceptedProviders: arrayOf(PROVIDER_REF),
           roleMappings: arrayOf(
@@ -67,13 +122,26 @@ const DESIGN = object(
               rules: arrayOf(object(['id', 'claim', 'matchType', 'value', 'roleId'])),
             }),
           ),
-          principalTags: arrayOf(object(['provider', 'useDefaults', 'tags'], { provider: PROVIDER_REF, tags: SORTED })),
+          principalTags: arrayOf(
+            object(['provider', 'useDefaults', 'tags'], { provider: PROVIDER_REF, tags: SORTED }),
+          ),
         },
       ),
     ),
     roles: arrayOf(
       object(
-        ['id', 'name', 'path', 'description', 'trustPolicy', 'inlinePolicies', 'managedPolicyArns', 'permissionsBoundaryArn', 'maxSessionDuration', 'tags'],
+        [
+          'id',
+          'name',
+          'path',
+          'description',
+          'trustPolicy',
+          'inlinePolicies',
+          'managedPolicyArns',
+          'permissionsBoundaryArn',
+          'maxSessionDuration',
+          'tags',
+        ],
         {
           trustPolicy: object(['mode', 'document'], { document: POLICY }),
           inlinePolicies: arrayOf(object(['name', 'document'], { document: POLICY })),
@@ -84,7 +152,9 @@ const DESIGN = object(
     managedPolicies: arrayOf(object(['id', 'name', 'path', 'description', 'document'], { document: POLICY })),
     personas: arrayOf(
       object(['id', 'name', 'identityPoolId', 'login', 'customRoleArn', 'identityId'], {
-        login: object(['type', 'userPoolId', 'clientId', 'username', 'providerId', 'claims'], { claims: SORTED }),
+        login: object(['type', 'userPoolId', 'clientId', 'username', 'providerId', 'claims'], {
+          claims: SORTED,
+        }),
       }),
     ),
     layout: object(['positions'], { positions: mapOf(POINT) }),

@@ -69,7 +69,12 @@ function unknownFieldWarnings(issue: z.core.$ZodIssue): ModelIssue[] {
 }
 
 function schemaIssue(issue: z.core.$ZodIssue): ModelIssue {
-  return { severity: 'error', code: 'schema', path: formatPath(issue.path), message: describeSchemaIssue(issue) };
+  return {
+    severity: 'error',
+    code: 'schema',
+    path: formatPath(issue.path),
+    message: describeSchemaIssue(issue),
+  };
 }
 
 function describeSchemaIssue(issue: z.core.$ZodIssue): string {
@@ -86,7 +91,8 @@ function describeSchemaIssue(issue: z.core.$ZodIssue): string {
       }
       return 'does not match any allowed shape';
     case 'invalid_value':
-      if (issue.values.length === 1) return `must be ${JSON.stringify(issue.values[0])} (got ${describeValue(issue.input)})`;
+      if (issue.values.length === 1)
+        return `must be ${JSON.stringify(issue.values[0])} (got ${describeValue(issue.input)})`;
       return `must be one of ${issue.values.map((value) => JSON.stringify(value)).join(', ')} (got ${describeValue(issue.input)})`;
     default:
       return issue.message;
@@ -110,7 +116,8 @@ export function describeValue(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'an array';
   if (typeof value === 'object') return 'an object';
-  if (typeof value === 'string') return value.length > 40 ? `the string "${value.slice(0, 40)}…"` : `the string "${value}"`;
+  if (typeof value === 'string')
+    return value.length > 40 ? `the string "${value.slice(0, 40)}…"` : `the string "${value}"`;
   return `${typeof value} ${String(value)}`;
 }
 
@@ -154,7 +161,12 @@ function findReservedKeys(document: unknown): ModelIssue[] {
     for (const key of Object.keys(value)) {
       if (key === '__proto__') {
         const path = formatPath([...pathOf(entry), key]);
-        issues.push({ severity: 'error', code: 'reserved-key', path, message: 'the key "__proto__" is not allowed' });
+        issues.push({
+          severity: 'error',
+          code: 'reserved-key',
+          path,
+          message: 'the key "__proto__" is not allowed',
+        });
       } else {
         stack.push({ value: (value as Record<string, unknown>)[key], key, parent: entry });
       }

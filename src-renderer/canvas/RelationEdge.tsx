@@ -1,8 +1,18 @@
 // One edge component for every relation; the kind decides colour, dash and label style.
+// Labels must never hide behind nodes: when the horizontal gap between the two nodes is too
+// narrow for the whole label, a rule edge shows only its order (`#2`) and other edges hide
+// their label; the full text stays in the tooltip and appears when the edge is selected.
 
 import { BaseEdge, EdgeLabelRenderer, getBezierPath, type EdgeProps } from '@xyflow/react';
 import { memo, type ReactElement } from 'react';
 import type { AppEdge } from './flow-types';
+
+/** Rough width of a label in the canvas font (10.5px), enough to decide whether it fits. */
+function estimatedWidth(text: string): number {
+  return text.length * 6.3 + 18;
+}
+
+const LABEL_GAP = 12;
 
 function RelationEdgeView({
   id,
@@ -18,33 +28,34 @@ function RelationEdgeView({
 }: EdgeProps<AppEdge>): ReactElement {
   const [path, labelX, labelY] = getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
   const kind = data?.kind ?? 'acceptance';
-  const [x, y, anchor] = labelPlacement(kind, sourceX, sourceY, targetX, targetY, labelX, labelY);
+  const full = data?.label;
+  const gap = targetX - sourceX - 2 * LABEL_GAP;
+  const fits = full !== undefined && estimatedWidth(full) <= gap;
+  let text: string | undefined = full;
+  if (full !== undefined && !fits && !selected) text = kind === 'ruleRole' && data?.rule ? `#${data.rule.order}` : undefined;
+  // Rule labels sit just before their role: several rules leave the same handle, so their
+  // midpoints would pile up, while their targets are spread out.
+  const nearTarget = kind === 'ruleRole' && (fits || !selected);
+  const x = nearTarget ? targetX - LABEL_GAP : labelX;
+  const y = nearTarget ? targetY : labelY;
   return (
     <>
       <BaseEdge id={id} path={path} markerEnd={markerEnd} className={`edge edge--${kind}${selected ? ' edge--selected' : ''}`} interactionWidth={16} />
-      {data?.label ? (
+      {text ? (
         <EdgeLabelRenderer>
           <div
             className={`edge-label edge-label--${kind}${selected ? ' edge-label--selected' : ''}`}
-            style={{ transform: `translate(${anchor}, -50%) translate(${x}px, ${y}px)` }}
+            style={{ transform: `translate(${nearTarget ? '-100%' : '-50%'}, -50%) translate(${x}px, ${y}px)` }}
+            title={full}
+            data-label={full}
             data-testid="edge-label"
           >
-            {data.label}
+            {text}
           </div>
         </EdgeLabelRenderer>
       ) : null}
     </>
   );
-}
-
-// Rule labels sit just before the role they lead to and group labels just after their group
-// row: many of these edges leave the same handle, so midpoints would pile up.
-const LABEL_GAP = 14;
-
-function labelPlacement(kind: string, sourceX: number, sourceY: number, targetX: number, targetY: number, midX: number, midY: number): [number, number, string] {
-  if (kind === 'ruleRole' && targetX - sourceX > 120) return [targetX - LABEL_GAP, targetY, '-100%'];
-  if (kind === 'groupRole' && targetX - sourceX > 120) return [sourceX + LABEL_GAP, sourceY, '0%'];
-  return [midX, midY, '-50%'];
 }
 
 export const RelationEdge = memo(RelationEdgeView);

@@ -98,7 +98,7 @@ export function RuleEditor({ pool, mapping, path, issues }: RuleEditorProps): Re
         <div className="mapping__provider" title="Role mapping for logins from this provider">
           {providerRefLabel(design, mapping.provider)}
         </div>
-        <button type="button" className="button button--ghost button--danger" onClick={() => run(removeMappingCommand, { poolId, mappingId })}>
+        <button type="button" className="button button--small button--ghost button--danger mapping__remove" onClick={() => run(removeMappingCommand, { poolId, mappingId })}>
           Remove mapping
         </button>
       </div>
@@ -108,7 +108,7 @@ export function RuleEditor({ pool, mapping, path, issues }: RuleEditorProps): Re
           value={mapping.type}
           options={[
             { value: 'Rules', label: 'Rules' },
-            { value: 'Token', label: 'Token (cognito:roles)' },
+            { value: 'Token', label: 'Token' },
           ]}
           onChange={(type) => run(updateMappingCommand, { poolId, mappingId, patch: { type } })}
           issues={issues}

@@ -42,7 +42,8 @@ test('design a SAML login with ordered rules, undo/redo, save and reopen', async
   // A new role for the rule.
   await canvas.addNode('role');
   await inspector.set('Name', 'InitechAuditor');
-  await studio.menu('View', 'Fit to Window');
+  await studio.fitView();
+  await studio.screenshot('before-connect');
 
   // Connect the provider to the identity pool by dragging its handle.
   await canvas.connect('Initech SAML', 'out', 'B2BSaaSIdentities', 'logins');
@@ -64,15 +65,15 @@ test('design a SAML login with ordered rules, undo/redo, save and reopen', async
   await inspector.choose('Match', 'StartsWith', second);
   await inspector.set('Value', 'audit-admin', second);
   await inspector.choose('Role', 'SaaSTenantAdmin', second);
-  await expect(canvas.edgeLabels().filter({ hasText: '#1 department Equals audit' })).toBeVisible();
-  await expect(canvas.edgeLabels().filter({ hasText: '#2 department StartsWith audit-admin' })).toBeVisible();
+  await expect(canvas.edgeLabel('#1 department Equals audit')).toBeVisible();
+  await expect(canvas.edgeLabel('#2 department StartsWith audit-admin')).toBeVisible();
 
   // Reorder with the keyboard: the more specific rule must come first.
   const summaries = (): Promise<string[]> => samlMapping.getByTestId('rule').evaluateAll((items) => items.map((item) => item.getAttribute('aria-label') ?? ''));
   await second.focus();
   await second.press('Alt+ArrowUp');
   await expect.poll(summaries).toEqual(['Rule 1: department StartsWith audit-admin', 'Rule 2: department Equals audit']);
-  await expect(canvas.edgeLabels().filter({ hasText: '#1 department StartsWith audit-admin' })).toBeVisible();
+  await expect(canvas.edgeLabel('#1 department StartsWith audit-admin')).toBeVisible();
   await studio.screenshot('rule-editor');
 
   // Undo the reorder, then redo it.
@@ -118,7 +119,7 @@ test('design a SAML login with ordered rules, undo/redo, save and reopen', async
   await studio.screenshot('open-dialog');
   await page.getByTestId('path-input').press('Enter');
   await expect(canvas.node('Initech SAML')).toBeVisible();
-  await expect(canvas.edgeLabels().filter({ hasText: '#1 department StartsWith audit-admin' })).toBeVisible();
+  await expect(canvas.edgeLabel('#1 department StartsWith audit-admin')).toBeVisible();
   await expect(page.getByTestId('dirty-state')).toHaveText('Saved');
 });
 

@@ -37,6 +37,7 @@ Login (one of):
   --claims <file>              token claims as a JSON object
   --token <jwt>                a pasted ID token (decoded, signature not verified)
   --user <username>            a sample user of a user pool of the design (token derived from it)
+  --developer-user <id>        a developer-authenticated identity (with --provider <developer name>)
   --persona <id|name>          a persona of the design (also sets the pool)
 
 Options:
@@ -72,6 +73,7 @@ export const simulateCommand: CliCommand = {
     token: { type: 'string' },
     guest: { type: 'boolean' },
     user: { type: 'string' },
+    'developer-user': { type: 'string' },
     persona: { type: 'string' },
     'custom-role-arn': { type: 'string' },
     'identity-id': { type: 'string' },
@@ -111,6 +113,7 @@ function simulationInput(design: DesignDocument, commandLine: ParsedCommandLine)
     ['--claims', claimsLogin(stringOption(commandLine, 'claims'))],
     ['--token', tokenLogin(stringOption(commandLine, 'token'))],
     ['--user', userLogin(stringOption(commandLine, 'user'))],
+    ['--developer-user', developerLogin(stringOption(commandLine, 'developer-user'))],
   ];
   const given = logins.filter(([, login]) => login !== undefined);
   if (given.length + (personaReference === undefined ? 0 : 1) > 1) {
@@ -133,7 +136,7 @@ function simulationInput(design: DesignDocument, commandLine: ParsedCommandLine)
     const login = given[0]?.[1];
     if (!login)
       throw new CliInputError(
-        "simulate: say who signs in: --guest, --claims <file>, --token <jwt>, --user <username> or --persona <id> (see 'cognito-studio simulate --help')",
+        "simulate: say who signs in: --guest, --claims <file>, --token <jwt>, --user <username>, --developer-user <id> or --persona <id> (see 'cognito-studio simulate --help')",
       );
     const pool = stringOption(commandLine, 'pool');
     if (pool === undefined)
@@ -172,6 +175,10 @@ function claimsLogin(file: string | undefined): SimulationLogin | undefined {
 
 function tokenLogin(token: string | undefined): SimulationLogin | undefined {
   return token === undefined ? undefined : { type: 'jwt', token: token.trim() };
+}
+
+function developerLogin(userIdentifier: string | undefined): SimulationLogin | undefined {
+  return userIdentifier === undefined ? undefined : { type: 'developer', userIdentifier };
 }
 
 function userLogin(username: string | undefined): SimulationLogin | undefined {

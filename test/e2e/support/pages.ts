@@ -50,6 +50,11 @@ export class CanvasPage {
     return this.page.getByTestId('edge-label');
   }
 
+  /** The label of an edge by its full text (narrow gaps show a shortened label; the full text stays in the tooltip). */
+  edgeLabel(fullText: string): Locator {
+    return this.page.locator(`[data-testid="edge-label"][data-label="${fullText.replace(/"/g, '\\"')}"]`);
+  }
+
   async search(text: string): Promise<void> {
     await this.page.getByLabel('Search nodes').fill(text);
     await this.page.getByLabel('Search nodes').press('Enter');
@@ -104,6 +109,12 @@ export class AppPage {
   async menu(title: string, item: string): Promise<void> {
     await this.page.getByRole('menubar').getByRole('menuitem', { name: title, exact: true }).click();
     await this.page.getByRole('menu', { name: title }).getByRole('menuitem', { name: item }).click();
+  }
+
+  /** View › Fit to Window, then waits for the zoom animation to finish. */
+  async fitView(): Promise<void> {
+    await this.menu('View', 'Fit to Window');
+    await this.page.waitForTimeout(450);
   }
 
   notices(): Locator {

@@ -36,6 +36,23 @@ const viteQueryPlugin: Plugin = {
 };
 
 export async function bundleInputs(root: string, target: BundleTarget): Promise<Metafile> {
+  try {
+    return await bundle(root, target);
+  } catch (error) {
+    const errors =
+      (error as { errors?: Array<{ text: string; location?: { file: string } | null }> }).errors ?? [];
+    const details = errors
+      .slice(0, 3)
+      .map((item) => `${item.location?.file ?? '?'}: ${item.text}`)
+      .join('; ');
+    throw new Error(
+      `Cannot bundle ${target.entry}, so its packages cannot be checked: ${details || String(error)}`,
+      { cause: error },
+    );
+  }
+}
+
+async function bundle(root: string, target: BundleTarget): Promise<Metafile> {
   const result = await build({
     absWorkingDir: root,
     entryPoints: [target.entry],

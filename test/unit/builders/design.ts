@@ -41,7 +41,9 @@ export function guid(counter = next()): string {
   return `${hex(counter, 8)}-0000-4000-8000-${hex(counter, 12)}`;
 }
 
-export function aPolicy(statements: unknown[] = [{ Effect: 'Allow', Action: 's3:GetObject', Resource: '*' }]): PolicyDocument {
+export function aPolicy(
+  statements: unknown[] = [{ Effect: 'Allow', Action: 's3:GetObject', Resource: '*' }],
+): PolicyDocument {
   return { Version: '2012-10-17', Statement: statements };
 }
 
@@ -53,7 +55,14 @@ export function aProvider(kind: ProviderKind = 'google', overrides: Partial<Prov
     saml: `arn:aws:iam::${ACCOUNT.accountId}:saml-provider/Idp${n}`,
     developer: `login.example${n}`,
   };
-  return { id: `provider-${n}`, name: `${kind} ${n}`, kind, providerKey: keys[kind], clientIds: [`app-${n}`], ...overrides };
+  return {
+    id: `provider-${n}`,
+    name: `${kind} ${n}`,
+    kind,
+    providerKey: keys[kind],
+    clientIds: [`app-${n}`],
+    ...overrides,
+  };
 }
 
 export function aClient(overrides: Partial<AppClient> = {}): AppClient {
@@ -93,11 +102,28 @@ export function aUserPool(overrides: Partial<UserPool> = {}): UserPool {
 }
 
 export function aRule(roleId: string, overrides: Partial<MappingRule> = {}): MappingRule {
-  return { id: `rule-${next()}`, claim: 'cognito:groups', matchType: 'Equals', value: 'admins', roleId, ...overrides };
+  return {
+    id: `rule-${next()}`,
+    claim: 'cognito:groups',
+    matchType: 'Equals',
+    value: 'admins',
+    roleId,
+    ...overrides,
+  };
 }
 
-export function aRoleMapping(provider: RoleMapping['provider'], overrides: Partial<RoleMapping> = {}): RoleMapping {
-  return { id: `mapping-${next()}`, provider, type: 'Token', ambiguousRoleResolution: 'AuthenticatedRole', rules: [], ...overrides };
+export function aRoleMapping(
+  provider: RoleMapping['provider'],
+  overrides: Partial<RoleMapping> = {},
+): RoleMapping {
+  return {
+    id: `mapping-${next()}`,
+    provider,
+    type: 'Token',
+    ambiguousRoleResolution: 'AuthenticatedRole',
+    rules: [],
+    ...overrides,
+  };
 }
 
 export function anIdentityPool(overrides: Partial<IdentityPool> = {}): IdentityPool {

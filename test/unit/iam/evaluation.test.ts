@@ -223,6 +223,27 @@ describe('explanations', () => {
     expect(result.decidingStatements.map((statement) => statement.policyKind)).toEqual(['identity', 'permissionsBoundary']);
   });
 
+  it('explain a grant by a resource-based policy naming the session', () => {
+    const result = evaluate({ request: getObject, identityPolicies: [], permissionsBoundary: nothing, resourcePolicy: { name: 'Bucket', ...bucketPolicy({ AWS: sessionArn }) } });
+    expect(result.decision).toBe('Allowed');
+    expect(result.decidingStatements).toHaveLength(1);
+    expect(result.decidingStatements[0]).toMatchObject({ policyKind: 'resource', policyName: 'Bucket', principalMatched: true });
+    expect(result.summary).toMatch(/not limited by a permissions boundary/);
+  });
+
+  it('say which element failed for NotAction and Resource', () => {
+    const result = evaluate({
+      request: getObject,
+      identityPolicies: [{ document: allowWith({ Action: undefined, NotAction: 's3:*' }) }, { document: allowWith({ Resource: 'arn:aws:s3:::other/*' }) }],
+    });
+    expect(result.statements.map((statement) => [statement.actionMatched, statement.resourceMatched])).toEqual([
+      [false, true],
+      [true, false],
+    ]);
+    expect(result.statements[0]?.reason).toContain('NotAction lists s3:GetObject');
+    expect(result.statements[1]?.reason).toContain('matches no Resource entry');
+  });
+
   it('stays under a millisecond per request with explanation', () => {
     const policies = Array.from({ length: 10 }, (_, index) => ({
       document: allowWith({ Action: [`s3:Get${index}*`, 'dynamodb:Query'], Resource: `arn:aws:s3:::photos/\${aws:PrincipalTag/team}/${index}/*`, Condition: { StringEquals: { 'aws:PrincipalTag/team': 'blue' }, 'ForAnyValue:StringLike': { 'cognito-identity.amazonaws.com:amr': 'authenticated' } } }),

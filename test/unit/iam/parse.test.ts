@@ -57,6 +57,10 @@ describe('locateJsonPath', () => {
     expect(locateJsonPath(text, '$.Statement[0].Condition.StringLike["s3:prefix"][1]')).toEqual({ line: 4, column: 55 });
   });
 
+  it('also reads paths with plain dots before odd keys', () => {
+    expect(locateJsonPath(text, '$.Statement[0].Condition.StringLike.s3:prefix')).toEqual({ line: 4, column: 36 });
+  });
+
   it('returns undefined for paths that are not there', () => {
     expect(locateJsonPath(text, '$.Statement[3]')).toBeUndefined();
     expect(locateJsonPath('not json', '$.Statement')).toBeUndefined();

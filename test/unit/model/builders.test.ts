@@ -35,7 +35,12 @@ describe('design builders', () => {
         id: 'ipool',
         acceptedProviders: [{ type: 'userPoolClient', userPoolId: 'pool', clientId: 'web' }],
         authenticatedRoleId: 'admin',
-        roleMappings: [aRoleMapping({ type: 'userPoolClient', userPoolId: 'pool', clientId: 'web' }, { type: 'Rules', rules: [aRule('admin')] })],
+        roleMappings: [
+          aRoleMapping(
+            { type: 'userPoolClient', userPoolId: 'pool', clientId: 'web' },
+            { type: 'Rules', rules: [aRule('admin')] },
+          ),
+        ],
       })
       .withPersona('ipool')
       .withPosition('ipool', 1, 2)

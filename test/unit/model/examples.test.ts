@@ -41,25 +41,43 @@ describe('example designs', () => {
 
   it.each(files)('%s has a layout position for every node and personas', (file) => {
     const { design } = readExample(file);
-    const nodes = [...design.providers, ...design.userPools, ...design.identityPools, ...design.roles, ...design.managedPolicies];
+    const nodes = [
+      ...design.providers,
+      ...design.userPools,
+      ...design.identityPools,
+      ...design.roles,
+      ...design.managedPolicies,
+    ];
     for (const node of nodes) expect(design.layout.positions[node.id], node.id).toBeDefined();
     expect(design.personas.length).toBeGreaterThan(0);
     for (const role of design.roles) expect(role.trustPolicy.mode).toBe('generated');
   });
 
-  it.each(files)('%s lays nodes out left to right: providers, user pools, identity pools, roles, policies', (file) => {
-    const { design } = readExample(file);
-    const columns = [design.providers, design.userPools, design.identityPools, design.roles, design.managedPolicies]
-      .filter((column) => column.length > 0)
-      .map((column) => column.map((node) => design.layout.positions[node.id]?.x ?? Number.NaN));
-    for (let index = 1; index < columns.length; index += 1) {
-      expect(Math.min(...(columns[index] ?? []))).toBeGreaterThan(Math.max(...(columns[index - 1] ?? [])));
-    }
-  });
+  it.each(files)(
+    '%s lays nodes out left to right: providers, user pools, identity pools, roles, policies',
+    (file) => {
+      const { design } = readExample(file);
+      const columns = [
+        design.providers,
+        design.userPools,
+        design.identityPools,
+        design.roles,
+        design.managedPolicies,
+      ]
+        .filter((column) => column.length > 0)
+        .map((column) => column.map((node) => design.layout.positions[node.id]?.x ?? Number.NaN));
+      for (let index = 1; index < columns.length; index += 1) {
+        expect(Math.min(...(columns[index] ?? []))).toBeGreaterThan(Math.max(...(columns[index - 1] ?? [])));
+      }
+    },
+  );
 
   it('photo sharing: Google, Facebook, groups with roles and precedence, guest access, per-user partitioning', () => {
     const { text, design } = readExample('photo-sharing.cognito-design.json');
-    expect(design.providers.map((provider) => provider.providerKey).sort()).toEqual(['accounts.google.com', 'graph.facebook.com']);
+    expect(design.providers.map((provider) => provider.providerKey).sort()).toEqual([
+      'accounts.google.com',
+      'graph.facebook.com',
+    ]);
     const pool = design.userPools[0];
     expect(pool?.groups.map((group) => [group.name, group.precedence])).toEqual([
       ['admins', 1],
@@ -86,12 +104,17 @@ describe('example designs', () => {
     expect(kinds).toEqual(['oidc', 'saml']);
     const pool = design.userPools[0];
     expect(pool?.federatedProviderIds.sort()).toEqual(design.providers.map((provider) => provider.id).sort());
-    expect(pool?.attributes.find((attribute) => attribute.name === 'custom:tenant')).toMatchObject({ custom: true, mutable: false });
+    expect(pool?.attributes.find((attribute) => attribute.name === 'custom:tenant')).toMatchObject({
+      custom: true,
+      mutable: false,
+    });
     const identityPool = design.identityPools[0];
     expect(identityPool?.allowUnauthenticated).toBe(false);
     const rules = identityPool?.roleMappings.find((mapping) => mapping.type === 'Rules');
     expect(rules?.ambiguousRoleResolution).toBe('Deny');
-    expect(new Set(rules?.rules.map((rule) => rule.claim))).toEqual(new Set(['cognito:groups', 'custom:tenant']));
+    expect(new Set(rules?.rules.map((rule) => rule.claim))).toEqual(
+      new Set(['cognito:groups', 'custom:tenant']),
+    );
     expect(identityPool?.principalTags.some((mapping) => mapping.tags.tenant === 'custom:tenant')).toBe(true);
     expect(text).toContain('${aws:PrincipalTag/tenant}');
   });
@@ -101,7 +124,11 @@ describe('example designs', () => {
     expect(design.providers).toEqual([]);
     expect(design.userPools).toEqual([]);
     const identityPool = design.identityPools[0];
-    expect(identityPool).toMatchObject({ allowUnauthenticated: true, acceptedProviders: [], roleMappings: [] });
+    expect(identityPool).toMatchObject({
+      allowUnauthenticated: true,
+      acceptedProviders: [],
+      roleMappings: [],
+    });
     expect(identityPool?.authenticatedRoleId).toBeUndefined();
     expect(design.personas.every((persona) => persona.login.type === 'guest')).toBe(true);
   });

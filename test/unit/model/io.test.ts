@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_MAX_DESIGN_BYTES, formatIssue, loadDesign, MAX_NESTING_DEPTH, serializeDesign } from '../../../shared/model/io';
+import {
+  DEFAULT_MAX_DESIGN_BYTES,
+  formatIssue,
+  loadDesign,
+  MAX_NESTING_DEPTH,
+  serializeDesign,
+} from '../../../shared/model/io';
 import { DESIGN_FORMAT, DESIGN_VERSION } from '../../../shared/model/types';
 import type { DesignDocument } from '../../../shared/model/types';
 import { aDesign, aPolicy } from '../builders/design';
@@ -68,11 +74,17 @@ describe('loadDesign', () => {
   });
 
   it('rejects JSON that is not an object', () => {
-    expect(errorOf('[1, 2]')).toMatchObject({ code: 'not-a-design', message: 'a design file holds a JSON object, got an array' });
+    expect(errorOf('[1, 2]')).toMatchObject({
+      code: 'not-a-design',
+      message: 'a design file holds a JSON object, got an array',
+    });
   });
 
   it('rejects another format', () => {
-    expect(errorOf('{"format": "something-else", "version": 2}')).toMatchObject({ code: 'not-a-design', path: '$.format' });
+    expect(errorOf('{"format": "something-else", "version": 2}')).toMatchObject({
+      code: 'not-a-design',
+      path: '$.format',
+    });
     expect(errorOf('{"version": 2}')?.message).toContain('no "format" field');
   });
 
@@ -94,7 +106,9 @@ describe('loadDesign', () => {
   it('names the file in every issue', () => {
     const result = loadDesign('{', { fileName: 'broken.cognito-design.json' });
     expect(result.issues[0]?.file).toBe('broken.cognito-design.json');
-    expect(formatIssue(result.issues[0]!)).toMatch(/^broken\.cognito-design\.json:1:2: error: \$: not valid JSON/);
+    expect(formatIssue(result.issues[0]!)).toMatch(
+      /^broken\.cognito-design\.json:1:2: error: \$: not valid JSON/,
+    );
   });
 
   it('rejects semantic errors by default and returns them with allowSemanticErrors', () => {
@@ -104,14 +118,22 @@ describe('loadDesign', () => {
     const text = serializeDesign(design);
     const strict = loadDesign(text);
     expect(strict.ok).toBe(false);
-    expect(strict.issues).toContainEqual(expect.objectContaining({ code: 'dangling-reference', path: '$.identityPools[0].unauthenticatedRoleId' }));
+    expect(strict.issues).toContainEqual(
+      expect.objectContaining({
+        code: 'dangling-reference',
+        path: '$.identityPools[0].unauthenticatedRoleId',
+      }),
+    );
     const lenient = loadDesign(text, { allowSemanticErrors: true });
     expect(lenient.ok).toBe(true);
     expect(lenient.ok && lenient.design.identityPools[0]?.unauthenticatedRoleId).toBe('missing');
   });
 
   it('never accepts a structurally invalid design, even with allowSemanticErrors', () => {
-    const text = serializeDesign(sample()).replace('"maxSessionDuration": 3600', '"maxSessionDuration": "long"');
+    const text = serializeDesign(sample()).replace(
+      '"maxSessionDuration": 3600',
+      '"maxSessionDuration": "long"',
+    );
     expect(loadDesign(text, { allowSemanticErrors: true }).ok).toBe(false);
   });
 
@@ -119,7 +141,9 @@ describe('loadDesign', () => {
     const text = serializeDesign(sample()).replace('"name": "Guest"', '"name": "Guest", "colour": "red"');
     const result = loadDesign(text);
     expect(result.ok).toBe(true);
-    expect(result.issues).toEqual([expect.objectContaining({ severity: 'warning', code: 'unknown-field', path: '$.roles[0].colour' })]);
+    expect(result.issues).toEqual([
+      expect.objectContaining({ severity: 'warning', code: 'unknown-field', path: '$.roles[0].colour' }),
+    ]);
     expect(result.ok && 'colour' in (result.design.roles[0] ?? {})).toBe(false);
   });
 
@@ -143,7 +167,19 @@ describe('serializeDesign', () => {
     const text = serializeDesign(scrambled);
     expect(text).toBe(serializeDesign(design));
     const topKeys = [...text.matchAll(/^ {2}"(\w+)":/gm)].map((match) => match[1]);
-    expect(topKeys).toEqual(['format', 'version', 'name', 'account', 'providers', 'userPools', 'identityPools', 'roles', 'managedPolicies', 'personas', 'layout']);
+    expect(topKeys).toEqual([
+      'format',
+      'version',
+      'name',
+      'account',
+      'providers',
+      'userPools',
+      'identityPools',
+      'roles',
+      'managedPolicies',
+      'personas',
+      'layout',
+    ]);
     const roleKeys = [...text.matchAll(/^ {6}"(\w+)":/gm)].map((match) => match[1]);
     expect(roleKeys.slice(0, 3)).toEqual(['id', 'poolId', 'name']);
   });
@@ -160,12 +196,31 @@ describe('serializeDesign', () => {
       {
         name: 'P',
         document: aPolicy([
-          { Condition: { StringLike: { 'b:key': 'x', 'a:key': 'y' }, Bool: { 'aws:SecureTransport': 'true' } }, Resource: '*', Action: 's3:GetObject', Effect: 'Allow', Sid: 'S' },
+          {
+            Condition: {
+              StringLike: { 'b:key': 'x', 'a:key': 'y' },
+              Bool: { 'aws:SecureTransport': 'true' },
+            },
+            Resource: '*',
+            Action: 's3:GetObject',
+            Effect: 'Allow',
+            Sid: 'S',
+          },
         ]),
       },
     ];
     const text = serializeDesign(design);
-    const order = ['"Sid"', '"Effect"', '"Action"', '"Resource"', '"Condition"', '"Bool"', '"StringLike"', '"a:key"', '"b:key"'].map((key) => text.indexOf(key));
+    const order = [
+      '"Sid"',
+      '"Effect"',
+      '"Action"',
+      '"Resource"',
+      '"Condition"',
+      '"Bool"',
+      '"StringLike"',
+      '"a:key"',
+      '"b:key"',
+    ].map((key) => text.indexOf(key));
     expect(order.every((position) => position > 0)).toBe(true);
     expect([...order].sort((a, b) => a - b)).toEqual(order);
   });

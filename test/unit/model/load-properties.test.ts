@@ -28,8 +28,10 @@ type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 /** Every path inside a JSON value, as key lists. */
 function pathsOf(value: Json, prefix: Array<string | number> = []): Array<Array<string | number>> {
   const here = prefix.length > 0 ? [prefix] : [];
-  if (Array.isArray(value)) return [...here, ...value.flatMap((item, index) => pathsOf(item, [...prefix, index]))];
-  if (value && typeof value === 'object') return [...here, ...Object.entries(value).flatMap(([key, item]) => pathsOf(item, [...prefix, key]))];
+  if (Array.isArray(value))
+    return [...here, ...value.flatMap((item, index) => pathsOf(item, [...prefix, index]))];
+  if (value && typeof value === 'object')
+    return [...here, ...Object.entries(value).flatMap(([key, item]) => pathsOf(item, [...prefix, key]))];
   return here;
 }
 
@@ -79,7 +81,10 @@ describe('loadDesign on malformed input', () => {
         account: fc.jsonValue(),
         providers: fc.array(fc.jsonValue(), { maxLength: 3 }),
         userPools: fc.jsonValue(),
-        identityPools: fc.array(fc.dictionary(fc.constantFrom('id', 'poolId', 'roleMappings', 'name'), fc.jsonValue()), { maxLength: 3 }),
+        identityPools: fc.array(
+          fc.dictionary(fc.constantFrom('id', 'poolId', 'roleMappings', 'name'), fc.jsonValue()),
+          { maxLength: 3 },
+        ),
         roles: fc.jsonValue(),
         layout: fc.jsonValue(),
       },
@@ -97,13 +102,17 @@ describe('loadDesign on malformed input', () => {
 
   it('answers every truncation of the examples with issues', () => {
     fc.assert(
-      fc.property(fc.constantFrom(...EXAMPLES), fc.double({ min: 0, max: 1, noNaN: true }), (text, fraction) => {
-        const cut = Math.floor(text.length * fraction);
-        const result = loadDesign(text.slice(0, cut));
-        expectWellFormedIssues(result);
-        // Only dropping trailing whitespace keeps the document whole.
-        expect(result.ok).toBe(text.slice(0, cut).trim() === text.trim());
-      }),
+      fc.property(
+        fc.constantFrom(...EXAMPLES),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        (text, fraction) => {
+          const cut = Math.floor(text.length * fraction);
+          const result = loadDesign(text.slice(0, cut));
+          expectWellFormedIssues(result);
+          // Only dropping trailing whitespace keeps the document whole.
+          expect(result.ok).toBe(text.slice(0, cut).trim() === text.trim());
+        },
+      ),
       { numRuns: 500 },
     );
   });
@@ -113,7 +122,14 @@ describe('loadDesign on malformed input', () => {
       fc.property(
         fc.constantFrom(...EXAMPLES),
         fc.nat(),
-        fc.oneof(fc.constant(null), fc.boolean(), fc.integer(), fc.string({ maxLength: 5 }), fc.constant([]), fc.constant({})),
+        fc.oneof(
+          fc.constant(null),
+          fc.boolean(),
+          fc.integer(),
+          fc.string({ maxLength: 5 }),
+          fc.constant([]),
+          fc.constant({}),
+        ),
         (text, pick, replacement) => {
           const document = JSON.parse(text) as Json;
           const paths = pathsOf(document);
@@ -162,7 +178,8 @@ describe('loadDesign on malformed input', () => {
 
   it('loads a large valid design (2,000 roles, 400 rules) in reasonable time', () => {
     const builder = aDesign().withUserPool({ id: 'pool' });
-    for (let index = 0; index < 2000; index += 1) builder.withRole({ id: `role-${index}x`, name: `LargeRole${index}` });
+    for (let index = 0; index < 2000; index += 1)
+      builder.withRole({ id: `role-${index}x`, name: `LargeRole${index}` });
     const design = builder
       .with((draft) => {
         draft.userPools[0]!.clients[0]!.id = 'web';
@@ -171,7 +188,12 @@ describe('loadDesign on malformed input', () => {
         roleMappings: [
           aRoleMapping(
             { type: 'userPoolClient', userPoolId: 'pool', clientId: 'web' },
-            { type: 'Rules', rules: Array.from({ length: 400 }, (_, index) => aRule(`role-${index}x`, { id: `big-rule-${index}` })) },
+            {
+              type: 'Rules',
+              rules: Array.from({ length: 400 }, (_, index) =>
+                aRule(`role-${index}x`, { id: `big-rule-${index}` }),
+              ),
+            },
           ),
         ],
       })
@@ -191,11 +213,23 @@ describe('serializeDesign round trip', () => {
     fc.assert(
       fc.property(
         names,
-        fc.dictionary(fc.string({ minLength: 1, maxLength: 10 }).filter((key) => !key.toLowerCase().startsWith('aws:') && key !== '__proto__'), fc.string({ maxLength: 20 }), { maxKeys: 8 }),
-        fc.array(fc.record({ x: fc.double({ noNaN: true, noDefaultInfinity: true }), y: fc.integer() }), { maxLength: 4 }),
+        fc.dictionary(
+          fc
+            .string({ minLength: 1, maxLength: 10 })
+            .filter((key) => !key.toLowerCase().startsWith('aws:') && key !== '__proto__'),
+          fc.string({ maxLength: 20 }),
+          { maxKeys: 8 },
+        ),
+        fc.array(fc.record({ x: fc.double({ noNaN: true, noDefaultInfinity: true }), y: fc.integer() }), {
+          maxLength: 4,
+        }),
         (name, tags, points) => {
           const builder = aDesign().withName(name);
-          points.forEach((point, index) => builder.withRole({ id: `r${index}`, name: `R${index}`, tags }).withPosition(`r${index}`, point.x, point.y));
+          points.forEach((point, index) =>
+            builder
+              .withRole({ id: `r${index}`, name: `R${index}`, tags })
+              .withPosition(`r${index}`, point.x, point.y),
+          );
           const design = builder.build();
           const text = serializeDesign(design);
           const result = loadDesign(text);

@@ -35,7 +35,9 @@ describe('design format migrations', () => {
     const v1 = JSON.parse(readFileSync(FIXTURE, 'utf8')) as Record<string, V1Entity[]>;
     const result = loadDesign(readFileSync(FIXTURE, 'utf8'));
     if (!result.ok) throw new Error('fixture must load');
-    const entities = ['providers', 'userPools', 'identityPools', 'roles', 'managedPolicies'].flatMap((key) => v1[key] ?? []);
+    const entities = ['providers', 'userPools', 'identityPools', 'roles', 'managedPolicies'].flatMap(
+      (key) => v1[key] ?? [],
+    );
     expect(entities.length).toBe(11);
     for (const entity of entities) expect(result.design.layout.positions[entity.id]).toEqual(entity.position);
     expect(serializeDesign(result.design)).not.toContain('"position"');
@@ -57,7 +59,10 @@ describe('design format migrations', () => {
       ['editors', 'role-editors'],
       ['true', 'role-viewers'],
     ]);
-    const ids = [...mappings.map((mapping) => mapping.id), ...mappings.flatMap((mapping) => mapping.rules.map((rule) => rule.id))];
+    const ids = [
+      ...mappings.map((mapping) => mapping.id),
+      ...mappings.flatMap((mapping) => mapping.rules.map((rule) => rule.id)),
+    ];
     expect(new Set(ids).size).toBe(ids.length);
   });
 
@@ -70,20 +75,35 @@ describe('design format migrations', () => {
   });
 
   it('reports a version 1 role mapping whose provider key matches nothing', () => {
-    const v1 = JSON.parse(readFileSync(FIXTURE, 'utf8')) as { identityPools: Array<{ roleMappings: Record<string, unknown> }> };
-    v1.identityPools[0]!.roleMappings['accounts.example.org'] = { type: 'Token', ambiguousRoleResolution: 'Deny', rules: [] };
+    const v1 = JSON.parse(readFileSync(FIXTURE, 'utf8')) as {
+      identityPools: Array<{ roleMappings: Record<string, unknown> }>;
+    };
+    v1.identityPools[0]!.roleMappings['accounts.example.org'] = {
+      type: 'Token',
+      ambiguousRoleResolution: 'Deny',
+      rules: [],
+    };
     const result = loadDesign(JSON.stringify(v1));
     expect(result.ok).toBe(false);
     expect(result.issues).toContainEqual(
-      expect.objectContaining({ code: 'dangling-reference', path: '$.identityPools[0].roleMappings["accounts.example.org"]' }),
+      expect.objectContaining({
+        code: 'dangling-reference',
+        path: '$.identityPools[0].roleMappings["accounts.example.org"]',
+      }),
     );
   });
 
   it('tolerates malformed version 1 documents without throwing', () => {
-    for (const document of [{}, { providers: 'x', identityPools: [null, { roleMappings: 5 }] }, { identityPools: [{ roleMappings: { k: null } }] }]) {
+    for (const document of [
+      {},
+      { providers: 'x', identityPools: [null, { roleMappings: 5 }] },
+      { identityPools: [{ roleMappings: { k: null } }] },
+    ]) {
       const result = migrateToCurrent(document, 1);
       expect(result.document.version).toBe(DESIGN_VERSION);
-      expect(loadDesign(JSON.stringify({ format: 'cognito-access-studio/design', version: 1, ...document })).ok).toBe(false);
+      expect(
+        loadDesign(JSON.stringify({ format: 'cognito-access-studio/design', version: 1, ...document })).ok,
+      ).toBe(false);
     }
   });
 });
