@@ -23,6 +23,7 @@ import { useAppStore } from '../state/store';
 import { useEffectiveTheme } from '../shell/theme';
 import { registerCanvas } from './canvas-controller';
 import type { AppEdge, AppNode } from './flow-types';
+import { Legend } from './Legend';
 import { IdentityPoolNode, ManagedPolicyNode, ProviderNode, RoleNode, UserPoolNode } from './nodes/entity-nodes';
 import { RelationEdge } from './RelationEdge';
 import { useFlowGraph, type MeasuredSizes } from './use-flow-graph';
@@ -191,6 +192,7 @@ export function Canvas(): ReactElement {
       >
         <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} />
         <Controls position="bottom-left" showInteractive={false} />
+        <Legend />
         {minimap ? <MiniMap<AppNode> position="bottom-right" pannable zoomable nodeColor={minimapColour} nodeStrokeWidth={2} ariaLabel="Minimap" /> : null}
       </ReactFlow>
     </div>

@@ -33,6 +33,9 @@ function RelationEdgeView({
   const fits = full !== undefined && estimatedWidth(full) <= gap;
   let text: string | undefined = full;
   if (full !== undefined && !fits && !selected) text = kind === 'ruleRole' && data?.rule ? `#${data.rule.order}` : undefined;
+  // A group edge starts at its group row, which already names the group and its precedence;
+  // its label would only cross the nodes in between.
+  if (kind === 'groupRole' && !selected) text = undefined;
   // Rule labels sit just before their role: several rules leave the same handle, so their
   // midpoints would pile up, while their targets are spread out.
   const nearTarget = kind === 'ruleRole' && (fits || !selected);

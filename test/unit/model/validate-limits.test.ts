@@ -1,7 +1,7 @@
 // AWS limits (design.md §5.1) and structural errors.
 import { describe, it } from 'vitest';
 import type { Case } from './validation-fixture';
-import { CLIENT, expectCase, pool, role, userPool } from './validation-fixture';
+import { expectCase, pool, role, userPool } from './validation-fixture';
 import { aClient, aRoleMapping, aRule } from '../builders/design';
 
 const CASES: Case[] = [
