@@ -5,7 +5,7 @@
 // https://docs.aws.amazon.com/cognitoidentity/latest/APIReference/API_SetPrincipalTagAttributeMap.html
 // (PrincipalTags ≤ 50 entries, keys 1–128, values 1–256).
 
-import { resolveProviderRef } from './keys';
+import { userPoolClientKey } from './keys';
 import { LIMITS } from './limits';
 import type { PathSegment } from './paths';
 import type { DesignIndex, IssueList } from './semantics-issues';
@@ -31,24 +31,29 @@ export function checkIdentityPools(design: DesignDocument, index: DesignIndex, l
       if (roleId !== undefined && !index.roleIds.has(roleId))
         list.error('dangling-reference', [...path, field], `no role has the id "${roleId}"`);
     }
-    checkAcceptedProviders(design, pool, path, list);
-    checkRoleMappings(design, pool, index, path, list);
-    checkPrincipalTags(design, pool, path, list);
+    checkAcceptedProviders(index, pool, path, list);
+    checkRoleMappings(pool, index, path, list);
+    checkPrincipalTags(index, pool, path, list);
   });
 }
 
 /** Resolves a reference and reports it when it dangles; returns the mapping key or undefined. */
 function mappingKeyOf(
-  design: DesignDocument,
+  index: DesignIndex,
   ref: ProviderRef,
   path: PathSegment[],
   list: IssueList,
 ): string | undefined {
-  const resolved = resolveProviderRef(design, ref);
-  if (resolved) return resolved.mappingKey;
   if (ref.type === 'provider') {
+    const provider = index.providersById.get(ref.providerId);
+    if (provider) return provider.providerKey;
     list.error('dangling-reference', [...path, 'providerId'], `no provider has the id "${ref.providerId}"`);
-  } else if (!design.userPools.some((pool) => pool.id === ref.userPoolId)) {
+    return undefined;
+  }
+  const userPool = index.userPoolsById.get(ref.userPoolId);
+  const client = index.clientsByPool.get(ref.userPoolId)?.get(ref.clientId);
+  if (userPool && client) return userPoolClientKey(userPool.poolId, client.clientId);
+  if (!userPool) {
     list.error('dangling-reference', [...path, 'userPoolId'], `no user pool has the id "${ref.userPoolId}"`);
   } else {
     list.error(
@@ -61,7 +66,7 @@ function mappingKeyOf(
 }
 
 function checkAcceptedProviders(
-  design: DesignDocument,
+  index: DesignIndex,
   pool: IdentityPool,
   path: PathSegment[],
   list: IssueList,
@@ -71,14 +76,11 @@ function checkAcceptedProviders(
   let developer = 0;
   pool.acceptedProviders.forEach((ref, refIndex) => {
     const refPath: PathSegment[] = [...path, 'acceptedProviders', refIndex];
-    const key = mappingKeyOf(design, ref, refPath, list);
+    const key = mappingKeyOf(index, ref, refPath, list);
     if (key === undefined) return;
     if (seen.has(key)) list.error('duplicate-name', refPath, `provider "${key}" is accepted twice`);
     seen.add(key);
-    const provider =
-      ref.type === 'provider'
-        ? design.providers.find((candidate) => candidate.id === ref.providerId)
-        : undefined;
+    const provider = ref.type === 'provider' ? index.providersById.get(ref.providerId) : undefined;
     if (provider && SOCIAL_KINDS.has(provider.kind)) social += 1;
     if (provider?.kind === 'developer') {
       developer += 1;
@@ -96,7 +98,6 @@ function checkAcceptedProviders(
 }
 
 function checkRoleMappings(
-  design: DesignDocument,
   pool: IdentityPool,
   index: DesignIndex,
   path: PathSegment[],
@@ -112,7 +113,7 @@ function checkRoleMappings(
   const seen = new Map<string, number>();
   pool.roleMappings.forEach((mapping, mappingIndex) => {
     const mappingPath: PathSegment[] = [...path, 'roleMappings', mappingIndex];
-    const key = mappingKeyOf(design, mapping.provider, [...mappingPath, 'provider'], list);
+    const key = mappingKeyOf(index, mapping.provider, [...mappingPath, 'provider'], list);
     if (key !== undefined) {
       const first = seen.get(key);
       if (first !== undefined)
@@ -124,9 +125,7 @@ function checkRoleMappings(
       else seen.set(key, mappingIndex);
     }
     if (mapping.provider.type === 'provider') {
-      const provider = design.providers.find(
-        (candidate) => candidate.id === (mapping.provider as { providerId: string }).providerId,
-      );
+      const provider = index.providersById.get(mapping.provider.providerId);
       if (provider?.kind === 'developer') {
         list.warning(
           'invalid-reference',
@@ -169,7 +168,7 @@ function checkRules(mapping: RoleMapping, path: PathSegment[], index: DesignInde
 }
 
 function checkPrincipalTags(
-  design: DesignDocument,
+  index: DesignIndex,
   pool: IdentityPool,
   path: PathSegment[],
   list: IssueList,
@@ -177,7 +176,7 @@ function checkPrincipalTags(
   const seen = new Set<string>();
   pool.principalTags.forEach((mapping, mappingIndex) => {
     const mappingPath: PathSegment[] = [...path, 'principalTags', mappingIndex];
-    const key = mappingKeyOf(design, mapping.provider, [...mappingPath, 'provider'], list);
+    const key = mappingKeyOf(index, mapping.provider, [...mappingPath, 'provider'], list);
     if (key !== undefined) {
       if (seen.has(key))
         list.error(

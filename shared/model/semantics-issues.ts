@@ -3,7 +3,7 @@
 
 import type { PathSegment } from './paths';
 import { formatPath } from './paths';
-import type { ModelIssue, UserPool } from './types';
+import type { AppClient, DesignDocument, ModelIssue, Provider, UserPool } from './types';
 
 /** Collects issues; entities are addressed by path segments, formatted once. */
 export class IssueList {
@@ -18,9 +18,27 @@ export class IssueList {
   }
 }
 
-/** Indexes used by several checks. */
+/** Indexes used by several checks, so that no check is quadratic in the size of the design. */
 export interface DesignIndex {
   roleIds: ReadonlySet<string>;
-  providerIds: ReadonlySet<string>;
+  providersById: ReadonlyMap<string, Provider>;
   userPoolsById: ReadonlyMap<string, UserPool>;
+  /** User pool design id → app client design id → client. */
+  clientsByPool: ReadonlyMap<string, ReadonlyMap<string, AppClient>>;
+  /** User pool design id → usernames of its sample users. */
+  usernamesByPool: ReadonlyMap<string, ReadonlySet<string>>;
+}
+
+export function buildIndex(design: DesignDocument): DesignIndex {
+  return {
+    roleIds: new Set(design.roles.map((role) => role.id)),
+    providersById: new Map(design.providers.map((provider) => [provider.id, provider])),
+    userPoolsById: new Map(design.userPools.map((pool) => [pool.id, pool])),
+    clientsByPool: new Map(
+      design.userPools.map((pool) => [pool.id, new Map(pool.clients.map((client) => [client.id, client]))]),
+    ),
+    usernamesByPool: new Map(
+      design.userPools.map((pool) => [pool.id, new Set(pool.users.map((user) => user.username))]),
+    ),
+  };
 }

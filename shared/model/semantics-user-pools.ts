@@ -10,7 +10,6 @@ import type { DesignDocument, UserPool } from './types';
 
 export function checkUserPools(design: DesignDocument, index: DesignIndex, list: IssueList): void {
   const poolIds = new Map<string, number>();
-  const providersById = new Map(design.providers.map((provider) => [provider.id, provider]));
   design.userPools.forEach((pool, poolIndex) => {
     const path: PathSegment[] = ['userPools', poolIndex];
     const firstPool = poolIds.get(pool.poolId);
@@ -65,7 +64,7 @@ export function checkUserPools(design: DesignDocument, index: DesignIndex, list:
     });
 
     pool.federatedProviderIds.forEach((providerId, providerIndex) => {
-      const provider = providersById.get(providerId);
+      const provider = index.providersById.get(providerId);
       const providerPath: PathSegment[] = [...path, 'federatedProviderIds', providerIndex];
       if (!provider) list.error('dangling-reference', providerPath, `no provider has the id "${providerId}"`);
       else if (provider.kind === 'developer')

@@ -12,18 +12,14 @@ import type { PathSegment } from './paths';
 import { formatPath } from './paths';
 import { checkIdentityPools } from './semantics-identity-pools';
 import type { DesignIndex } from './semantics-issues';
-import { IssueList } from './semantics-issues';
+import { buildIndex, IssueList } from './semantics-issues';
 import { checkUserPools } from './semantics-user-pools';
 import type { DesignDocument, ModelIssue, Role } from './types';
 
 export function checkSemantics(design: DesignDocument): ModelIssue[] {
   const list = new IssueList();
   const allIds = checkUniqueIds(design, list);
-  const index: DesignIndex = {
-    roleIds: new Set(design.roles.map((role) => role.id)),
-    providerIds: new Set(design.providers.map((provider) => provider.id)),
-    userPoolsById: new Map(design.userPools.map((pool) => [pool.id, pool])),
-  };
+  const index = buildIndex(design);
   checkProviders(design, list);
   checkUserPools(design, index, list);
   checkIdentityPools(design, index, list);
@@ -271,7 +267,7 @@ function checkPersonas(design: DesignDocument, index: DesignIndex, list: IssueLi
       );
     }
     const login = persona.login;
-    if (login.type === 'provider' && !index.providerIds.has(login.providerId)) {
+    if (login.type === 'provider' && !index.providersById.has(login.providerId)) {
       list.error(
         'dangling-reference',
         [...path, 'login', 'providerId'],
@@ -287,14 +283,14 @@ function checkPersonas(design: DesignDocument, index: DesignIndex, list: IssueLi
           `no user pool has the id "${login.userPoolId}"`,
         );
       } else {
-        if (!pool.clients.some((client) => client.id === login.clientId)) {
+        if (!index.clientsByPool.get(pool.id)?.has(login.clientId)) {
           list.error(
             'dangling-reference',
             [...path, 'login', 'clientId'],
             `user pool "${pool.id}" has no app client with the id "${login.clientId}"`,
           );
         }
-        if (!pool.users.some((user) => user.username === login.username)) {
+        if (!index.usernamesByPool.get(pool.id)?.has(login.username)) {
           list.error(
             'dangling-reference',
             [...path, 'login', 'username'],

@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadDesign, MAX_NESTING_DEPTH, serializeDesign } from '../../../shared/model/io';
 import type { LoadResult } from '../../../shared/model/io';
-import { aDesign, aRule, aRoleMapping } from '../builders/design';
+import { aDesign, aPersona, aRule, aRoleMapping, aUser } from '../builders/design';
 
 const EXAMPLES = ['photo-sharing', 'b2b-saas', 'analytics-sdk'].map((name) =>
   readFileSync(join(__dirname, `../../../assets/examples/${name}.cognito-design.json`), 'utf8'),
@@ -176,15 +176,17 @@ describe('loadDesign on malformed input', () => {
     expect(result.issues[0]?.code).toBe('too-large');
   });
 
-  it('loads a large valid design (2,000 roles, 400 rules) in reasonable time', () => {
+  it('loads a large valid design (2,000 roles, 400 rules, 10,000 users and personas) in reasonable time', () => {
     const builder = aDesign().withUserPool({ id: 'pool' });
     for (let index = 0; index < 2000; index += 1)
       builder.withRole({ id: `role-${index}x`, name: `LargeRole${index}` });
     const design = builder
       .with((draft) => {
         draft.userPools[0]!.clients[0]!.id = 'web';
+        draft.userPools[0]!.users = Array.from({ length: 10_000 }, (_, index) => aUser(`user${index}`));
       })
       .withIdentityPool({
+        id: 'big-pool',
         roleMappings: [
           aRoleMapping(
             { type: 'userPoolClient', userPoolId: 'pool', clientId: 'web' },
@@ -196,6 +198,14 @@ describe('loadDesign on malformed input', () => {
             },
           ),
         ],
+      })
+      .with((draft) => {
+        draft.personas = Array.from({ length: 10_000 }, (_, index) =>
+          aPersona('big-pool', {
+            id: `big-persona-${index}`,
+            login: { type: 'userPool', userPoolId: 'pool', clientId: 'web', username: `user${index}` },
+          }),
+        );
       })
       .build();
     const text = serializeDesign(design);

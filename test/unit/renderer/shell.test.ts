@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { findFreeSpot } from '../../../src-renderer/state/edits/placement';
+import { windowTitle } from '../../../src-renderer/state/document-actions';
+import { commandForKey } from '../../../src-renderer/shell/app-commands';
+import { aDesign, aRole } from '../builders/design';
+
+function key(key: string, modifiers: { ctrl?: boolean; shift?: boolean; alt?: boolean } = {}) {
+  return { key, ctrlKey: modifiers.ctrl ?? false, metaKey: false, shiftKey: modifiers.shift ?? false, altKey: modifiers.alt ?? false, target: null };
+}
+
+describe('keyboard shortcuts', () => {
+  it('map to the same commands as the menus', () => {
+    expect(commandForKey(key('z', { ctrl: true }))).toBe('edit.undo');
+    expect(commandForKey(key('Z', { ctrl: true, shift: true }))).toBe('edit.redo');
+    expect(commandForKey(key('y', { ctrl: true }))).toBe('edit.redo');
+    expect(commandForKey(key('s', { ctrl: true }))).toBe('file.save');
+    expect(commandForKey(key('S', { ctrl: true, shift: true }))).toBe('file.saveAs');
+    expect(commandForKey(key('o', { ctrl: true }))).toBe('file.open');
+    expect(commandForKey(key('Delete'))).toBe('edit.delete');
+    expect(commandForKey(key('c', { ctrl: true }))).toBe('edit.copy');
+    expect(commandForKey(key('v', { ctrl: true }))).toBe('edit.paste');
+    expect(commandForKey(key('a'))).toBeUndefined();
+  });
+});
+
+describe('window title', () => {
+  it('shows the file name and a dirty marker', () => {
+    const design = aDesign().withName('Shop').build();
+    expect(windowTitle({ design, filePath: '/home/a/shop.cognito-design.json', dirty: true })).toBe('● shop.cognito-design.json — Cognito Access Studio');
+    expect(windowTitle({ design, filePath: undefined, dirty: false })).toBe('Shop — Cognito Access Studio');
+  });
+});
+
+describe('placement of new nodes', () => {
+  it('keeps the wanted spot when it is free and moves off a node that covers it', () => {
+    const design = aDesign().with((draft) => draft.roles.push(aRole({ id: 'r' }))).withPosition('r', 0, 0).build();
+    expect(findFreeSpot(design, { x: 1000, y: 1000 }, { width: 200, height: 80 })).toEqual({ x: 1000, y: 1000 });
+    const moved = findFreeSpot(design, { x: 10, y: 10 }, { width: 200, height: 80 });
+    // The role card is 240 × 86 at the origin; the new node must clear it (plus a margin).
+    const clear = moved.x >= 240 || moved.y >= 86 || moved.x + 200 <= 0 || moved.y + 80 <= 0;
+    expect(clear).toBe(true);
+  });
+});

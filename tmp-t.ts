@@ -1,0 +1,10 @@
+import { largeDesign } from './test/bench/ui-design';
+import { deriveGraph } from './shared/model/graph';
+import { loadDesign, serializeDesign } from './shared/model/io';
+const d = largeDesign();
+const g = deriveGraph(d);
+console.log(g.nodes.length, g.edges.length);
+const text = serializeDesign(d);
+console.log(text.length);
+const r = loadDesign(text, { allowSemanticErrors: true });
+console.log(r.ok, r.issues.filter(i=>i.severity==='error').slice(0,5));
