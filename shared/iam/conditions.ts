@@ -176,6 +176,8 @@ function testValue(
       return ipInRange(address, value.ip) ? Test.Match : Test.NoMatch;
     }
     case 'arn': {
+      // **Assumption**: a request value that is not an ARN (`arn:` and six parts) cannot be compared, so
+      // it satisfies no Arn operator, negated ones included, like unreadable numbers, dates and addresses.
       const request = parseRequestArn(requestValue, false);
       if (!value.arn || !request.segments) return Test.Unusable;
       const matched = arnMatches(value.arn, request, lookup, unresolved);

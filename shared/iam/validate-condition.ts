@@ -11,7 +11,44 @@ type Report = (issue: PolicyIssue) => void;
 
 const conditionKeyPattern = /^[A-Za-z0-9][A-Za-z0-9._-]*:[^\s]+$/;
 
-export function validateCondition(condition: unknown, path: string, version: string | undefined, report: Report): void {
+/** Global keys AWS documents as multivalued (plus Cognito's amr, design.md §5.2). */
+const multivaluedKeys = new Set([
+  'aws:calledvia',
+  'aws:principalorgpaths',
+  'aws:principalservicenameslist',
+  'aws:resourceorgpaths',
+  'aws:tagkeys',
+  'cognito-identity.amazonaws.com:amr',
+]);
+
+/** Global keys AWS documents as single-valued (a set operator on them is a mistake). */
+const singleValuedKeys = new Set([
+  'aws:currenttime',
+  'aws:epochtime',
+  'aws:principalaccount',
+  'aws:principalarn',
+  'aws:principaltype',
+  'aws:securetransport',
+  'aws:sourceaccount',
+  'aws:sourcearn',
+  'aws:sourceip',
+  'aws:sourcevpc',
+  'aws:sourcevpce',
+  'aws:userid',
+  'aws:username',
+  'cognito-identity.amazonaws.com:aud',
+  'cognito-identity.amazonaws.com:sub',
+]);
+
+function isSingleValuedKey(lowerKey: string): boolean {
+  return singleValuedKeys.has(lowerKey) || /^aws:(principaltag|requesttag|resourcetag)\//.test(lowerKey);
+}
+
+/**
+ * Checks one statement's Condition. `effect` enables the set-operator advice of
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-single-vs-multi-valued-context-keys.html
+ */
+export function validateCondition(condition: unknown, path: string, version: string | undefined, report: Report, effect?: unknown): void {
   if (!isRecord(condition)) {
     report({ severity: 'error', path, code: 'condition-not-object', message: 'Condition must be an object of operators, e.g. {"StringEquals": {"aws:username": "alice"}}' });
     return;
@@ -42,6 +79,7 @@ export function validateCondition(condition: unknown, path: string, version: str
       if (!conditionKeyPattern.test(key)) {
         report({ severity: 'error', path: keyPath, code: 'invalid-condition-key', message: `"${key}" is not a condition key (expected service:key, e.g. aws:SourceIp)` });
       }
+      if (operator && operator.base.type !== 'null') checkMultivaluedUse(key, operator.set, effect, condition, keyPath, report);
       const list = Array.isArray(rawValues) ? rawValues : [rawValues];
       if (list.length === 0) {
         report({ severity: 'error', path: keyPath, code: 'empty-condition-values', message: `no values for "${key}": the condition can never match` });
@@ -57,6 +95,53 @@ export function validateCondition(condition: unknown, path: string, version: str
       });
     }
   }
+}
+
+function checkMultivaluedUse(
+  key: string,
+  set: 'ForAnyValue' | 'ForAllValues' | undefined,
+  effect: unknown,
+  condition: Record<string, unknown>,
+  path: string,
+  report: Report,
+): void {
+  const lowerKey = key.toLowerCase();
+  if (!set && multivaluedKeys.has(lowerKey)) {
+    report({
+      severity: 'warning',
+      path,
+      code: 'multivalued-key-without-set-operator',
+      message: `${key} is multivalued: without ForAnyValue: or ForAllValues: this condition never matches a request carrying several values`,
+    });
+  }
+  if (set && isSingleValuedKey(lowerKey)) {
+    report({
+      severity: 'warning',
+      path,
+      code: 'set-operator-on-single-valued-key',
+      message: `${key} is single-valued: AWS advises against ${set}:, which can make a policy overly permissive`,
+    });
+  }
+  if (set === 'ForAllValues' && effect === 'Allow' && !requiresPresence(condition, lowerKey)) {
+    report({
+      severity: 'warning',
+      path,
+      code: 'for-all-values-allows-absent-key',
+      message: `ForAllValues is true when ${key} is absent, so this Allow also applies to requests without it; add "Null": {"${key}": "false"}`,
+    });
+  }
+}
+
+/** Whether the Condition also demands the key be present (`Null` false). */
+function requiresPresence(condition: Record<string, unknown>, lowerKey: string): boolean {
+  for (const [operatorText, block] of Object.entries(condition)) {
+    if (operatorText.toLowerCase() !== 'null' || !isRecord(block)) continue;
+    for (const [key, value] of Object.entries(block)) {
+      const values = Array.isArray(value) ? value : [value];
+      if (key.toLowerCase() === lowerKey && values.some((entry) => String(entry).toLowerCase() === 'false')) return true;
+    }
+  }
+  return false;
 }
 
 function checkValue(

@@ -113,7 +113,7 @@ function validateStatement(statement: unknown, path: string, kind: PolicyKind, v
     }
   });
   validatePrincipal(statement, path, kind, report);
-  if (statement.Condition !== undefined) validateCondition(statement.Condition, pathWithKey(path, 'Condition'), version, report);
+  if (statement.Condition !== undefined) validateCondition(statement.Condition, pathWithKey(path, 'Condition'), version, report, statement.Effect);
 }
 
 function validatePair(

@@ -80,7 +80,8 @@ export interface VariableLookup {
 
 /**
  * Value of a variable for a request, or undefined when it cannot be resolved. AWS: a missing key, or a
- * multi-valued key, has no value; then the default applies if one is given.
+ * multi-valued key, has no value; then the default applies if one is given. **Assumption**: an empty
+ * string is a value (a tag may be empty) and is substituted as such.
  */
 export function resolveVariable(part: Extract<TemplatePart, { kind: 'variable' }>, lookup: VariableLookup): string | undefined {
   if (part.malformed === undefined) {

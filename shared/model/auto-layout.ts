@@ -2,17 +2,17 @@
 // algorithm. Flow runs left to right the way logins travel: providers → user pools → identity
 // pools → roles → policies.
 
-import ELK from 'elkjs/lib/elk.bundled.js';
-import type { ElkNode } from 'elkjs/lib/elk-api';
+import type { ELK, ElkNode } from 'elkjs/lib/elk-api';
 import type { GraphEdge, GraphNode } from './graph';
 import type { Point } from './types';
 
 const LAYER_OF_KIND = { provider: 0, userPool: 1, identityPool: 2, role: 3, managedPolicy: 4 } as const;
 
-let engine: InstanceType<typeof ELK> | undefined;
+let engine: Promise<ELK> | undefined;
 
-function elk(): InstanceType<typeof ELK> {
-  engine ??= new ELK();
+// elkjs is large (about 1.5 MB); loading it on first use keeps it out of the app's start-up.
+function elk(): Promise<ELK> {
+  engine ??= import('elkjs/lib/elk.bundled.js').then((module) => new module.default());
   return engine;
 }
 
@@ -45,7 +45,7 @@ export async function autoLayout(
       .filter((edge) => ids.has(edge.source) && ids.has(edge.target) && edge.source !== edge.target)
       .map((edge) => ({ id: edge.id, sources: [edge.source], targets: [edge.target] })),
   };
-  const result = await elk().layout(graph);
+  const result = await (await elk()).layout(graph);
   const positions: Record<string, Point> = {};
   for (const child of result.children ?? []) {
     positions[child.id] = { x: Math.round(child.x ?? 0), y: Math.round(child.y ?? 0) };

@@ -1,6 +1,8 @@
 // Reading JSON text defensively: size before parsing, nesting depth without recursion, and
 // syntax errors with line and column. Used by the design loader; nothing here throws.
 
+import { findJsonSyntaxError } from './json-syntax-error';
+
 export interface TextPosition {
   /** 1-based. */
   line: number;
@@ -72,14 +74,16 @@ export function findExcessiveNesting(text: string, maxDepth: number): number {
 }
 
 /**
- * JSON.parse with a located, readable error. Engines word their errors differently (V8:
- * "… in JSON at position 7 (line 1 column 8)", Firefox: "… at line 1 column 8 of the JSON data");
- * we read whichever location is given and fall back to the end of the text for "unexpected end".
+ * JSON.parse with a located, readable error. JSON.parse decides validity; the error is located
+ * and described by our own scanner (json-syntax-error.ts) so that every engine reports it the same
+ * way, with the engine's own message as the fallback should the two ever disagree.
  */
 export function parseJsonText(text: string): JsonParseResult {
   try {
     return { ok: true, value: JSON.parse(text) as unknown };
   } catch (error) {
+    const syntax = findJsonSyntaxError(text);
+    if (syntax) return { ok: false, reason: syntax.reason, position: positionAt(text, syntax.offset) };
     const raw = error instanceof Error ? error.message : String(error);
     return { ok: false, reason: cleanReason(raw), position: locate(text, raw) };
   }

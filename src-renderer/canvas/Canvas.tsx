@@ -21,7 +21,7 @@ import { connectCommand, moveNodesCommand } from '../state/commands';
 import { notify } from '../state/notices';
 import { useAppStore } from '../state/store';
 import { useEffectiveTheme } from '../shell/theme';
-import { registerCanvas } from './canvas-controller';
+import { fitOpenedDesign, registerCanvas } from './canvas-controller';
 import type { AppEdge, AppNode } from './flow-types';
 import { Legend } from './Legend';
 import { IdentityPoolNode, ManagedPolicyNode, ProviderNode, RoleNode, UserPoolNode } from './nodes/entity-nodes';
@@ -86,6 +86,16 @@ export function Canvas(): ReactElement {
   }, []);
 
   useEffect(() => () => registerCanvas(null, null), []);
+
+  // Fit once the opened design's nodes have reached React Flow (its effects run before ours).
+  const fitRequest = useAppStore((state) => state.ui.fitRequest);
+  const fittedRequest = useRef(0);
+  useEffect(() => {
+    if (fitRequest === fittedRequest.current || nodes.length === 0) return;
+    fittedRequest.current = fitRequest;
+    const ids = nodes.map((node) => node.id);
+    requestAnimationFrame(() => fitOpenedDesign(ids));
+  }, [fitRequest, nodes]);
 
   const onNodesChange = useCallback((changes: NodeChange<AppNode>[]) => {
     const store = useAppStore.getState();
@@ -186,8 +196,6 @@ export function Canvas(): ReactElement {
         onlyRenderVisibleElements={nodes.length > VIRTUALIZE_ABOVE}
         minZoom={0.05}
         maxZoom={2}
-        fitView
-        fitViewOptions={{ padding: 0.15 }}
         connectionRadius={28}
       >
         <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} />

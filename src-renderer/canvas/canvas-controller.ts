@@ -17,6 +17,16 @@ export function fitView(): void {
   void instance?.fitView({ padding: 0.15, duration: 300 });
 }
 
+/** Nodes shown first in a large design: fitting thousands of nodes would make every one unreadable. */
+const FIRST_VIEW_NODES = 24;
+
+/** The view after opening a design: everything when it is small, its first nodes when it is large. */
+export function fitOpenedDesign(nodeIds: readonly string[]): void {
+  if (!instance) return;
+  if (nodeIds.length <= FIRST_VIEW_NODES * 4) void instance.fitView({ padding: 0.15 });
+  else void instance.fitView({ padding: 0.15, nodes: nodeIds.slice(0, FIRST_VIEW_NODES).map((id) => ({ id })), minZoom: 0.5 });
+}
+
 export function zoomIn(): void {
   void instance?.zoomIn({ duration: 200 });
 }

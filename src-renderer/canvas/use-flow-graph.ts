@@ -6,6 +6,7 @@ import { MarkerType } from '@xyflow/react';
 import { useMemo, useRef } from 'react';
 import { deriveGraph, type DesignGraph, type GraphEdge, type GraphNode } from '../../shared/model/graph';
 import { useAppStore } from '../state/store';
+import { estimatedHandles } from './estimated-handles';
 import type { AppEdge, AppNode } from './flow-types';
 
 export type MeasuredSizes = ReadonlyMap<string, { width: number; height: number }>;
@@ -22,7 +23,7 @@ function toNode(node: GraphNode, selected: boolean, measured: { width: number; h
     position: node.position ?? { x: 0, y: 0 },
     data: badge ? { ...node.data, badge } : { ...node.data },
     selected,
-    ...(measured ? { measured } : {}),
+    ...(measured ? { measured } : { initialWidth: node.size.width, initialHeight: node.size.height, handles: estimatedHandles(node) }),
     ...(node.position ? {} : { style: { opacity: 0 } }),
   } as AppNode;
 }

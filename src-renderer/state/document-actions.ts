@@ -4,7 +4,6 @@
 
 import { loadDesign, serializeDesign } from '../../shared/model/io';
 import type { DesignDocument } from '../../shared/model/types';
-import { fitView } from '../canvas/canvas-controller';
 import { getAppMode, getHost, HostCallError } from '../host/client';
 import { askForPath, confirm, showIssues } from '../shell/dialogs';
 import { notify } from './notices';
@@ -39,9 +38,19 @@ async function parseOrReport(path: string, content: string): Promise<DesignDocum
   return undefined;
 }
 
+/** Above this many nodes the minimap starts hidden: repainting thousands of its shapes on every pan frame halves the frame rate. */
+const LARGE_DESIGN_NODES = 600;
+
+function nodeCount(design: DesignDocument): number {
+  return design.providers.length + design.userPools.length + design.identityPools.length + design.roles.length + design.managedPolicies.length;
+}
+
 function showLoaded(design: DesignDocument, path: string | undefined, dirty = false): void {
   useAppStore.getState().loadDocument(design, path, { dirty });
-  requestAnimationFrame(() => requestAnimationFrame(() => fitView()));
+  if (nodeCount(design) > LARGE_DESIGN_NODES && useAppStore.getState().ui.minimap) {
+    useAppStore.getState().setUi({ minimap: false });
+    notify('info', `Large design (${nodeCount(design)} nodes): the minimap is hidden to keep panning smooth. View › Toggle Minimap shows it.`);
+  }
 }
 
 async function discardChangesIfAllowed(): Promise<boolean> {

@@ -44,7 +44,7 @@ export type StoreState = DocumentSlice & { selection: Selection; ui: UiState } &
 export const EMPTY_SELECTION: Selection = { nodes: [], edges: [] };
 
 export function initialUi(): UiState {
-  return { theme: 'system', minimap: true, clipboard: null, focusedRuleId: null, findings: {} };
+  return { theme: 'system', minimap: true, clipboard: null, focusedRuleId: null, fitRequest: 0, findings: {} };
 }
 
 /** An empty design in the current format, used before anything is opened and by File › New. */
@@ -139,7 +139,7 @@ export function createAppStore() {
           future: [],
           interactionBase: null,
           selection: EMPTY_SELECTION,
-          ui: { ...get().ui, focusedRuleId: null },
+          ui: { ...get().ui, focusedRuleId: null, fitRequest: get().ui.fitRequest + 1 },
         });
       },
       markSaved(filePath, design) {

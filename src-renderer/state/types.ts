@@ -38,6 +38,8 @@ export interface UiState {
   clipboard: ClipboardContent | null;
   /** Rule to highlight in the inspector (set when a rule edge is selected). */
   focusedRuleId: string | null;
+  /** Incremented to ask the canvas to fit the view once the current design is rendered. */
+  fitRequest: number;
   /** Findings badge counts per entity id; empty until review findings are attached. */
   findings: Record<string, { count: number; severity: 'critical' | 'high' | 'medium' | 'low' | 'info' }>;
 }

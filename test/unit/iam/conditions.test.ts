@@ -177,6 +177,17 @@ describe('condition structure', () => {
     expect(conditionGrants({ StringEqualz: { 'aws:username': 'alice' } }, { 'aws:username': 'alice' })).toBe(false);
   });
 
+  it('assumption: a request value that is not an ARN satisfies no Arn operator, negated ones included', () => {
+    const context = { 'aws:SourceArn': '2001:db8:ffff::10' };
+    expect(conditionGrants({ ArnNotLike: { 'aws:SourceArn': 'arn:aws:*:eu-west-1:123456789012:*' } }, context)).toBe(false);
+    expect(conditionGrants({ ArnLike: { 'aws:SourceArn': 'arn:aws:*:eu-west-1:123456789012:*' } }, context)).toBe(false);
+  });
+
+  it('assumption: an empty context value is substituted into a variable as an empty string', () => {
+    const condition = { StringEquals: { 'aws:PrincipalTag/team': '${aws:PrincipalTag/team}' } };
+    expect(conditionGrants(condition, { 'aws:PrincipalTag/team': '' })).toBe(true);
+  });
+
   it('reads operator names case-insensitively', () => {
     expect(conditionGrants({ stringequals: { 'aws:username': 'alice' } }, { 'aws:username': 'alice' })).toBe(true);
   });

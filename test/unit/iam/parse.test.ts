@@ -131,10 +131,24 @@ describe('validatePolicy', () => {
       IpAddress: { 'aws:SourceIp': ['203.0.113.0/24', '2001:db8::/32'] },
       ArnNotLikeIfExists: { 'aws:SourceArn': 'arn:aws:s3:::x*' },
       BinaryEquals: { 'custom:blob': 'QQ==' },
-      Null: { 'aws:TokenIssueTime': 'false' },
+      Null: { 'aws:TokenIssueTime': 'false', 'aws:TagKeys': 'false' },
       Bool: { 'aws:SecureTransport': true },
     };
     expect(statementIssues({ ...valid, Condition: condition })).toEqual([]);
+  });
+
+  it('warns about set operators used the wrong way round', () => {
+    const amr = 'cognito-identity.amazonaws.com:amr';
+    expect(statementIssues({ ...valid, Condition: { StringEquals: { [amr]: 'authenticated' } } })).toContainEqual(
+      expect.objectContaining({ code: 'multivalued-key-without-set-operator', severity: 'warning', path: `$.Statement[0].Condition.StringEquals["${amr}"]` }),
+    );
+    expect(codes(statementIssues({ ...valid, Condition: { 'ForAnyValue:StringEquals': { 'aws:PrincipalTag/team': 'a' } } }))).toContain(
+      'set-operator-on-single-valued-key',
+    );
+    expect(codes(statementIssues({ ...valid, Condition: { 'ForAllValues:StringEquals': { 'aws:TagKeys': 'a' } } }))).toContain(
+      'for-all-values-allows-absent-key',
+    );
+    expect(codes(statementIssues({ ...valid, Effect: 'Deny', Condition: { 'ForAllValues:StringEquals': { 'aws:TagKeys': 'a' } } }))).toEqual([]);
   });
 
   it('warns about operator spelling that differs from AWS', () => {
