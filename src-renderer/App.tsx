@@ -16,7 +16,10 @@ import { isDirty, useAppStore } from './state/store';
 import { useDialogs } from './shell/dialogs';
 
 function StatusBar(): ReactElement {
-  const counts = useAppStore((state) => `${state.design.providers.length + state.design.userPools.length + state.design.identityPools.length + state.design.roles.length + state.design.managedPolicies.length}`);
+  const counts = useAppStore(
+    (state) =>
+      `${state.design.providers.length + state.design.userPools.length + state.design.identityPools.length + state.design.roles.length + state.design.managedPolicies.length}`,
+  );
   const filePath = useAppStore((state) => state.filePath);
   const dirty = useAppStore(isDirty);
   return (

@@ -11,6 +11,8 @@ export const DOCS = {
   userGroups: 'https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pools-user-groups.html',
   attributesForAccessControl:
     'https://docs.aws.amazon.com/cognito/latest/developerguide/attributes-for-access-control.html',
+  usingAttributesForAccessControl:
+    'https://docs.aws.amazon.com/cognito/latest/developerguide/using-afac-with-cognito-identity-pools.html',
   providerMappings: 'https://docs.aws.amazon.com/cognito/latest/developerguide/provider-mappings.html',
   getCredentialsForIdentity:
     'https://docs.aws.amazon.com/cognitoidentity/latest/APIReference/API_GetCredentialsForIdentity.html',

@@ -3,7 +3,8 @@
 
 import type { ContextValue } from '../iam/types';
 import { resolveProviderRef, roleArn } from '../model/keys';
-import type { DesignDocument, IdentityPool, Role } from '../model/types';
+import { principalTagMappingFor, type AppliedPrincipalTagMapping } from '../model/principal-tags';
+import type { DesignDocument, IdentityPool, ProviderRef, Role } from '../model/types';
 import { DOCS } from './errors';
 import { fakeCredentials, fakeRoleId } from './fake-ids';
 import type { ResolvedLogin } from './login';
@@ -47,22 +48,48 @@ function defaultTagMapping(login: ResolvedLogin): { tags: Record<string, string>
   return { tags: { username: 'sub', client: 'aud' }, assumption: true };
 }
 
+/**
+ * For user pools: which client's entry the map comes from, and that AWS keeps one map for the whole pool.
+ * **Assumption** when entries of the pool disagree (validation rejects that): the entry of the login's
+ * client wins, else the first.
+ */
+function mapSource(design: DesignDocument, login: ResolvedLogin, applied: AppliedPrincipalTagMapping): string {
+  if (login.kind !== 'userPool') return '';
+  const ref = applied.mapping.provider;
+  const client =
+    ref.type === 'userPoolClient'
+      ? (resolveProviderRef(design, ref)?.client?.name ?? ref.clientId)
+      : undefined;
+  const shared = `; AWS keys principal-tag maps by user pool, not app client, so the map set on app client ${client ?? 'of this pool'} applies to logins through every client of the pool`;
+  return applied.conflicting
+    ? `${shared} (the pool's entries disagree, which AWS cannot store; assumption: this one is used)`
+    : shared;
+}
+
 export interface PrincipalTagResult {
   tags: Record<string, string>;
   step: TraceStep | undefined;
 }
 
-/** Principal tags the pool maps for this login (attributes for access control). */
+/**
+ * Principal tags the pool maps for this login (attributes for access control). AWS keys the map by
+ * identity provider name, which for a user pool is the pool (`cognito-idp.<region>.amazonaws.com/<poolId>`),
+ * so a map the design sets on any app client of the pool applies to a login through every client of it
+ * (DOCS.usingAttributesForAccessControl).
+ */
 export function principalTagsFor(
   design: DesignDocument,
   pool: IdentityPool,
   login: ResolvedLogin | undefined,
 ): PrincipalTagResult {
   if (!login || login.kind === 'developer') return { tags: {}, step: undefined };
-  const mapping = pool.principalTags.find(
-    (candidate) => resolveProviderRef(design, candidate.provider)?.mappingKey === login.mappingKey,
-  );
-  if (!mapping) return { tags: {}, step: undefined };
+  const preferred: ProviderRef | undefined =
+    login.userPool && login.client
+      ? { type: 'userPoolClient', userPoolId: login.userPool.id, clientId: login.client.id }
+      : undefined;
+  const applied = principalTagMappingFor(design, pool, login.loginsKey, preferred);
+  if (!applied) return { tags: {}, step: undefined };
+  const mapping = applied.mapping;
   const defaults = mapping.useDefaults ? defaultTagMapping(login) : { tags: {}, assumption: false };
   const wanted: Record<string, string> = { ...defaults.tags, ...mapping.tags };
   const tags: Record<string, string> = {};
@@ -82,7 +109,9 @@ export function principalTagsFor(
       id: 'principal-tags',
       title: 'Principal tags',
       detail:
-        `The pool maps tags for ${login.mappingKey}${mapping.useDefaults ? ' (default mapping on)' : ''}: ` +
+        `The pool maps tags for ${login.loginsKey}${mapping.useDefaults ? ' (default mapping on)' : ''}` +
+        mapSource(design, login, applied) +
+        ': ' +
         (Object.keys(tags).length > 0
           ? Object.entries(tags)
               .map(([key, value]) => `${key}=${value}`)
@@ -90,8 +119,8 @@ export function principalTagsFor(
           : 'no tag') +
         (skipped.length > 0 ? `. Not set (claim missing or multi-valued): ${skipped.join(', ')}.` : '.'),
       outcome: 'info',
-      assumption: defaults.assumption || multiValued ? true : undefined,
-      source: DOCS.attributesForAccessControl,
+      assumption: defaults.assumption || multiValued || applied.conflicting ? true : undefined,
+      source: login.kind === 'userPool' ? DOCS.usingAttributesForAccessControl : DOCS.attributesForAccessControl,
       data: { tags, skipped },
     },
   };

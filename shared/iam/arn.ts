@@ -11,7 +11,13 @@ export type SegmentPattern = { glob: GlobPattern } | { template: Template; lower
 
 export interface ArnPattern {
   /** partition, service, region, account, resource. */
-  readonly segments: readonly [SegmentPattern, SegmentPattern, SegmentPattern, SegmentPattern, SegmentPattern];
+  readonly segments: readonly [
+    SegmentPattern,
+    SegmentPattern,
+    SegmentPattern,
+    SegmentPattern,
+    SegmentPattern,
+  ];
 }
 
 export interface RequestArn {
@@ -62,7 +68,11 @@ export interface CompiledArnPattern {
  * Compiles an ARN pattern. `caseInsensitiveHead` folds partition/service/region/account (Resource element);
  * the Arn* operators compare all parts case-sensitively.
  */
-export function compileArnPattern(text: string, version: string | undefined, caseInsensitiveHead: boolean): CompiledArnPattern | undefined {
+export function compileArnPattern(
+  text: string,
+  version: string | undefined,
+  caseInsensitiveHead: boolean,
+): CompiledArnPattern | undefined {
   const variablesActive = version === '2012-10-17';
   const segments = splitArnText(text, variablesActive);
   if (!segments) return undefined;
@@ -99,7 +109,16 @@ export function parseRequestArn(text: string, lowerCaseHead: boolean): RequestAr
   } else {
     const [partition = '', service = '', region = '', account = '', resource = ''] = segments;
     parsed = lowerCaseHead
-      ? { text, segments: [partition.toLowerCase(), service.toLowerCase(), region.toLowerCase(), account.toLowerCase(), resource] }
+      ? {
+          text,
+          segments: [
+            partition.toLowerCase(),
+            service.toLowerCase(),
+            region.toLowerCase(),
+            account.toLowerCase(),
+            resource,
+          ],
+        }
       : { text, segments: [partition, service, region, account, resource] };
   }
   if (cache.size > 20_000) cache.clear();

@@ -87,13 +87,19 @@ export function compilePolicy(input: PolicyInput, kind?: PolicyKind): CompiledPo
   return compilePolicyDetails(input, kind);
 }
 
-export function compilePolicyDetails(input: PolicyInput | undefined, kind?: PolicyKind): CompiledPolicyDetails {
+export function compilePolicyDetails(
+  input: PolicyInput | undefined,
+  kind?: PolicyKind,
+): CompiledPolicyDetails {
   const name = typeof input?.name === 'string' && input.name !== '' ? input.name : 'policy';
   const defects: string[] = [];
   let document: unknown = input?.document;
   if (typeof document === 'string') {
     const read = readJsonText(document);
-    if (read.error) defects.push(`the policy is not valid JSON: ${read.error.message} (line ${read.error.line}, column ${read.error.column})`);
+    if (read.error)
+      defects.push(
+        `the policy is not valid JSON: ${read.error.message} (line ${read.error.line}, column ${read.error.column})`,
+      );
     document = read.value;
   }
   const statements: CompiledStatement[] = [];
@@ -104,7 +110,11 @@ export function compilePolicyDetails(input: PolicyInput | undefined, kind?: Poli
     version = typeof document.Version === 'string' ? document.Version : undefined;
     const raw = document.Statement;
     if (Array.isArray(raw)) {
-      raw.forEach((statement, index) => statements.push(compileStatement(statement, index, pathWithIndex('$.Statement', index), name, version)));
+      raw.forEach((statement, index) =>
+        statements.push(
+          compileStatement(statement, index, pathWithIndex('$.Statement', index), name, version),
+        ),
+      );
     } else if (isRecord(raw)) {
       statements.push(compileStatement(raw, 0, '$.Statement', name, version));
     } else {
@@ -122,7 +132,13 @@ function stringList(value: unknown): string[] | undefined {
   return undefined;
 }
 
-function compileStatement(raw: unknown, index: number, path: string, policyName: string, version: string | undefined): CompiledStatement {
+function compileStatement(
+  raw: unknown,
+  index: number,
+  path: string,
+  policyName: string,
+  version: string | undefined,
+): CompiledStatement {
   const statement = isRecord(raw) ? raw : {};
   const defects: string[] = [];
   if (!isRecord(raw)) defects.push('the statement is not a JSON object');
@@ -157,15 +173,34 @@ function compileAction(text: string): CompiledAction {
   if (text === '*') return { text, all: true, service: '', action: undefined };
   const colon = text.indexOf(':');
   const actionPart = colon < 0 ? '' : text.slice(colon + 1);
-  if (colon <= 0 || actionPart === '' || /\s/.test(actionPart)) return { text, all: false, service: undefined, action: undefined };
-  return { text, all: false, service: text.slice(0, colon).toLowerCase(), action: compileGlob(actionPart, true) };
+  if (colon <= 0 || actionPart === '' || /\s/.test(actionPart))
+    return { text, all: false, service: undefined, action: undefined };
+  return {
+    text,
+    all: false,
+    service: text.slice(0, colon).toLowerCase(),
+    action: compileGlob(actionPart, true),
+  };
 }
 
 function compileResource(text: string, version: string | undefined): CompiledResource {
   if (text === '*') return { text, all: true, arn: undefined, plain: undefined, shortWithoutWildcard: false };
   const arn = compileArnPattern(text, version, true);
-  if (arn) return { text, all: false, arn: arn.pattern, plain: undefined, shortWithoutWildcard: arn.shortWithoutWildcard };
-  return { text, all: false, arn: undefined, plain: parseTemplate(text, version), shortWithoutWildcard: false };
+  if (arn)
+    return {
+      text,
+      all: false,
+      arn: arn.pattern,
+      plain: undefined,
+      shortWithoutWildcard: arn.shortWithoutWildcard,
+    };
+  return {
+    text,
+    all: false,
+    arn: undefined,
+    plain: parseTemplate(text, version),
+    shortWithoutWildcard: false,
+  };
 }
 
 function compileConditions(raw: unknown, path: string, version: string | undefined): CompiledCondition[] {
@@ -204,10 +239,25 @@ function compileConditions(raw: unknown, path: string, version: string | undefin
   return conditions;
 }
 
-function compileConditionValue(raw: unknown, operator: ParsedOperator | undefined, version: string | undefined): CompiledConditionValue {
-  const empty = { template: undefined, glob: undefined, number: undefined, ip: undefined, bool: undefined, arn: undefined };
+function compileConditionValue(
+  raw: unknown,
+  operator: ParsedOperator | undefined,
+  version: string | undefined,
+): CompiledConditionValue {
+  const empty = {
+    template: undefined,
+    glob: undefined,
+    number: undefined,
+    ip: undefined,
+    bool: undefined,
+    arn: undefined,
+  };
   if (typeof raw !== 'string' && typeof raw !== 'number' && typeof raw !== 'boolean') {
-    return { ...empty, text: JSON.stringify(raw) ?? String(raw), invalid: 'condition values must be strings, numbers or booleans' };
+    return {
+      ...empty,
+      text: JSON.stringify(raw) ?? String(raw),
+      invalid: 'condition values must be strings, numbers or booleans',
+    };
   }
   const text = String(raw);
   if (!operator) return { ...empty, text, invalid: undefined };
@@ -216,7 +266,8 @@ function compileConditionValue(raw: unknown, operator: ParsedOperator | undefine
   if (base.type === 'arn') {
     // Variables in ARN values are resolved per segment (arn.ts), so the pattern is compiled either way.
     const arn = compileArnPattern(text, version, false);
-    const complete = arn !== undefined && (splitArnText(text, version === variablesVersion)?.length ?? 0) >= 5;
+    const complete =
+      arn !== undefined && (splitArnText(text, version === variablesVersion)?.length ?? 0) >= 5;
     return {
       ...empty,
       text,
@@ -231,23 +282,48 @@ function compileConditionValue(raw: unknown, operator: ParsedOperator | undefine
       return { ...empty, text, invalid: undefined, glob: base.wildcards ? compileGlob(text) : undefined };
     case 'numeric': {
       const number = parseNumber(text);
-      return { ...empty, text, number, invalid: number === undefined ? `"${text}" is not a number` : undefined };
+      return {
+        ...empty,
+        text,
+        number,
+        invalid: number === undefined ? `"${text}" is not a number` : undefined,
+      };
     }
     case 'date': {
       const date = parseDate(text);
-      return { ...empty, text, number: date, invalid: date === undefined ? `"${text}" is not an ISO 8601 date or epoch seconds` : undefined };
+      return {
+        ...empty,
+        text,
+        number: date,
+        invalid: date === undefined ? `"${text}" is not an ISO 8601 date or epoch seconds` : undefined,
+      };
     }
     case 'bool': {
       const bool = parseBool(text);
-      return { ...empty, text, bool, invalid: bool === undefined ? `"${text}" is not true or false` : undefined };
+      return {
+        ...empty,
+        text,
+        bool,
+        invalid: bool === undefined ? `"${text}" is not true or false` : undefined,
+      };
     }
     case 'ip': {
       const ip = parseIpRange(text, true);
-      return { ...empty, text, ip, invalid: ip === undefined ? `"${text}" is not an IPv4 or IPv6 address or CIDR block` : undefined };
+      return {
+        ...empty,
+        text,
+        ip,
+        invalid: ip === undefined ? `"${text}" is not an IPv4 or IPv6 address or CIDR block` : undefined,
+      };
     }
     case 'null': {
       const bool = parseBool(text);
-      return { ...empty, text, bool, invalid: bool === undefined ? `"${text}" is not true or false` : undefined };
+      return {
+        ...empty,
+        text,
+        bool,
+        invalid: bool === undefined ? `"${text}" is not true or false` : undefined,
+      };
     }
     default:
       return { ...empty, text, invalid: undefined };

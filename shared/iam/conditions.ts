@@ -25,15 +25,27 @@ const enum Test {
   Unusable,
 }
 
-export function evaluateCondition(condition: CompiledCondition, lookup: VariableLookup, detail?: ConditionDetail): boolean {
+export function evaluateCondition(
+  condition: CompiledCondition,
+  lookup: VariableLookup,
+  detail?: ConditionDetail,
+): boolean {
   const operator = condition.operator;
-  const requestValue: ContextValue | undefined = condition.operator ? lookup.get(condition.lowerKey) : undefined;
+  const requestValue: ContextValue | undefined = condition.operator
+    ? lookup.get(condition.lowerKey)
+    : undefined;
   if (detail) {
-    detail.requestValues = requestValue === undefined ? undefined : typeof requestValue === 'string' ? [requestValue] : [...requestValue];
+    detail.requestValues =
+      requestValue === undefined
+        ? undefined
+        : typeof requestValue === 'string'
+          ? [requestValue]
+          : [...requestValue];
     detail.policyValues = condition.values.map((value) => describePolicyValue(value, lookup));
   }
   if (!operator || condition.operatorError) {
-    if (detail) detail.reason = `${condition.operatorError ?? 'unknown operator'}: the condition never matches`;
+    if (detail)
+      detail.reason = `${condition.operatorError ?? 'unknown operator'}: the condition never matches`;
     return false;
   }
   const base = operator.base;
@@ -41,7 +53,8 @@ export function evaluateCondition(condition: CompiledCondition, lookup: Variable
   if (base.type === 'null') {
     // Null "true" asks for an absent key, "false" for a present one.
     const matched = condition.values.some((value) => value.bool !== undefined && value.bool === !present);
-    if (detail) detail.reason = `key ${present ? 'present' : 'absent'}: Null ${matched ? 'matches' : 'does not match'}`;
+    if (detail)
+      detail.reason = `key ${present ? 'present' : 'absent'}: Null ${matched ? 'matches' : 'does not match'}`;
     return matched;
   }
   if (!present) {
@@ -124,10 +137,12 @@ function singleValueMatches(
   unresolved: string[] | undefined,
 ): boolean {
   if (base.negated) {
-    for (const value of values) if (testValue(base, value, requestValue, lookup, unresolved) !== Test.NoMatch) return false;
+    for (const value of values)
+      if (testValue(base, value, requestValue, lookup, unresolved) !== Test.NoMatch) return false;
     return true;
   }
-  for (const value of values) if (testValue(base, value, requestValue, lookup, unresolved) === Test.Match) return true;
+  for (const value of values)
+    if (testValue(base, value, requestValue, lookup, unresolved) === Test.Match) return true;
   return false;
 }
 
@@ -143,13 +158,17 @@ function testValue(
   switch (base.type) {
     case 'string': {
       if (base.wildcards) {
-        const glob = value.template ? resolveTemplateGlob(value.template, lookup, false, unresolved) : value.glob;
+        const glob = value.template
+          ? resolveTemplateGlob(value.template, lookup, false, unresolved)
+          : value.glob;
         if (!glob) return Test.Unusable;
         return globMatches(glob, requestValue) ? Test.Match : Test.NoMatch;
       }
       const text = value.template ? resolveTemplateText(value.template, lookup, unresolved) : value.text;
       if (text === undefined) return Test.Unusable;
-      const equal = base.ignoreCase ? text.toLowerCase() === requestValue.toLowerCase() : text === requestValue;
+      const equal = base.ignoreCase
+        ? text.toLowerCase() === requestValue.toLowerCase()
+        : text === requestValue;
       return equal ? Test.Match : Test.NoMatch;
     }
     case 'numeric':
@@ -160,7 +179,9 @@ function testValue(
       return compare(base, request, policy) ? Test.Match : Test.NoMatch;
     }
     case 'bool': {
-      const policy = value.template ? parseBool(resolveTemplateText(value.template, lookup, unresolved) ?? '') : value.bool;
+      const policy = value.template
+        ? parseBool(resolveTemplateText(value.template, lookup, unresolved) ?? '')
+        : value.bool;
       const request = parseBool(requestValue);
       if (policy === undefined || request === undefined) return Test.Unusable;
       return policy === request ? Test.Match : Test.NoMatch;

@@ -46,8 +46,10 @@ export function combine(verdicts: Verdicts): { decision: Decision; route: Route 
   const limitsAllow = verdicts.boundaryAllows !== false && verdicts.sessionAllows !== false;
   const identityPath = verdicts.identityAllows && limitsAllow;
   if (verdicts.trustPolicyMode) {
-    if (verdicts.resourceAllow === 'direct' || verdicts.resourceAllow === 'role') return { decision: 'Allowed', route: 'trust' };
-    if (verdicts.resourceAllow === 'account' && identityPath) return { decision: 'Allowed', route: 'trustAccount' };
+    if (verdicts.resourceAllow === 'direct' || verdicts.resourceAllow === 'role')
+      return { decision: 'Allowed', route: 'trust' };
+    if (verdicts.resourceAllow === 'account' && identityPath)
+      return { decision: 'Allowed', route: 'trustAccount' };
     return { decision: 'ImplicitlyDenied', route: 'none' };
   }
   if (!verdicts.sameAccount) {

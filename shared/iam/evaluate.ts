@@ -4,7 +4,14 @@ import { combine, strongerLevel, type Verdicts } from './decision';
 import { explainEvaluation } from './explain';
 import type { PrincipalMatch } from './principal';
 import { prepareRequest, statementLevel, type PreparedRequest } from './statement';
-import type { CompiledPolicy, Decision, EvaluationInput, EvaluationResult, PolicyInput, PolicyKind } from './types';
+import type {
+  CompiledPolicy,
+  Decision,
+  EvaluationInput,
+  EvaluationResult,
+  PolicyInput,
+  PolicyKind,
+} from './types';
 
 export interface PolicySet {
   readonly kind: PolicyKind;
@@ -18,7 +25,10 @@ export interface PolicySet {
  */
 const compiledDocuments = new Map<string, CompiledPolicyDetails>();
 
-export function toCompiled(input: PolicyInput | CompiledPolicy | undefined, kind: PolicyKind): CompiledPolicyDetails {
+export function toCompiled(
+  input: PolicyInput | CompiledPolicy | undefined,
+  kind: PolicyKind,
+): CompiledPolicyDetails {
   if (isCompiledPolicy(input)) return input;
   const candidate = typeof input === 'object' && input !== null ? (input as PolicyInput) : undefined;
   const document = candidate?.document;
@@ -46,7 +56,10 @@ export function policySets(input: EvaluationInput): PolicySet[] {
     sets.push({ kind: 'session', policies: compileAll(input.sessionPolicies, 'session') });
   }
   if (input.permissionsBoundary !== undefined) {
-    sets.push({ kind: 'permissionsBoundary', policies: [toCompiled(input.permissionsBoundary, 'permissionsBoundary')] });
+    sets.push({
+      kind: 'permissionsBoundary',
+      policies: [toCompiled(input.permissionsBoundary, 'permissionsBoundary')],
+    });
   }
   if (input.resourcePolicy !== undefined) {
     const kind: PolicyKind = input.trustPolicyMode ? 'trust' : 'resource';
@@ -57,7 +70,9 @@ export function policySets(input: EvaluationInput): PolicySet[] {
 
 function compileAll(value: unknown, kind: PolicyKind): CompiledPolicyDetails[] {
   const compiled: CompiledPolicyDetails[] = [];
-  if (Array.isArray(value)) for (const policy of value as Array<PolicyInput | CompiledPolicy>) compiled.push(toCompiled(policy, kind));
+  if (Array.isArray(value))
+    for (const policy of value as Array<PolicyInput | CompiledPolicy>)
+      compiled.push(toCompiled(policy, kind));
   return compiled;
 }
 
@@ -69,7 +84,12 @@ function findSet(sets: PolicySet[], kind: PolicyKind): PolicySet | undefined {
 export function isSameAccount(request: PreparedRequest): boolean {
   const resourceAccount = request.request.resourceAccount;
   const principalAccount = request.principal.account;
-  return resourceAccount === undefined || resourceAccount === '' || principalAccount === undefined || resourceAccount === principalAccount;
+  return (
+    resourceAccount === undefined ||
+    resourceAccount === '' ||
+    principalAccount === undefined ||
+    resourceAccount === principalAccount
+  );
 }
 
 function anyDeny(set: PolicySet, request: PreparedRequest): boolean {
@@ -96,7 +116,8 @@ function bestAllow(set: PolicySet, request: PreparedRequest): PrincipalMatch {
 /** The decision alone, evaluated lazily: denies first, then only the allows still needed. */
 export function evaluateDecision(input: EvaluationInput): Decision {
   try {
-    if (!input || typeof input !== 'object' || !input.request || typeof input.request !== 'object') return 'ImplicitlyDenied';
+    if (!input || typeof input !== 'object' || !input.request || typeof input.request !== 'object')
+      return 'ImplicitlyDenied';
     const sets = policySets(input);
     const request = prepareRequest(input.request, input.permissionsBoundary !== undefined);
     const trustPolicyMode = input.trustPolicyMode === true;
@@ -141,7 +162,9 @@ export function evaluate(input: EvaluationInput): EvaluationResult {
     const request = prepareRequest(input.request, input.permissionsBoundary !== undefined);
     return explainEvaluation(sets, request, input.trustPolicyMode === true, isSameAccount(request));
   } catch (error) {
-    return refusal(`the evaluation input could not be read (${error instanceof Error ? error.message : String(error)})`);
+    return refusal(
+      `the evaluation input could not be read (${error instanceof Error ? error.message : String(error)})`,
+    );
   }
 }
 

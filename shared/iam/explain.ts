@@ -4,7 +4,13 @@ import type { CompiledStatement } from './compile';
 import { combine, strongerLevel, type Route, type Verdicts } from './decision';
 import type { PolicySet } from './evaluate';
 import type { PrincipalMatch } from './principal';
-import { actionsMatch, explainConditions, principalLevel, resourcesMatch, type PreparedRequest } from './statement';
+import {
+  actionsMatch,
+  explainConditions,
+  principalLevel,
+  resourcesMatch,
+  type PreparedRequest,
+} from './statement';
 import type { EvaluationResult, PolicyKind, PolicyTypeResult, StatementExplanation } from './types';
 
 interface Considered {
@@ -27,15 +33,25 @@ const levelNames: Record<PrincipalMatch, string> = {
   none: 'does not name the caller',
 };
 
-function explainStatement(statement: CompiledStatement, kind: PolicyKind, request: PreparedRequest): Considered {
+function explainStatement(
+  statement: CompiledStatement,
+  kind: PolicyKind,
+  request: PreparedRequest,
+): Considered {
   const unresolvedVariables: string[] = [];
   const withPrincipal = kind === 'resource' || kind === 'trust';
   const actionMatched = statement.defect === undefined && actionsMatch(statement, request);
-  const resourceMatched = statement.defect === undefined && resourcesMatch(statement, request, kind, unresolvedVariables);
+  const resourceMatched =
+    statement.defect === undefined && resourcesMatch(statement, request, kind, unresolvedVariables);
   const level = withPrincipal ? principalLevel(statement, request) : 'direct';
   const conditions = explainConditions(statement, request, unresolvedVariables);
   const conditionsMatched = conditions.every((outcome) => outcome.matched);
-  const applies = statement.defect === undefined && actionMatched && resourceMatched && level !== 'none' && conditionsMatched;
+  const applies =
+    statement.defect === undefined &&
+    actionMatched &&
+    resourceMatched &&
+    level !== 'none' &&
+    conditionsMatched;
   const failures: string[] = [];
   if (statement.defect !== undefined) failures.push(`skipped: ${statement.defect}`);
   else {
@@ -49,7 +65,9 @@ function explainStatement(statement: CompiledStatement, kind: PolicyKind, reques
     if (!resourceMatched) {
       const entries = (statement.resources ?? []).map((entry) => entry.text).join(', ');
       failures.push(
-        statement.notResource ? `NotResource (${entries}) covers ${request.request.resource}` : `${request.request.resource} matches no Resource entry (${entries})`,
+        statement.notResource
+          ? `NotResource (${entries}) covers ${request.request.resource}`
+          : `${request.request.resource} matches no Resource entry (${entries})`,
       );
     }
     if (withPrincipal && level === 'none') {
@@ -62,7 +80,8 @@ function explainStatement(statement: CompiledStatement, kind: PolicyKind, reques
     for (const outcome of conditions) {
       if (!outcome.matched) failures.push(`condition ${outcome.operator} ${outcome.key}: ${outcome.reason}`);
     }
-    if (unresolvedVariables.length > 0) failures.push(`unresolved variables ${unresolvedVariables.join(', ')} make their element not match`);
+    if (unresolvedVariables.length > 0)
+      failures.push(`unresolved variables ${unresolvedVariables.join(', ')} make their element not match`);
   }
   const explanation: StatementExplanation = {
     policyName: statement.policyName,
@@ -87,7 +106,11 @@ function explainStatement(statement: CompiledStatement, kind: PolicyKind, reques
 
 function principalNote(statement: CompiledStatement, level: PrincipalMatch): string {
   if (statement.notPrincipal) return 'is not exempted by NotPrincipal';
-  if (statement.principal?.wildcard) return 'is "*" (assumption: treated as naming the caller directly)';
+  if (statement.principal?.wildcard) {
+    return statement.effect === 'Allow'
+      ? 'is "*" (assumption: treated as naming the caller directly)'
+      : 'is "*"';
+  }
   return levelNames[level];
 }
 
@@ -96,50 +119,91 @@ function describe(statement: StatementExplanation): string {
   return `${name} of ${kindNames[statement.policyKind]} "${statement.policyName}"`;
 }
 
-export function explainEvaluation(sets: PolicySet[], request: PreparedRequest, trustPolicyMode: boolean, sameAccount: boolean): EvaluationResult {
+export function explainEvaluation(
+  sets: PolicySet[],
+  request: PreparedRequest,
+  trustPolicyMode: boolean,
+  sameAccount: boolean,
+): EvaluationResult {
   const considered = new Map<PolicyKind, Considered[]>();
   for (const set of sets) {
     considered.set(
       set.kind,
-      set.policies.flatMap((policy) => policy.statements.map((statement) => explainStatement(statement, set.kind, request))),
+      set.policies.flatMap((policy) =>
+        policy.statements.map((statement) => explainStatement(statement, set.kind, request)),
+      ),
     );
   }
   const applying = (kind: PolicyKind, effect: 'Allow' | 'Deny'): Considered[] =>
-    (considered.get(kind) ?? []).filter((entry) => entry.explanation.applies && entry.explanation.effect === effect);
+    (considered.get(kind) ?? []).filter(
+      (entry) => entry.explanation.applies && entry.explanation.effect === effect,
+    );
   const resourceKind: PolicyKind = trustPolicyMode ? 'trust' : 'resource';
-  const resourceAllow = applying(resourceKind, 'Allow').reduce<PrincipalMatch>((best, entry) => strongerLevel(best, entry.level), 'none');
+  const resourceAllow = applying(resourceKind, 'Allow').reduce<PrincipalMatch>(
+    (best, entry) => strongerLevel(best, entry.level),
+    'none',
+  );
   // With a trust policy, the caller's own policies count only when the trust policy delegates to its account.
-  const callerPoliciesCount = !trustPolicyMode || (applying('trust', 'Deny').length === 0 && resourceAllow === 'account');
-  const countedKinds = sets.map((set) => set.kind).filter((kind) => kind === resourceKind || callerPoliciesCount);
+  const callerPoliciesCount =
+    !trustPolicyMode || (applying('trust', 'Deny').length === 0 && resourceAllow === 'account');
+  const countedKinds = sets
+    .map((set) => set.kind)
+    .filter((kind) => kind === resourceKind || callerPoliciesCount);
   const denies = countedKinds.flatMap((kind) => applying(kind, 'Deny'));
   const present = (kind: PolicyKind): boolean => sets.some((set) => set.kind === kind);
   const verdicts: Verdicts = {
     explicitDeny: denies.length > 0,
     identityAllows: callerPoliciesCount && applying('identity', 'Allow').length > 0,
     sessionAllows: present('session') ? applying('session', 'Allow').length > 0 : undefined,
-    boundaryAllows: present('permissionsBoundary') ? applying('permissionsBoundary', 'Allow').length > 0 : undefined,
+    boundaryAllows: present('permissionsBoundary')
+      ? applying('permissionsBoundary', 'Allow').length > 0
+      : undefined,
     resourceAllow,
     sameAccount,
     trustPolicyMode,
   };
   const { decision, route } = combine(verdicts);
   const decidingStatements =
-    decision === 'ExplicitlyDenied' ? denies.map((entry) => entry.explanation) : decidingAllows(route, applying, resourceKind);
-  const policyTypes: PolicyTypeResult[] = (['identity', 'session', 'permissionsBoundary', resourceKind] as PolicyKind[]).map((kind) => ({
+    decision === 'ExplicitlyDenied'
+      ? denies.map((entry) => entry.explanation)
+      : decidingAllows(route, applying, resourceKind);
+  const policyTypes: PolicyTypeResult[] = (
+    ['identity', 'session', 'permissionsBoundary', resourceKind] as PolicyKind[]
+  ).map((kind) => ({
     kind,
     present: present(kind),
-    decision: applying(kind, 'Deny').length > 0 ? 'ExplicitDeny' : applying(kind, 'Allow').length > 0 ? 'Allow' : 'NoMatch',
+    decision:
+      applying(kind, 'Deny').length > 0
+        ? 'ExplicitDeny'
+        : applying(kind, 'Allow').length > 0
+          ? 'Allow'
+          : 'NoMatch',
   }));
   const statements = sets
     .filter((set) => countedKinds.includes(set.kind))
     .flatMap((set) => (considered.get(set.kind) ?? []).map((entry) => entry.explanation));
-  return {
+  const result: EvaluationResult = {
     decision,
     decidingStatements,
     statements,
     policyTypes,
     summary: summarize(decision, route, decidingStatements, verdicts, request, present),
   };
+  const problems = sets
+    .filter((set) => countedKinds.includes(set.kind))
+    .flatMap((set) =>
+      set.policies.flatMap((policy) => [
+        ...policy.defects.map((defect) => `${kindNames[set.kind]} "${policy.name}": ${defect}`),
+        ...policy.statements
+          .filter((statement) => statement.defect !== undefined)
+          .map(
+            (statement) =>
+              `${kindNames[set.kind]} "${policy.name}" ${statement.path}: ${statement.defect ?? ''}`,
+          ),
+      ]),
+    );
+  if (problems.length > 0) result.problems = problems;
+  return result;
 }
 
 function decidingAllows(
@@ -180,14 +244,16 @@ function summarize(
 ): string {
   const what = `${request.request.action} on ${request.request.resource}`;
   const first = deciding[0];
-  if (decision === 'ExplicitlyDenied' && first) return `Explicitly denied: ${describe(first)} denies ${what}.`;
+  if (decision === 'ExplicitlyDenied' && first)
+    return `Explicitly denied: ${describe(first)} denies ${what}.`;
   if (decision === 'Allowed' && first) {
     const limits: string[] = [];
     if (route !== 'resourceSession' && route !== 'trust') {
       if (verdicts.boundaryAllows) limits.push('the permissions boundary');
       if (verdicts.sessionAllows) limits.push('a session policy');
     }
-    const extra = limits.length > 0 ? `, and ${limits.join(' and ')} also allow${limits.length === 1 ? 's' : ''} it` : '';
+    const extra =
+      limits.length > 0 ? `, and ${limits.join(' and ')} also allow${limits.length === 1 ? 's' : ''} it` : '';
     const via =
       route === 'resourceSession'
         ? ` (a resource-based policy naming the session itself is not limited by a permissions boundary or session policies${first.reason.includes('"*"') ? '; assumption: a "*" principal counts as naming it' : ''})`
@@ -207,7 +273,8 @@ function summarize(
       ? `Implicitly denied: the resource is in another account and its resource-based policy does not allow ${what}.`
       : `Implicitly denied: the resource is in another account, so the caller's identity-based policies must allow ${what} too.`;
   }
-  if (verdicts.boundaryAllows === false) return `Implicitly denied: the permissions boundary does not allow ${what}.`;
+  if (verdicts.boundaryAllows === false)
+    return `Implicitly denied: the permissions boundary does not allow ${what}.`;
   if (verdicts.sessionAllows === false) return `Implicitly denied: no session policy allows ${what}.`;
   return `Implicitly denied: the resource-based policy only names the caller's account, and no identity-based policy allows ${what}.`;
 }

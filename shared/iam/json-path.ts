@@ -58,7 +58,8 @@ export function canonicalJsonPath(path: string): string | undefined {
   const steps = parseJsonPath(path);
   if (!steps) return undefined;
   let canonical = '$';
-  for (const step of steps) canonical = typeof step === 'number' ? pathWithIndex(canonical, step) : pathWithKey(canonical, step);
+  for (const step of steps)
+    canonical = typeof step === 'number' ? pathWithIndex(canonical, step) : pathWithKey(canonical, step);
   return canonical;
 }
 

@@ -40,18 +40,30 @@ export function readJsonText(text: string): JsonReadResult {
   const lineStarts = computeLineStarts(text);
   if (text.length > maximumJsonLength) {
     return {
-      error: { message: `policy text is ${text.length} characters; the limit is ${maximumJsonLength}`, line: 1, column: 1 },
+      error: {
+        message: `policy text is ${text.length} characters; the limit is ${maximumJsonLength}`,
+        line: 1,
+        column: 1,
+      },
       positions,
       duplicateKeys,
     };
   }
-  const reader = new Reader(text, (path, offset) => positions.set(path, positionAt(lineStarts, offset)), duplicateKeys);
+  const reader = new Reader(
+    text,
+    (path, offset) => positions.set(path, positionAt(lineStarts, offset)),
+    duplicateKeys,
+  );
   try {
     const value = reader.readDocument();
     return { value, positions, duplicateKeys };
   } catch (failure) {
     if (failure instanceof JsonFailure) {
-      return { error: { message: failure.message, ...positionAt(lineStarts, failure.offset) }, positions, duplicateKeys };
+      return {
+        error: { message: failure.message, ...positionAt(lineStarts, failure.offset) },
+        positions,
+        duplicateKeys,
+      };
     }
     throw failure;
   }
@@ -100,16 +112,19 @@ class Reader {
 
   readDocument(): unknown {
     this.skipWhitespace();
-    if (this.offset >= this.text.length) throw new JsonFailure('the text is empty; expected a JSON object', this.offset);
+    if (this.offset >= this.text.length)
+      throw new JsonFailure('the text is empty; expected a JSON object', this.offset);
     this.record('$', this.offset);
     const value = this.readValue('$', 0);
     this.skipWhitespace();
-    if (this.offset < this.text.length) throw new JsonFailure('unexpected text after the end of the JSON value', this.offset);
+    if (this.offset < this.text.length)
+      throw new JsonFailure('unexpected text after the end of the JSON value', this.offset);
     return value;
   }
 
   private readValue(path: string, depth: number): unknown {
-    if (depth > maximumJsonDepth) throw new JsonFailure(`nesting deeper than ${maximumJsonDepth} levels`, this.offset);
+    if (depth > maximumJsonDepth)
+      throw new JsonFailure(`nesting deeper than ${maximumJsonDepth} levels`, this.offset);
     const character = this.text[this.offset];
     switch (character) {
       case '{':
@@ -125,9 +140,14 @@ class Reader {
       case 'n':
         return this.readLiteral('null', null);
       default:
-        if (character === '-' || (character !== undefined && character >= '0' && character <= '9')) return this.readNumber();
-        if (character === undefined) throw new JsonFailure('unexpected end of text; expected a value', this.offset);
-        throw new JsonFailure(`unexpected character ${JSON.stringify(character)}; expected a value`, this.offset);
+        if (character === '-' || (character !== undefined && character >= '0' && character <= '9'))
+          return this.readNumber();
+        if (character === undefined)
+          throw new JsonFailure('unexpected end of text; expected a value', this.offset);
+        throw new JsonFailure(
+          `unexpected character ${JSON.stringify(character)}; expected a value`,
+          this.offset,
+        );
     }
   }
 
@@ -155,7 +175,8 @@ class Reader {
       seen.add(key);
       this.record(memberPath, keyOffset);
       this.skipWhitespace();
-      if (this.text[this.offset] !== ':') throw new JsonFailure(`expected ":" after property name ${JSON.stringify(key)}`, this.offset);
+      if (this.text[this.offset] !== ':')
+        throw new JsonFailure(`expected ":" after property name ${JSON.stringify(key)}`, this.offset);
       this.offset++;
       this.skipWhitespace();
       const value = this.readValue(memberPath, depth + 1);
@@ -168,7 +189,10 @@ class Reader {
         this.offset++;
         return result;
       } else {
-        throw new JsonFailure(separator === undefined ? 'unexpected end of text; expected "}"' : 'expected "," or "}"', this.offset);
+        throw new JsonFailure(
+          separator === undefined ? 'unexpected end of text; expected "}"' : 'expected "," or "}"',
+          this.offset,
+        );
       }
     }
   }
@@ -195,7 +219,10 @@ class Reader {
         this.offset++;
         return result;
       } else {
-        throw new JsonFailure(separator === undefined ? 'unexpected end of text; expected "]"' : 'expected "," or "]"', this.offset);
+        throw new JsonFailure(
+          separator === undefined ? 'unexpected end of text; expected "]"' : 'expected "," or "]"',
+          this.offset,
+        );
       }
     }
   }
@@ -213,7 +240,8 @@ class Reader {
         this.offset++;
         return result;
       }
-      if (code < 32) throw new JsonFailure('control character inside a string (use \\n, \\t, …)', this.offset);
+      if (code < 32)
+        throw new JsonFailure('control character inside a string (use \\n, \\t, …)', this.offset);
       if (code === 92) {
         result += this.text.slice(chunkStart, this.offset);
         result += this.readEscape();
@@ -247,7 +275,8 @@ class Reader {
         return '\t';
       case 'u': {
         const hex = this.text.slice(this.offset, this.offset + 4);
-        if (!/^[0-9a-fA-F]{4}$/.test(hex)) throw new JsonFailure('invalid \\u escape; expected 4 hex digits', escapeOffset);
+        if (!/^[0-9a-fA-F]{4}$/.test(hex))
+          throw new JsonFailure('invalid \\u escape; expected 4 hex digits', escapeOffset);
         this.offset += 4;
         return String.fromCharCode(parseInt(hex, 16));
       }
@@ -257,7 +286,9 @@ class Reader {
   }
 
   private readNumber(): number {
-    const match = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/.exec(this.text.slice(this.offset, this.offset + 400));
+    const match = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/.exec(
+      this.text.slice(this.offset, this.offset + 400),
+    );
     if (!match) throw new JsonFailure('invalid number', this.offset);
     this.offset += match[0].length;
     return Number(match[0]);

@@ -20,7 +20,11 @@ export interface BaseOperator {
   readonly variables: boolean;
 }
 
-function operator(name: string, type: OperatorType, options: Partial<Omit<BaseOperator, 'name' | 'type'>> = {}): BaseOperator {
+function operator(
+  name: string,
+  type: OperatorType,
+  options: Partial<Omit<BaseOperator, 'name' | 'type'>> = {},
+): BaseOperator {
   return {
     name,
     type,
@@ -28,7 +32,8 @@ function operator(name: string, type: OperatorType, options: Partial<Omit<BaseOp
     comparison: options.comparison ?? 'equals',
     ignoreCase: options.ignoreCase ?? false,
     wildcards: options.wildcards ?? false,
-    variables: options.variables ?? (type === 'string' || type === 'arn' || type === 'bool' || type === 'binary'),
+    variables:
+      options.variables ?? (type === 'string' || type === 'arn' || type === 'bool' || type === 'binary'),
   };
 }
 
@@ -92,7 +97,11 @@ export function parseOperator(written: string): OperatorParse {
     const prefix = rest.slice(0, colon).toLowerCase();
     if (prefix === 'foranyvalue') set = 'ForAnyValue';
     else if (prefix === 'forallvalues') set = 'ForAllValues';
-    else return { code: 'unknown-set-operator', error: `unknown set operator "${rest.slice(0, colon)}:" (use ForAnyValue: or ForAllValues:)` };
+    else
+      return {
+        code: 'unknown-set-operator',
+        error: `unknown set operator "${rest.slice(0, colon)}:" (use ForAnyValue: or ForAllValues:)`,
+      };
     rest = rest.slice(colon + 1);
   }
   let ifExists = false;
@@ -103,10 +112,16 @@ export function parseOperator(written: string): OperatorParse {
   }
   if (!base) return { code: 'unknown-operator', error: `unknown condition operator "${written}"` };
   if (base.type === 'null' && ifExists) {
-    return { code: 'null-if-exists', error: 'Null cannot take IfExists: Null already tests whether the key exists' };
+    return {
+      code: 'null-if-exists',
+      error: 'Null cannot take IfExists: Null already tests whether the key exists',
+    };
   }
   if (base.type === 'null' && set) {
-    return { code: 'null-with-set-operator', error: `Null cannot take ${set}: it tests whether the key exists` };
+    return {
+      code: 'null-with-set-operator',
+      error: `Null cannot take ${set}: it tests whether the key exists`,
+    };
   }
   const canonical = `${set ? `${set}:` : ''}${base.name}${ifExists ? 'IfExists' : ''}`;
   return { operator: { written, canonical, set, base, ifExists } };

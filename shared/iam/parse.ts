@@ -19,7 +19,16 @@ export function parsePolicy(input: string | unknown, options?: { kind?: PolicyKi
     const read = readJsonText(input);
     if (read.error) {
       return {
-        issues: [{ severity: 'error', path: '$', code: 'invalid-json', message: `not valid JSON: ${read.error.message}`, line: read.error.line, column: read.error.column }],
+        issues: [
+          {
+            severity: 'error',
+            path: '$',
+            code: 'invalid-json',
+            message: `not valid JSON: ${read.error.message}`,
+            line: read.error.line,
+            column: read.error.column,
+          },
+        ],
       };
     }
     const issues = validatePolicy(read.value, options);
@@ -40,7 +49,16 @@ export function parsePolicy(input: string | unknown, options?: { kind?: PolicyKi
     }
     return finish(read.value, issues);
   } catch (error) {
-    return { issues: [{ severity: 'error', path: '$', code: 'unreadable', message: `the policy could not be read: ${error instanceof Error ? error.message : String(error)}` }] };
+    return {
+      issues: [
+        {
+          severity: 'error',
+          path: '$',
+          code: 'unreadable',
+          message: `the policy could not be read: ${error instanceof Error ? error.message : String(error)}`,
+        },
+      ],
+    };
   }
 }
 

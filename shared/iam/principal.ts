@@ -2,7 +2,8 @@
 // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html
 import { isRecord } from './variables';
 
-export type PrincipalKind = 'assumedRole' | 'role' | 'user' | 'federatedUser' | 'root' | 'otherArn' | 'account' | 'name';
+export type PrincipalKind =
+  'assumedRole' | 'role' | 'user' | 'federatedUser' | 'root' | 'otherArn' | 'account' | 'name';
 
 export interface RequestPrincipal {
   readonly text: string;
@@ -35,9 +36,11 @@ export function parseRequestPrincipal(text: string): RequestPrincipal {
 }
 
 function parsePrincipalText(text: string): RequestPrincipal {
-  if (/^\d{12}$/.test(text)) return { text, kind: 'account', partition: 'aws', account: text, roleName: undefined };
+  if (/^\d{12}$/.test(text))
+    return { text, kind: 'account', partition: 'aws', account: text, roleName: undefined };
   const parts = text.split(':');
-  if (parts[0] !== 'arn' || parts.length < 6) return { text, kind: 'name', partition: '', account: undefined, roleName: undefined };
+  if (parts[0] !== 'arn' || parts.length < 6)
+    return { text, kind: 'name', partition: '', account: undefined, roleName: undefined };
   const partition = parts[1] ?? '';
   const service = parts[2] ?? '';
   const account = parts[4] || undefined;
@@ -46,12 +49,15 @@ function parsePrincipalText(text: string): RequestPrincipal {
   if (service === 'sts' && segments[0] === 'assumed-role' && segments.length >= 3) {
     return { text, kind: 'assumedRole', partition, account, roleName: segments[1] };
   }
-  if (service === 'sts' && segments[0] === 'federated-user') return { text, kind: 'federatedUser', partition, account, roleName: undefined };
+  if (service === 'sts' && segments[0] === 'federated-user')
+    return { text, kind: 'federatedUser', partition, account, roleName: undefined };
   if (service === 'iam' && segments[0] === 'role' && segments.length >= 2) {
     return { text, kind: 'role', partition, account, roleName: segments[segments.length - 1] };
   }
-  if (service === 'iam' && segments[0] === 'user') return { text, kind: 'user', partition, account, roleName: undefined };
-  if (service === 'iam' && resource === 'root') return { text, kind: 'root', partition, account, roleName: undefined };
+  if (service === 'iam' && segments[0] === 'user')
+    return { text, kind: 'user', partition, account, roleName: undefined };
+  if (service === 'iam' && resource === 'root')
+    return { text, kind: 'root', partition, account, roleName: undefined };
   return { text, kind: 'otherArn', partition, account, roleName: undefined };
 }
 
@@ -121,7 +127,8 @@ export function matchPrincipal(compiled: CompiledPrincipal, principal: RequestPr
     return principal.kind === 'role' && !compiled.wildcard ? 'role' : 'direct';
   }
   if (principal.kind === 'assumedRole' && principal.account && principal.roleName) {
-    if (compiled.roles.has(`${principal.partition}:${principal.account}:${principal.roleName}`)) return 'role';
+    if (compiled.roles.has(`${principal.partition}:${principal.account}:${principal.roleName}`))
+      return 'role';
   }
   if (principal.account && compiled.accounts.has(principal.account)) {
     return principal.kind === 'root' || principal.kind === 'account' ? 'direct' : 'account';

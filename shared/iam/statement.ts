@@ -2,7 +2,13 @@
 import { arnMatches, parseRequestArn, type RequestArn } from './arn';
 import type { CompiledAction, CompiledResource, CompiledStatement } from './compile';
 import { evaluateCondition, type ConditionDetail } from './conditions';
-import { matchPrincipal, notPrincipalExempts, parseRequestPrincipal, type PrincipalMatch, type RequestPrincipal } from './principal';
+import {
+  matchPrincipal,
+  notPrincipalExempts,
+  parseRequestPrincipal,
+  type PrincipalMatch,
+  type RequestPrincipal,
+} from './principal';
 import type { ConditionOutcome, ContextValue, IamRequest, PolicyKind } from './types';
 import { resolveTemplateGlob, type VariableLookup } from './variables';
 import { globMatches } from './wildcard';
@@ -63,7 +69,8 @@ function normalizeContextValue(value: unknown): ContextValue | undefined {
   if (Array.isArray(value)) {
     const values: string[] = [];
     for (const entry of value) {
-      if (typeof entry === 'string' || typeof entry === 'number' || typeof entry === 'boolean') values.push(String(entry));
+      if (typeof entry === 'string' || typeof entry === 'number' || typeof entry === 'boolean')
+        values.push(String(entry));
     }
     return values;
   }
@@ -111,7 +118,12 @@ export function resourceEntryMatches(
  * entry whose variable cannot be resolved makes the element fail to match. A statement without either
  * element (trust policies) matches any resource.
  */
-export function resourcesMatch(statement: CompiledStatement, request: PreparedRequest, kind: PolicyKind, unresolved?: string[]): boolean {
+export function resourcesMatch(
+  statement: CompiledStatement,
+  request: PreparedRequest,
+  kind: PolicyKind,
+  unresolved?: string[],
+): boolean {
   const entries = statement.resources;
   if (!entries) return true;
   let any = false;
@@ -144,12 +156,17 @@ export function principalLevel(statement: CompiledStatement, request: PreparedRe
 }
 
 export function conditionsMatch(statement: CompiledStatement, request: PreparedRequest): boolean {
-  for (const condition of statement.conditions) if (!evaluateCondition(condition, request.lookup)) return false;
+  for (const condition of statement.conditions)
+    if (!evaluateCondition(condition, request.lookup)) return false;
   return true;
 }
 
 /** Fast verdict for one statement: the principal level it grants (identity-side policies: 'direct'). */
-export function statementLevel(statement: CompiledStatement, request: PreparedRequest, kind: PolicyKind): PrincipalMatch {
+export function statementLevel(
+  statement: CompiledStatement,
+  request: PreparedRequest,
+  kind: PolicyKind,
+): PrincipalMatch {
   if (statement.defect !== undefined) return 'none';
   if (!actionsMatch(statement, request)) return 'none';
   let level: PrincipalMatch = 'direct';
@@ -163,9 +180,18 @@ export function statementLevel(statement: CompiledStatement, request: PreparedRe
 }
 
 /** Conditions with full outcomes, for explanations. */
-export function explainConditions(statement: CompiledStatement, request: PreparedRequest, unresolved: string[]): ConditionOutcome[] {
+export function explainConditions(
+  statement: CompiledStatement,
+  request: PreparedRequest,
+  unresolved: string[],
+): ConditionOutcome[] {
   return statement.conditions.map((condition) => {
-    const detail: ConditionDetail = { policyValues: [], requestValues: undefined, reason: '', unresolved: [] };
+    const detail: ConditionDetail = {
+      policyValues: [],
+      requestValues: undefined,
+      reason: '',
+      unresolved: [],
+    };
     const matched = evaluateCondition(condition, request.lookup, detail);
     for (const name of detail.unresolved) if (!unresolved.includes(name)) unresolved.push(name);
     return {

@@ -109,6 +109,11 @@ export interface EvaluationResult {
   policyTypes: PolicyTypeResult[];
   /** One-sentence summary for people. */
   summary: string;
+  /**
+   * Policies or statements that could not be used at all (not JSON, no Statement, no Effect, …), e.g.
+   * `policy "Admins": the policy has no Statement object or array`. Absent when there are none.
+   */
+  problems?: string[];
 }
 
 export interface PolicyIssue {

@@ -48,9 +48,20 @@ function isSingleValuedKey(lowerKey: string): boolean {
  * Checks one statement's Condition. `effect` enables the set-operator advice of
  * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-single-vs-multi-valued-context-keys.html
  */
-export function validateCondition(condition: unknown, path: string, version: string | undefined, report: Report, effect?: unknown): void {
+export function validateCondition(
+  condition: unknown,
+  path: string,
+  version: string | undefined,
+  report: Report,
+  effect?: unknown,
+): void {
   if (!isRecord(condition)) {
-    report({ severity: 'error', path, code: 'condition-not-object', message: 'Condition must be an object of operators, e.g. {"StringEquals": {"aws:username": "alice"}}' });
+    report({
+      severity: 'error',
+      path,
+      code: 'condition-not-object',
+      message: 'Condition must be an object of operators, e.g. {"StringEquals": {"aws:username": "alice"}}',
+    });
     return;
   }
   for (const [operatorText, block] of Object.entries(condition)) {
@@ -67,27 +78,53 @@ export function validateCondition(condition: unknown, path: string, version: str
       });
     }
     if (!isRecord(block)) {
-      report({ severity: 'error', path: operatorPath, code: 'condition-block-not-object', message: `"${operatorText}" must map condition keys to values` });
+      report({
+        severity: 'error',
+        path: operatorPath,
+        code: 'condition-block-not-object',
+        message: `"${operatorText}" must map condition keys to values`,
+      });
       continue;
     }
     if (Object.keys(block).length === 0) {
-      report({ severity: 'error', path: operatorPath, code: 'empty-condition-block', message: `"${operatorText}" has no condition keys` });
+      report({
+        severity: 'error',
+        path: operatorPath,
+        code: 'empty-condition-block',
+        message: `"${operatorText}" has no condition keys`,
+      });
     }
     const operator = 'operator' in parse ? parse.operator : undefined;
     for (const [key, rawValues] of Object.entries(block)) {
       const keyPath = pathWithKey(operatorPath, key);
       if (!conditionKeyPattern.test(key)) {
-        report({ severity: 'error', path: keyPath, code: 'invalid-condition-key', message: `"${key}" is not a condition key (expected service:key, e.g. aws:SourceIp)` });
+        report({
+          severity: 'error',
+          path: keyPath,
+          code: 'invalid-condition-key',
+          message: `"${key}" is not a condition key (expected service:key, e.g. aws:SourceIp)`,
+        });
       }
-      if (operator && operator.base.type !== 'null') checkMultivaluedUse(key, operator.set, effect, condition, keyPath, report);
+      if (operator && operator.base.type !== 'null')
+        checkMultivaluedUse(key, operator.set, effect, condition, keyPath, report);
       const list = Array.isArray(rawValues) ? rawValues : [rawValues];
       if (list.length === 0) {
-        report({ severity: 'error', path: keyPath, code: 'empty-condition-values', message: `no values for "${key}": the condition can never match` });
+        report({
+          severity: 'error',
+          path: keyPath,
+          code: 'empty-condition-values',
+          message: `no values for "${key}": the condition can never match`,
+        });
       }
       list.forEach((value, index) => {
         const valuePath = Array.isArray(rawValues) ? pathWithIndex(keyPath, index) : keyPath;
         if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') {
-          report({ severity: 'error', path: valuePath, code: 'condition-value-type', message: 'condition values must be strings, numbers or booleans' });
+          report({
+            severity: 'error',
+            path: valuePath,
+            code: 'condition-value-type',
+            message: 'condition values must be strings, numbers or booleans',
+          });
           return;
         }
         if (!operator) return;
@@ -138,7 +175,8 @@ function requiresPresence(condition: Record<string, unknown>, lowerKey: string):
     if (operatorText.toLowerCase() !== 'null' || !isRecord(block)) continue;
     for (const [key, value] of Object.entries(block)) {
       const values = Array.isArray(value) ? value : [value];
-      if (key.toLowerCase() === lowerKey && values.some((entry) => String(entry).toLowerCase() === 'false')) return true;
+      if (key.toLowerCase() === lowerKey && values.some((entry) => String(entry).toLowerCase() === 'false'))
+        return true;
     }
   }
   return false;
@@ -152,7 +190,9 @@ function checkValue(
   version: string | undefined,
   report: Report,
 ): void {
-  const hasVariable = version === variablesVersion && parseTemplate(text, version).parts.some((part) => part.kind === 'variable');
+  const hasVariable =
+    version === variablesVersion &&
+    parseTemplate(text, version).parts.some((part) => part.kind === 'variable');
   if (hasVariable && !variablesAllowed) {
     report({
       severity: 'warning',
@@ -163,13 +203,19 @@ function checkValue(
   }
   if (hasVariable && variablesAllowed) return;
   const invalid = (expected: string): void =>
-    report({ severity: 'error', path, code: 'invalid-condition-value', message: `"${text}" is not ${expected}` });
+    report({
+      severity: 'error',
+      path,
+      code: 'invalid-condition-value',
+      message: `"${text}" is not ${expected}`,
+    });
   switch (type) {
     case 'numeric':
       if (parseNumber(text) === undefined) invalid('a number');
       break;
     case 'date':
-      if (parseDate(text) === undefined) invalid('a date (ISO 8601 such as 2024-05-01T12:00:00Z, or epoch seconds)');
+      if (parseDate(text) === undefined)
+        invalid('a date (ISO 8601 such as 2024-05-01T12:00:00Z, or epoch seconds)');
       break;
     case 'bool':
     case 'null':
@@ -179,7 +225,8 @@ function checkValue(
       if (parseIpRange(text, true) === undefined) invalid('an IPv4 or IPv6 address or CIDR block');
       break;
     case 'arn':
-      if ((splitArnText(text, version === variablesVersion)?.length ?? 0) < 5) invalid('an ARN (arn:partition:service:region:account:resource)');
+      if ((splitArnText(text, version === variablesVersion)?.length ?? 0) < 5)
+        invalid('an ARN (arn:partition:service:region:account:resource)');
       break;
     default:
       break;

@@ -65,7 +65,10 @@ function parseVariable(raw: string, inner: string): TemplatePart {
     }
   }
   if (!malformed && !variableNamePattern.test(name)) {
-    malformed = name === '' ? 'the variable has no name' : `"${name}" is not a condition key name (expected service:key)`;
+    malformed =
+      name === ''
+        ? 'the variable has no name'
+        : `"${name}" is not a condition key name (expected service:key)`;
   }
   const part: TemplatePart = { kind: 'variable', raw, name, key: name.toLowerCase() };
   if (defaultValue !== undefined) part.defaultValue = defaultValue;
@@ -83,7 +86,10 @@ export interface VariableLookup {
  * multi-valued key, has no value; then the default applies if one is given. **Assumption**: an empty
  * string is a value (a tag may be empty) and is substituted as such.
  */
-export function resolveVariable(part: Extract<TemplatePart, { kind: 'variable' }>, lookup: VariableLookup): string | undefined {
+export function resolveVariable(
+  part: Extract<TemplatePart, { kind: 'variable' }>,
+  lookup: VariableLookup,
+): string | undefined {
   if (part.malformed === undefined) {
     const value = lookup.get(part.key);
     if (typeof value === 'string') return value;
@@ -92,7 +98,11 @@ export function resolveVariable(part: Extract<TemplatePart, { kind: 'variable' }
 }
 
 /** Substitutes a template into plain text; unresolved variables are collected and the result is undefined. */
-export function resolveTemplateText(template: Template, lookup: VariableLookup, unresolved?: string[]): string | undefined {
+export function resolveTemplateText(
+  template: Template,
+  lookup: VariableLookup,
+  unresolved?: string[],
+): string | undefined {
   if (!template.hasVariables) return template.text;
   let result = '';
   let failed = false;
@@ -208,7 +218,9 @@ export function substituteVariables(
  * Every policy variable written in a policy document's statements, with its JSON path
  * (whatever the Version: the editor flags variables that AWS would treat as literal text too).
  */
-export function findPolicyVariables(document: unknown): Array<{ variable: string; path: string; defaultValue?: string }> {
+export function findPolicyVariables(
+  document: unknown,
+): Array<{ variable: string; path: string; defaultValue?: string }> {
   const found: Array<{ variable: string; path: string; defaultValue?: string }> = [];
   if (!isRecord(document)) return found;
   const visit = (value: unknown, path: string, depth: number): void => {
@@ -216,7 +228,10 @@ export function findPolicyVariables(document: unknown): Array<{ variable: string
     if (typeof value === 'string') {
       for (const part of parseTemplate(value, variablesVersion).parts) {
         if (part.kind !== 'variable') continue;
-        const entry: { variable: string; path: string; defaultValue?: string } = { variable: part.name, path };
+        const entry: { variable: string; path: string; defaultValue?: string } = {
+          variable: part.name,
+          path,
+        };
         if (part.defaultValue !== undefined) entry.defaultValue = part.defaultValue;
         found.push(entry);
       }

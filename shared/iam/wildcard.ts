@@ -28,11 +28,6 @@ export function compileGlob(pattern: string, lowerCase = false): GlobPattern {
   return globFromParts(characters, kinds);
 }
 
-/** A pattern with no wildcards at all. */
-export function literalGlob(text: string): GlobPattern {
-  return globFromParts(text, new Uint8Array(text.length));
-}
-
 /** Builds a pattern from characters and their kinds (used after substituting policy variables). */
 export function globFromParts(characters: string, kinds: Uint8Array): GlobPattern {
   let wildcardCount = 0;
@@ -44,7 +39,8 @@ export function globFromParts(characters: string, kinds: Uint8Array): GlobPatter
     }
   }
   if (wildcardCount === 0) return { characters, kinds, shape: 'literal', literal: characters };
-  if (kinds.length === 1 && kinds[0] === anyRun) return { characters, kinds, shape: 'everything', literal: '' };
+  if (kinds.length === 1 && kinds[0] === anyRun)
+    return { characters, kinds, shape: 'everything', literal: '' };
   if (wildcardCount === 1 && onlyTrailingStar) {
     return { characters, kinds, shape: 'prefix', literal: characters.slice(0, -1) };
   }

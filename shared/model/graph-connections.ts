@@ -14,9 +14,20 @@ export const MAX_MAPPINGS_PER_POOL = LIMITS.roleMappingsPerPool;
 export type ConnectionEdit =
   | { type: 'federate'; providerId: string; userPoolId: string }
   | { type: 'accept'; identityPoolId: string; provider: ProviderRef }
-  | { type: 'setDefaultRole'; identityPoolId: string; which: 'authenticated' | 'unauthenticated'; roleId: string }
+  | {
+      type: 'setDefaultRole';
+      identityPoolId: string;
+      which: 'authenticated' | 'unauthenticated';
+      roleId: string;
+    }
   /** Appends a rule to `mappingId`, or creates a Rules mapping for `newMappingFor` first. */
-  | { type: 'addRule'; identityPoolId: string; roleId: string; mappingId?: string; newMappingFor?: ProviderRef }
+  | {
+      type: 'addRule';
+      identityPoolId: string;
+      roleId: string;
+      mappingId?: string;
+      newMappingFor?: ProviderRef;
+    }
   | { type: 'setGroupRole'; userPoolId: string; groupName: string; roleId: string }
   | { type: 'attachPolicy'; roleId: string; policyId: string };
 
@@ -70,18 +81,28 @@ export function checkConnection(design: DesignDocument, attempt: ConnectionAttem
 
 // User pools federate social, OIDC and SAML IdPs; Twitter and developer providers are identity
 // pool-only. https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pools-identity-federation.html
-function fromProvider(design: DesignDocument, providerId: string, target: string, targetKind: EntityKind): ConnectionCheck {
+function fromProvider(
+  design: DesignDocument,
+  providerId: string,
+  target: string,
+  targetKind: EntityKind,
+): ConnectionCheck {
   const provider = design.providers.find((entity) => entity.id === providerId);
   if (!provider) return refused('Unknown provider.');
   if (targetKind === 'userPool') {
     if (provider.kind === 'developer') {
-      return refused('A developer provider signs users in through your own back end; it cannot be federated into a user pool. Connect it to an identity pool.');
+      return refused(
+        'A developer provider signs users in through your own back end; it cannot be federated into a user pool. Connect it to an identity pool.',
+      );
     }
     if (provider.kind === 'twitter') {
-      return refused('User pools cannot federate Twitter logins. Connect Twitter to an identity pool instead.');
+      return refused(
+        'User pools cannot federate Twitter logins. Connect Twitter to an identity pool instead.',
+      );
     }
     const pool = design.userPools.find((entity) => entity.id === target);
-    if (pool?.federatedProviderIds.includes(providerId)) return refused(`${provider.name} is already federated into ${pool.name}.`);
+    if (pool?.federatedProviderIds.includes(providerId))
+      return refused(`${provider.name} is already federated into ${pool.name}.`);
     return { ok: true, edit: { type: 'federate', providerId, userPoolId: target } };
   }
   if (targetKind === 'identityPool') {
@@ -93,26 +114,38 @@ function fromProvider(design: DesignDocument, providerId: string, target: string
     }
     if (provider.kind === 'developer') {
       const otherDeveloper = pool.acceptedProviders.some(
-        (accepted) => accepted.type === 'provider' && design.providers.find((entity) => entity.id === accepted.providerId)?.kind === 'developer',
+        (accepted) =>
+          accepted.type === 'provider' &&
+          design.providers.find((entity) => entity.id === accepted.providerId)?.kind === 'developer',
       );
       if (otherDeveloper) return refused('An identity pool accepts only one developer provider name.');
     }
     return { ok: true, edit: { type: 'accept', identityPoolId: target, provider: ref } };
   }
   if (targetKind === 'role') {
-    return refused('A provider does not assume roles directly: connect it to an identity pool, then map the pool to the role.');
+    return refused(
+      'A provider does not assume roles directly: connect it to an identity pool, then map the pool to the role.',
+    );
   }
   return refused('A provider connects to a user pool (federation) or to an identity pool (accepted login).');
 }
 
-function fromUserPool(design: DesignDocument, attempt: ConnectionAttempt, targetKind: EntityKind): ConnectionCheck {
+function fromUserPool(
+  design: DesignDocument,
+  attempt: ConnectionAttempt,
+  targetKind: EntityKind,
+): ConnectionCheck {
   const pool = design.userPools.find((entity) => entity.id === attempt.source);
   if (!pool) return refused('Unknown user pool.');
   const handle = attempt.sourceHandle ?? HANDLES.userPoolOut;
   const group = pool.groups.find((candidate) => groupHandle(candidate.name) === handle);
   if (group) {
-    if (targetKind !== 'role') return refused('A user pool group carries a role: connect the group to a role.');
-    return { ok: true, edit: { type: 'setGroupRole', userPoolId: pool.id, groupName: group.name, roleId: attempt.target } };
+    if (targetKind !== 'role')
+      return refused('A user pool group carries a role: connect the group to a role.');
+    return {
+      ok: true,
+      edit: { type: 'setGroupRole', userPoolId: pool.id, groupName: group.name, roleId: attempt.target },
+    };
   }
   if (targetKind === 'role') {
     return refused('Drag from a group row of the user pool to give that group a role.');
@@ -122,8 +155,14 @@ function fromUserPool(design: DesignDocument, attempt: ConnectionAttempt, target
   }
   let client = pool.clients.find((candidate) => clientHandle(candidate.id) === handle);
   if (!client) {
-    if (pool.clients.length === 0) return refused('Add an app client to the user pool first: identity pools accept user pool app clients.');
-    if (pool.clients.length > 1) return refused('This user pool has several app clients: drag from the app client row the identity pool should accept.');
+    if (pool.clients.length === 0)
+      return refused(
+        'Add an app client to the user pool first: identity pools accept user pool app clients.',
+      );
+    if (pool.clients.length > 1)
+      return refused(
+        'This user pool has several app clients: drag from the app client row the identity pool should accept.',
+      );
     client = pool.clients[0];
   }
   if (!client) return refused('Unknown app client.');
@@ -136,23 +175,35 @@ function fromUserPool(design: DesignDocument, attempt: ConnectionAttempt, target
   return { ok: true, edit: { type: 'accept', identityPoolId: identityPool.id, provider: ref } };
 }
 
-function fromIdentityPool(design: DesignDocument, attempt: ConnectionAttempt, targetKind: EntityKind): ConnectionCheck {
+function fromIdentityPool(
+  design: DesignDocument,
+  attempt: ConnectionAttempt,
+  targetKind: EntityKind,
+): ConnectionCheck {
   const pool = design.identityPools.find((entity) => entity.id === attempt.source);
   if (!pool) return refused('Unknown identity pool.');
   if (targetKind !== 'role') {
-    return refused('An identity pool hands out roles: connect its authenticated, guest or rules handle to a role.');
+    return refused(
+      'An identity pool hands out roles: connect its authenticated, guest or rules handle to a role.',
+    );
   }
   const roleId = attempt.target;
   switch (attempt.sourceHandle) {
     case HANDLES.identityPoolGuest:
-      return { ok: true, edit: { type: 'setDefaultRole', identityPoolId: pool.id, which: 'unauthenticated', roleId } };
+      return {
+        ok: true,
+        edit: { type: 'setDefaultRole', identityPoolId: pool.id, which: 'unauthenticated', roleId },
+      };
     case HANDLES.identityPoolRules: {
       const mapping = pool.roleMappings.find((candidate) => candidate.type === 'Rules');
       if (mapping) {
         if (mapping.rules.length >= MAX_RULES_PER_MAPPING) {
           return refused(`A role mapping holds at most ${MAX_RULES_PER_MAPPING} rules.`);
         }
-        return { ok: true, edit: { type: 'addRule', identityPoolId: pool.id, roleId, mappingId: mapping.id } };
+        return {
+          ok: true,
+          edit: { type: 'addRule', identityPoolId: pool.id, roleId, mappingId: mapping.id },
+        };
       }
       const unmapped = pool.acceptedProviders.find(
         (accepted) => !pool.roleMappings.some((existing) => sameProviderRef(existing.provider, accepted)),
@@ -165,20 +216,36 @@ function fromIdentityPool(design: DesignDocument, attempt: ConnectionAttempt, ta
         );
       }
       if (pool.roleMappings.length >= MAX_MAPPINGS_PER_POOL) {
-        return refused(`An identity pool holds role mappings for at most ${MAX_MAPPINGS_PER_POOL} providers.`);
+        return refused(
+          `An identity pool holds role mappings for at most ${MAX_MAPPINGS_PER_POOL} providers.`,
+        );
       }
-      return { ok: true, edit: { type: 'addRule', identityPoolId: pool.id, roleId, newMappingFor: unmapped } };
+      return {
+        ok: true,
+        edit: { type: 'addRule', identityPoolId: pool.id, roleId, newMappingFor: unmapped },
+      };
     }
     default:
-      return { ok: true, edit: { type: 'setDefaultRole', identityPoolId: pool.id, which: 'authenticated', roleId } };
+      return {
+        ok: true,
+        edit: { type: 'setDefaultRole', identityPoolId: pool.id, which: 'authenticated', roleId },
+      };
   }
 }
 
-function fromRole(design: DesignDocument, roleId: string, target: string, targetKind: EntityKind): ConnectionCheck {
+function fromRole(
+  design: DesignDocument,
+  roleId: string,
+  target: string,
+  targetKind: EntityKind,
+): ConnectionCheck {
   if (targetKind === 'identityPool' || targetKind === 'userPool') {
-    return refused('A role cannot accept logins; connect a provider to an identity pool, then the pool to the role.');
+    return refused(
+      'A role cannot accept logins; connect a provider to an identity pool, then the pool to the role.',
+    );
   }
-  if (targetKind === 'role') return refused('Roles do not connect to roles: connect a role to a managed policy.');
+  if (targetKind === 'role')
+    return refused('Roles do not connect to roles: connect a role to a managed policy.');
   const role = design.roles.find((entity) => entity.id === roleId);
   const policy = design.managedPolicies.find((entity) => entity.id === target);
   if (!role || !policy) return refused('Unknown role or policy.');

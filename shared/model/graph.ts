@@ -54,7 +54,8 @@ export interface ManagedPolicyNodeData {
   statementCount: number;
 }
 
-export type GraphNodeData = ProviderNodeData | UserPoolNodeData | IdentityPoolNodeData | RoleNodeData | ManagedPolicyNodeData;
+export type GraphNodeData =
+  ProviderNodeData | UserPoolNodeData | IdentityPoolNodeData | RoleNodeData | ManagedPolicyNodeData;
 
 export interface Size {
   width: number;
@@ -124,7 +125,10 @@ export function groupHandle(groupName: string): string {
 }
 
 /** Rule label as shown on its edge: `#1 custom:tenant Equals acme`. */
-export function ruleLabel(order: number, rule: { claim: string; matchType: MatchType; value: string }): string {
+export function ruleLabel(
+  order: number,
+  rule: { claim: string; matchType: MatchType; value: string },
+): string {
   return `#${order} ${rule.claim} ${rule.matchType} ${rule.value}`;
 }
 
@@ -137,7 +141,10 @@ export function estimateSize(data: GraphNodeData): Size {
       return { width: WIDTH.provider, height: 78 };
     case 'userPool': {
       const sections = (data.clients.length > 0 ? 1 : 0) + (data.groups.length > 0 ? 1 : 0);
-      return { width: WIDTH.userPool, height: 64 + sections * 22 + (data.clients.length + data.groups.length) * ROW_HEIGHT };
+      return {
+        width: WIDTH.userPool,
+        height: 64 + sections * 22 + (data.clients.length + data.groups.length) * ROW_HEIGHT,
+      };
     }
     case 'identityPool':
       return { width: WIDTH.identityPool, height: 150 };
@@ -148,7 +155,11 @@ export function estimateSize(data: GraphNodeData): Size {
   }
 }
 
-function optionalName<K extends string>(key: K, id: string | undefined, names: Map<string, string>): Partial<Record<K, string>> {
+function optionalName<K extends string>(
+  key: K,
+  id: string | undefined,
+  names: Map<string, string>,
+): Partial<Record<K, string>> {
   const name = id === undefined ? undefined : names.get(id);
   return name === undefined ? {} : ({ [key]: name } as Partial<Record<K, string>>);
 }
@@ -192,7 +203,11 @@ export function deriveGraph(design: DesignDocument): DesignGraph {
       kind: 'userPool',
       name: pool.name,
       poolId: pool.poolId,
-      clients: pool.clients.map((client) => ({ id: client.id, name: client.name, clientId: client.clientId })),
+      clients: pool.clients.map((client) => ({
+        id: client.id,
+        name: client.name,
+        clientId: client.clientId,
+      })),
       groups: pool.groups.map((group) => ({
         name: group.name,
         ...(group.precedence === undefined ? {} : { precedence: group.precedence }),
@@ -210,7 +225,10 @@ export function deriveGraph(design: DesignDocument): DesignGraph {
       allowClassicFlow: pool.allowClassicFlow,
       acceptedCount: pool.acceptedProviders.length,
       mappingCount: pool.roleMappings.length,
-      ruleCount: pool.roleMappings.reduce((sum, mapping) => sum + (mapping.type === 'Rules' ? mapping.rules.length : 0), 0),
+      ruleCount: pool.roleMappings.reduce(
+        (sum, mapping) => sum + (mapping.type === 'Rules' ? mapping.rules.length : 0),
+        0,
+      ),
       ...optionalName('authenticatedRoleName', pool.authenticatedRoleId, roleNames),
       ...optionalName('guestRoleName', pool.unauthenticatedRoleId, roleNames),
     });
@@ -227,7 +245,12 @@ export function deriveGraph(design: DesignDocument): DesignGraph {
     });
   }
   for (const policy of design.managedPolicies) {
-    push(policy.id, { kind: 'managedPolicy', name: policy.name, path: policy.path, statementCount: statementCount(policy.document.Statement) });
+    push(policy.id, {
+      kind: 'managedPolicy',
+      name: policy.name,
+      path: policy.path,
+      statementCount: statementCount(policy.document.Statement),
+    });
   }
 
   return { nodes, edges: deriveEdges(design, new Set(nodes.map((node) => node.id))) };
@@ -317,13 +340,18 @@ function deriveEdges(design: DesignDocument, nodeIds: Set<string>): GraphEdge[] 
         target: group.roleId,
         sourceHandle: groupHandle(group.name),
         targetHandle: HANDLES.roleIn,
-        label: group.precedence === undefined ? `group ${group.name}` : `group ${group.name} · precedence ${group.precedence}`,
+        label:
+          group.precedence === undefined
+            ? `group ${group.name}`
+            : `group ${group.name} · precedence ${group.precedence}`,
         tokenMapped: tokenMappedUserPools.has(pool.id),
       });
     }
   }
 
-  const policiesByArn = new Map(design.managedPolicies.map((policy) => [managedPolicyArn(design.account, policy), policy.id]));
+  const policiesByArn = new Map(
+    design.managedPolicies.map((policy) => [managedPolicyArn(design.account, policy), policy.id]),
+  );
   for (const role of design.roles) {
     for (const arn of role.managedPolicyArns) {
       const policyId = policiesByArn.get(arn);
@@ -337,7 +365,9 @@ function deriveEdges(design: DesignDocument, nodeIds: Set<string>): GraphEdge[] 
         targetHandle: HANDLES.policyIn,
       });
     }
-    const boundaryId = role.permissionsBoundaryArn ? policiesByArn.get(role.permissionsBoundaryArn) : undefined;
+    const boundaryId = role.permissionsBoundaryArn
+      ? policiesByArn.get(role.permissionsBoundaryArn)
+      : undefined;
     if (boundaryId) {
       push({
         id: `permissionsBoundary:${role.id}->${boundaryId}`,

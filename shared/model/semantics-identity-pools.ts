@@ -5,9 +5,10 @@
 // https://docs.aws.amazon.com/cognitoidentity/latest/APIReference/API_SetPrincipalTagAttributeMap.html
 // (PrincipalTags ≤ 50 entries, keys 1–128, values 1–256).
 
-import { userPoolClientKey } from './keys';
+import { userPoolClientKey, userPoolProviderName } from './keys';
 import { LIMITS } from './limits';
 import type { PathSegment } from './paths';
+import { samePrincipalTagMap } from './principal-tags';
 import type { DesignIndex, IssueList } from './semantics-issues';
 import type { DesignDocument, IdentityPool, ProviderRef, RoleMapping } from './types';
 
@@ -167,24 +168,37 @@ function checkRules(mapping: RoleMapping, path: PathSegment[], index: DesignInde
   });
 }
 
+/**
+ * AWS keys principal-tag maps by identity provider name, which for a user pool is the pool
+ * (`cognito-idp.<region>.amazonaws.com/<poolId>`), not the app client: mappings on two clients of one
+ * pool are one map and must agree. See principal-tags.ts for the sources.
+ */
 function checkPrincipalTags(
   index: DesignIndex,
   pool: IdentityPool,
   path: PathSegment[],
   list: IssueList,
 ): void {
-  const seen = new Set<string>();
+  const seen = new Map<string, number>();
+  const byProviderName = new Map<string, number>();
   pool.principalTags.forEach((mapping, mappingIndex) => {
     const mappingPath: PathSegment[] = [...path, 'principalTags', mappingIndex];
     const key = mappingKeyOf(index, mapping.provider, [...mappingPath, 'provider'], list);
     if (key !== undefined) {
-      if (seen.has(key))
+      const sameRef = seen.get(key);
+      const providerName = tagProviderName(index, mapping.provider) ?? key;
+      const sameProvider = byProviderName.get(providerName);
+      if (sameRef !== undefined) {
         list.error(
           'duplicate-name',
           [...mappingPath, 'provider'],
-          `provider "${key}" already has a principal-tag map`,
+          `provider "${key}" already has a principal-tag map (principalTags[${sameRef}])`,
         );
-      seen.add(key);
+      } else if (sameProvider !== undefined) {
+        checkSharedTagMap(pool, sameProvider, mappingIndex, providerName, mappingPath, list);
+      }
+      if (sameRef === undefined) seen.set(key, mappingIndex);
+      if (sameProvider === undefined) byProviderName.set(providerName, mappingIndex);
     }
     const entries = Object.entries(mapping.tags);
     if (entries.length > LIMITS.principalTagsPerProvider) {
@@ -204,4 +218,39 @@ function checkPrincipalTags(
         list.error('limit', tagPath, `claim names have ${claimRange.min}–${claimRange.max} characters`);
     }
   });
+}
+
+/** The provider name a principal-tag map is stored under: the user pool for app clients. */
+function tagProviderName(index: DesignIndex, ref: ProviderRef): string | undefined {
+  if (ref.type === 'provider') return index.providersById.get(ref.providerId)?.providerKey;
+  const userPool = index.userPoolsById.get(ref.userPoolId);
+  return userPool ? userPoolProviderName(userPool.poolId) : undefined;
+}
+
+/** A second mapping for another app client of a user pool that already has one. */
+function checkSharedTagMap(
+  pool: IdentityPool,
+  firstIndex: number,
+  mappingIndex: number,
+  providerName: string,
+  mappingPath: PathSegment[],
+  list: IssueList,
+): void {
+  const first = pool.principalTags[firstIndex];
+  const mapping = pool.principalTags[mappingIndex];
+  if (!first || !mapping) return;
+  const keyedBy = `AWS keys the principal-tag map by the user pool (${providerName}), not by app client, so one map applies to every client of that pool`;
+  if (samePrincipalTagMap(first, mapping)) {
+    list.warning(
+      'principal-tag-shared',
+      [...mappingPath, 'provider'],
+      `principalTags[${firstIndex}] sets the same map for another app client of this user pool; ${keyedBy}: keep these entries identical`,
+    );
+  } else {
+    list.error(
+      'principal-tag-conflict',
+      [...mappingPath, 'provider'],
+      `principalTags[${firstIndex}] maps tags for another app client of this user pool differently (defaults or tags); ${keyedBy}: make the mappings identical`,
+    );
+  }
 }

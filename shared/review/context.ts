@@ -4,6 +4,7 @@
 
 import { managedPolicyArn, resolveProviderRef, sameProviderRef, type ResolvedProviderRef } from '../model/keys';
 import type { PolicyDocument } from '../iam/types';
+import { principalTagMappingFor, principalTagProviderName } from '../model/principal-tags';
 import type { DesignDocument, IdentityPool, ProviderRef, Role, RoleMapping, UserPool } from '../model/types';
 import type { AccessLevels } from './action-classes';
 import { generatedTrustPolicy } from './trust-source';
@@ -79,8 +80,10 @@ function signedInRoleIds(pool: IdentityPool, ref: ProviderRef, provider: Resolve
   return ids;
 }
 
-function tagKeys(pool: IdentityPool, ref: ProviderRef): string[] {
-  const mapping = pool.principalTags.find((candidate) => sameProviderRef(candidate.provider, ref));
+/** Tag keys of the map that applies to logins through `ref`: for user pools, the pool's map, whichever client names it. */
+function tagKeys(design: DesignDocument, pool: IdentityPool, ref: ProviderRef): string[] {
+  const providerName = principalTagProviderName(design, ref);
+  const mapping = providerName === undefined ? undefined : principalTagMappingFor(design, pool, providerName, ref)?.mapping;
   if (!mapping) return [];
   const keys = Object.keys(mapping.tags);
   // Defaults: `username` ← sub and `client` ← aud (design.md §5.2 step 12).
@@ -105,7 +108,7 @@ function buildRoutes(design: DesignDocument): Route[] {
         provider,
         mapping,
         roleIds: [...new Set(signedInRoleIds(pool, ref, provider, mapping))],
-        tagKeys: tagKeys(pool, ref),
+        tagKeys: tagKeys(design, pool, ref),
       });
     }
   });

@@ -2,6 +2,7 @@
 // through this list.
 
 import { catalogChecks } from './checks/catalog';
+import { conditionChecks } from './checks/conditions';
 import { flowChecks } from './checks/flow';
 import { limitChecks } from './checks/limits';
 import { mappingChecks } from './checks/mapping';
@@ -15,6 +16,7 @@ export const REVIEW_CHECKS: readonly ReviewCheck[] = [
   ...trustChecks,
   ...mappingChecks,
   ...permissionChecks,
+  ...conditionChecks,
   ...variableChecks,
   ...limitChecks,
   ...catalogChecks,

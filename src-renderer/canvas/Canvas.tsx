@@ -24,7 +24,13 @@ import { useEffectiveTheme } from '../shell/theme';
 import { fitOpenedDesign, registerCanvas } from './canvas-controller';
 import type { AppEdge, AppNode } from './flow-types';
 import { Legend } from './Legend';
-import { IdentityPoolNode, ManagedPolicyNode, ProviderNode, RoleNode, UserPoolNode } from './nodes/entity-nodes';
+import {
+  IdentityPoolNode,
+  ManagedPolicyNode,
+  ProviderNode,
+  RoleNode,
+  UserPoolNode,
+} from './nodes/entity-nodes';
 import { RelationEdge } from './RelationEdge';
 import { useFlowGraph, type MeasuredSizes } from './use-flow-graph';
 
@@ -93,8 +99,8 @@ export function Canvas(): ReactElement {
   useEffect(() => {
     if (fitRequest === fittedRequest.current || nodes.length === 0) return;
     fittedRequest.current = fitRequest;
-    const ids = nodes.map((node) => node.id);
-    requestAnimationFrame(() => fitOpenedDesign(ids));
+    const positions = nodes.map((node) => node.position);
+    requestAnimationFrame(() => fitOpenedDesign(positions));
   }, [fitRequest, nodes]);
 
   const onNodesChange = useCallback((changes: NodeChange<AppNode>[]) => {
@@ -201,7 +207,16 @@ export function Canvas(): ReactElement {
         <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} />
         <Controls position="bottom-left" showInteractive={false} />
         <Legend />
-        {minimap ? <MiniMap<AppNode> position="bottom-right" pannable zoomable nodeColor={minimapColour} nodeStrokeWidth={2} ariaLabel="Minimap" /> : null}
+        {minimap ? (
+          <MiniMap<AppNode>
+            position="bottom-right"
+            pannable
+            zoomable
+            nodeColor={minimapColour}
+            nodeStrokeWidth={2}
+            ariaLabel="Minimap"
+          />
+        ) : null}
       </ReactFlow>
     </div>
   );

@@ -17,8 +17,13 @@ const ENTRIES: { kind: GraphEdgeKind; label: string }[] = [
 export function Legend(): ReactElement {
   const [open, setOpen] = useState(true);
   return (
-    <Panel position="top-left" className="legend" aria-label="Legend">
-      <button type="button" className="legend__toggle" aria-expanded={open} onClick={() => setOpen((value) => !value)}>
+    <Panel position="bottom-left" className="legend" aria-label="Legend">
+      <button
+        type="button"
+        className="legend__toggle"
+        aria-expanded={open}
+        onClick={() => setOpen((value) => !value)}
+      >
         Legend {open ? '▾' : '▸'}
       </button>
       {open ? (
@@ -26,7 +31,13 @@ export function Legend(): ReactElement {
           {ENTRIES.map((entry) => (
             <li key={entry.kind}>
               <svg width="28" height="8" aria-hidden="true">
-                <line x1="1" y1="4" x2="27" y2="4" className={`react-flow__edge-path edge edge--${entry.kind}`} />
+                <line
+                  x1="1"
+                  y1="4"
+                  x2="27"
+                  y2="4"
+                  className={`react-flow__edge-path edge edge--${entry.kind}`}
+                />
               </svg>
               {entry.label}
             </li>

@@ -26,13 +26,21 @@ function RelationEdgeView({
   selected,
   markerEnd,
 }: EdgeProps<AppEdge>): ReactElement {
-  const [path, labelX, labelY] = getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
+  const [path, labelX, labelY] = getBezierPath({
+    sourceX,
+    sourceY,
+    targetX,
+    targetY,
+    sourcePosition,
+    targetPosition,
+  });
   const kind = data?.kind ?? 'acceptance';
   const full = data?.label;
   const gap = targetX - sourceX - 2 * LABEL_GAP;
   const fits = full !== undefined && estimatedWidth(full) <= gap;
   let text: string | undefined = full;
-  if (full !== undefined && !fits && !selected) text = kind === 'ruleRole' && data?.rule ? `#${data.rule.order}` : undefined;
+  if (full !== undefined && !fits && !selected)
+    text = kind === 'ruleRole' && data?.rule ? `#${data.rule.order}` : undefined;
   // A group edge starts at its group row, which already names the group and its precedence;
   // its label would only cross the nodes in between.
   if (kind === 'groupRole' && !selected) text = undefined;
@@ -43,12 +51,20 @@ function RelationEdgeView({
   const y = nearTarget ? targetY : labelY;
   return (
     <>
-      <BaseEdge id={id} path={path} markerEnd={markerEnd} className={`edge edge--${kind}${selected ? ' edge--selected' : ''}`} interactionWidth={16} />
+      <BaseEdge
+        id={id}
+        path={path}
+        markerEnd={markerEnd}
+        className={`edge edge--${kind}${selected ? ' edge--selected' : ''}`}
+        interactionWidth={16}
+      />
       {text ? (
         <EdgeLabelRenderer>
           <div
             className={`edge-label edge-label--${kind}${selected ? ' edge-label--selected' : ''}`}
-            style={{ transform: `translate(${nearTarget ? '-100%' : '-50%'}, -50%) translate(${x}px, ${y}px)` }}
+            style={{
+              transform: `translate(${nearTarget ? '-100%' : '-50%'}, -50%) translate(${x}px, ${y}px)`,
+            }}
             title={full}
             data-label={full}
             data-testid="edge-label"

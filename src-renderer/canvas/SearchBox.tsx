@@ -25,13 +25,40 @@ export function SearchBox(): ReactElement {
     const needle = query.trim().toLowerCase();
     if (!needle) return [];
     const all: Match[] = [
-      ...design.providers.map((entity) => ({ id: entity.id, kind: 'provider' as const, name: entity.name, detail: entity.providerKey })),
-      ...design.userPools.map((entity) => ({ id: entity.id, kind: 'userPool' as const, name: entity.name, detail: entity.poolId })),
-      ...design.identityPools.map((entity) => ({ id: entity.id, kind: 'identityPool' as const, name: entity.name, detail: entity.poolId })),
-      ...design.roles.map((entity) => ({ id: entity.id, kind: 'role' as const, name: entity.name, detail: entity.path })),
-      ...design.managedPolicies.map((entity) => ({ id: entity.id, kind: 'managedPolicy' as const, name: entity.name, detail: entity.path })),
+      ...design.providers.map((entity) => ({
+        id: entity.id,
+        kind: 'provider' as const,
+        name: entity.name,
+        detail: entity.providerKey,
+      })),
+      ...design.userPools.map((entity) => ({
+        id: entity.id,
+        kind: 'userPool' as const,
+        name: entity.name,
+        detail: entity.poolId,
+      })),
+      ...design.identityPools.map((entity) => ({
+        id: entity.id,
+        kind: 'identityPool' as const,
+        name: entity.name,
+        detail: entity.poolId,
+      })),
+      ...design.roles.map((entity) => ({
+        id: entity.id,
+        kind: 'role' as const,
+        name: entity.name,
+        detail: entity.path,
+      })),
+      ...design.managedPolicies.map((entity) => ({
+        id: entity.id,
+        kind: 'managedPolicy' as const,
+        name: entity.name,
+        detail: entity.path,
+      })),
     ];
-    return all.filter((match) => `${match.name} ${match.detail} ${match.id}`.toLowerCase().includes(needle)).slice(0, MAX_MATCHES);
+    return all
+      .filter((match) => `${match.name} ${match.detail} ${match.id}`.toLowerCase().includes(needle))
+      .slice(0, MAX_MATCHES);
   }, [design, query]);
 
   function jump(match: Match | undefined): void {
@@ -77,7 +104,11 @@ export function SearchBox(): ReactElement {
         <ul className="search__results" role="listbox">
           {matches.map((match, index) => (
             <li key={match.id} role="option" aria-selected={index === active}>
-              <button type="button" className={`search__result${index === active ? ' search__result--active' : ''}`} onMouseDown={() => jump(match)}>
+              <button
+                type="button"
+                className={`search__result${index === active ? ' search__result--active' : ''}`}
+                onMouseDown={() => jump(match)}
+              >
                 <EntityIcon kind={match.kind} size={14} />
                 <span className="search__name">{match.name}</span>
                 <span className="search__detail">{match.detail}</span>

@@ -6,7 +6,7 @@ import { deriveGraph } from '../../shared/model/graph';
 import type { ProviderKind } from '../../shared/model/types';
 import { addEntityCommand, moveNodesCommand, toggleMinimapCommand } from '../state/commands';
 import type { NewEntity } from '../state/edits/entities';
-import { findFreeSpot } from '../state/edits/placement';
+import { suggestPosition } from '../state/edits/placement';
 import { useAppStore } from '../state/store';
 import { ensureVisible, fitView, measuredSize, viewportCentre } from './canvas-controller';
 import { EntityIcon, ProviderIcon } from './icons';
@@ -23,12 +23,15 @@ const PROVIDER_KINDS: { kind: ProviderKind; label: string }[] = [
   { kind: 'developer', label: 'Developer' },
 ];
 
-/** Adds an entity near the centre of the view, on a spot no other node covers. */
+/** Adds an entity in the column of its kind (or at the centre of the view), on a spot no other node covers. */
 export function addNodeAtCentre(entity: NewEntity): void {
   const centre = viewportCentre();
-  const size = { width: 270, height: entity.kind === 'userPool' ? 160 : entity.kind === 'identityPool' ? 150 : 90 };
+  const size = {
+    width: 270,
+    height: entity.kind === 'userPool' ? 160 : entity.kind === 'identityPool' ? 150 : 90,
+  };
   const wanted = { x: Math.round(centre.x - size.width / 2), y: Math.round(centre.y - size.height / 2) };
-  const position = findFreeSpot(useAppStore.getState().design, wanted, size);
+  const position = suggestPosition(useAppStore.getState().design, entity.kind, size, wanted);
   useAppStore.getState().run(addEntityCommand, { entity, position });
   ensureVisible(position, size);
 }
@@ -40,7 +43,9 @@ export async function runAutoLayout(): Promise<void> {
   const nodes = graph.nodes.map((node) => ({ ...node, size: measuredSize(node.id) ?? node.size }));
   const positions = await autoLayout(nodes, graph.edges);
   if (useAppStore.getState().design !== design) return;
-  useAppStore.getState().run({ ...moveNodesCommand, id: 'canvas.autoLayout', label: 'Auto layout' }, positions);
+  useAppStore
+    .getState()
+    .run({ ...moveNodesCommand, id: 'canvas.autoLayout', label: 'Auto layout' }, positions);
   requestAnimationFrame(() => fitView());
 }
 
@@ -57,40 +62,84 @@ export function Toolbar(): ReactElement {
       <div className="toolbar__group" aria-label="Add node">
         <span className="toolbar__label">Add</span>
         <div className="dropdown" onKeyDown={(event) => event.key === 'Escape' && setProviderMenu(false)}>
-          <button type="button" className="tool" aria-haspopup="menu" aria-expanded={providerMenu} onClick={() => setProviderMenu((open) => !open)} data-testid="palette-provider">
+          <button
+            type="button"
+            className="tool"
+            aria-haspopup="menu"
+            aria-expanded={providerMenu}
+            onClick={() => setProviderMenu((open) => !open)}
+            data-testid="palette-provider"
+          >
             <EntityIcon kind="provider" size={16} /> Provider ▾
           </button>
           {providerMenu ? (
             <div className="dropdown__menu" role="menu" onMouseLeave={() => setProviderMenu(false)}>
               {PROVIDER_KINDS.map(({ kind, label }) => (
-                <button type="button" role="menuitem" key={kind} className="dropdown__item" onClick={() => addProvider(kind)} data-testid={`palette-provider-${kind}`}>
+                <button
+                  type="button"
+                  role="menuitem"
+                  key={kind}
+                  className="dropdown__item"
+                  onClick={() => addProvider(kind)}
+                  data-testid={`palette-provider-${kind}`}
+                >
                   <ProviderIcon kind={kind} size={16} /> {label}
                 </button>
               ))}
             </div>
           ) : null}
         </div>
-        <button type="button" className="tool" onClick={() => addNodeAtCentre({ kind: 'userPool' })} data-testid="palette-userPool">
+        <button
+          type="button"
+          className="tool"
+          onClick={() => addNodeAtCentre({ kind: 'userPool' })}
+          data-testid="palette-userPool"
+        >
           <EntityIcon kind="userPool" size={16} /> User pool
         </button>
-        <button type="button" className="tool" onClick={() => addNodeAtCentre({ kind: 'identityPool' })} data-testid="palette-identityPool">
+        <button
+          type="button"
+          className="tool"
+          onClick={() => addNodeAtCentre({ kind: 'identityPool' })}
+          data-testid="palette-identityPool"
+        >
           <EntityIcon kind="identityPool" size={16} /> Identity pool
         </button>
-        <button type="button" className="tool" onClick={() => addNodeAtCentre({ kind: 'role' })} data-testid="palette-role">
+        <button
+          type="button"
+          className="tool"
+          onClick={() => addNodeAtCentre({ kind: 'role' })}
+          data-testid="palette-role"
+        >
           <EntityIcon kind="role" size={16} /> Role
         </button>
-        <button type="button" className="tool" onClick={() => addNodeAtCentre({ kind: 'managedPolicy' })} data-testid="palette-managedPolicy">
+        <button
+          type="button"
+          className="tool"
+          onClick={() => addNodeAtCentre({ kind: 'managedPolicy' })}
+          data-testid="palette-managedPolicy"
+        >
           <EntityIcon kind="managedPolicy" size={16} /> Policy
         </button>
       </div>
       <div className="toolbar__group">
-        <button type="button" className="tool" onClick={() => void runAutoLayout()} title="Arrange the graph left to right (elkjs)">
+        <button
+          type="button"
+          className="tool"
+          onClick={() => void runAutoLayout()}
+          title="Arrange the graph left to right (elkjs)"
+        >
           Auto layout
         </button>
         <button type="button" className="tool" onClick={fitView} title="Fit the whole design in view">
           Fit
         </button>
-        <button type="button" className={`tool${minimap ? ' tool--active' : ''}`} aria-pressed={minimap} onClick={() => useAppStore.getState().run(toggleMinimapCommand, undefined)}>
+        <button
+          type="button"
+          className={`tool${minimap ? ' tool--active' : ''}`}
+          aria-pressed={minimap}
+          onClick={() => useAppStore.getState().run(toggleMinimapCommand, undefined)}
+        >
           Minimap
         </button>
       </div>

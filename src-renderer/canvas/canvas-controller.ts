@@ -8,23 +8,37 @@ import type { AppEdge, AppNode } from './flow-types';
 let instance: ReactFlowInstance<AppNode, AppEdge> | null = null;
 let canvasElement: HTMLElement | null = null;
 
-export function registerCanvas(flow: ReactFlowInstance<AppNode, AppEdge> | null, element: HTMLElement | null): void {
+export function registerCanvas(
+  flow: ReactFlowInstance<AppNode, AppEdge> | null,
+  element: HTMLElement | null,
+): void {
   instance = flow;
   canvasElement = element;
 }
 
 export function fitView(): void {
-  void instance?.fitView({ padding: 0.15, duration: 300 });
+  void instance?.fitView({ padding: 0.08, maxZoom: 1.1, duration: 300 });
 }
 
-/** Nodes shown first in a large design: fitting thousands of nodes would make every one unreadable. */
-const FIRST_VIEW_NODES = 24;
+/** Above this many nodes, opening a design shows its top-left corner at a readable zoom instead of everything. */
+const FIT_ALL_LIMIT = 100;
+const LARGE_DESIGN_ZOOM = 0.75;
+const LARGE_DESIGN_MARGIN = 40;
 
-/** The view after opening a design: everything when it is small, its first nodes when it is large. */
-export function fitOpenedDesign(nodeIds: readonly string[]): void {
-  if (!instance) return;
-  if (nodeIds.length <= FIRST_VIEW_NODES * 4) void instance.fitView({ padding: 0.15 });
-  else void instance.fitView({ padding: 0.15, nodes: nodeIds.slice(0, FIRST_VIEW_NODES).map((id) => ({ id })), minZoom: 0.5 });
+/** The view after opening a design: everything when it is small, its top-left corner when it is large. */
+export function fitOpenedDesign(positions: readonly Point[]): void {
+  if (!instance || positions.length === 0) return;
+  if (positions.length <= FIT_ALL_LIMIT) {
+    void instance.fitView({ padding: 0.08, maxZoom: 1.1 });
+    return;
+  }
+  const left = Math.min(...positions.map((point) => point.x));
+  const top = Math.min(...positions.map((point) => point.y));
+  void instance.setViewport({
+    x: LARGE_DESIGN_MARGIN - left * LARGE_DESIGN_ZOOM,
+    y: LARGE_DESIGN_MARGIN - top * LARGE_DESIGN_ZOOM,
+    zoom: LARGE_DESIGN_ZOOM,
+  });
 }
 
 export function zoomIn(): void {
@@ -39,7 +53,10 @@ export function zoomOut(): void {
 export function viewportCentre(): Point {
   if (!instance || !canvasElement) return { x: 0, y: 0 };
   const bounds = canvasElement.getBoundingClientRect();
-  return instance.screenToFlowPosition({ x: bounds.left + bounds.width / 2, y: bounds.top + bounds.height / 2 });
+  return instance.screenToFlowPosition({
+    x: bounds.left + bounds.width / 2,
+    y: bounds.top + bounds.height / 2,
+  });
 }
 
 export function centreOn(nodeId: string): void {
@@ -47,7 +64,11 @@ export function centreOn(nodeId: string): void {
   if (!instance || !node) return;
   const width = node.measured.width ?? 240;
   const height = node.measured.height ?? 80;
-  void instance.setCenter(node.internals.positionAbsolute.x + width / 2, node.internals.positionAbsolute.y + height / 2, { zoom: 1.1, duration: 400 });
+  void instance.setCenter(
+    node.internals.positionAbsolute.x + width / 2,
+    node.internals.positionAbsolute.y + height / 2,
+    { zoom: 1.1, duration: 400 },
+  );
 }
 
 /** Measured node sizes (falls back to the estimate when a node has not been rendered). */
@@ -64,6 +85,14 @@ export function ensureVisible(position: Point, size: { width: number; height: nu
   const bounds = canvasElement.getBoundingClientRect();
   const left = position.x * zoom + x;
   const top = position.y * zoom + y;
-  const inside = left >= 0 && top >= 0 && left + size.width * zoom <= bounds.width && top + size.height * zoom <= bounds.height;
-  if (!inside) void instance.setCenter(position.x + size.width / 2, position.y + size.height / 2, { zoom, duration: 300 });
+  const inside =
+    left >= 0 &&
+    top >= 0 &&
+    left + size.width * zoom <= bounds.width &&
+    top + size.height * zoom <= bounds.height;
+  if (!inside)
+    void instance.setCenter(position.x + size.width / 2, position.y + size.height / 2, {
+      zoom,
+      duration: 300,
+    });
 }

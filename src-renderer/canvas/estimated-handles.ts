@@ -50,7 +50,10 @@ export function estimatedHandles(node: GraphNode): NodeHandle[] {
       ];
     }
     case 'role':
-      return [handle(HANDLES.roleIn, 'target', width, height / 2), handle(HANDLES.rolePolicies, 'source', width, height / 2)];
+      return [
+        handle(HANDLES.roleIn, 'target', width, height / 2),
+        handle(HANDLES.rolePolicies, 'source', width, height / 2),
+      ];
     case 'managedPolicy':
       return [handle(HANDLES.policyIn, 'target', width, height / 2)];
   }

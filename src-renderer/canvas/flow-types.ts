@@ -21,7 +21,9 @@ export type IdentityPoolFlowNode = Node<WithBadge<IdentityPoolNodeData>, 'identi
 export type RoleFlowNode = Node<WithBadge<RoleNodeData>, 'role'>;
 export type ManagedPolicyFlowNode = Node<WithBadge<ManagedPolicyNodeData>, 'managedPolicy'>;
 
-export type AppNode = ProviderFlowNode | UserPoolFlowNode | IdentityPoolFlowNode | RoleFlowNode | ManagedPolicyFlowNode;
+export type AppNode =
+  ProviderFlowNode | UserPoolFlowNode | IdentityPoolFlowNode | RoleFlowNode | ManagedPolicyFlowNode;
 
-export type AppEdgeData = Pick<GraphEdge, 'kind' | 'label' | 'rule' | 'tokenMapped'> & Record<string, unknown>;
+export type AppEdgeData = Pick<GraphEdge, 'kind' | 'label' | 'rule' | 'tokenMapped'> &
+  Record<string, unknown>;
 export type AppEdge = Edge<AppEdgeData, 'relation'>;

@@ -9,20 +9,46 @@ interface IconProps {
   size?: number;
 }
 
-function Letter({ size = 20, background, color = '#fff', letter }: IconProps & { background: string; color?: string; letter: string }): ReactElement {
+function Letter({
+  size = 20,
+  background,
+  color = '#fff',
+  letter,
+}: IconProps & { background: string; color?: string; letter: string }): ReactElement {
   return (
     <svg width={size} height={size} viewBox="0 0 24 24" aria-hidden="true">
       <rect x="1" y="1" width="22" height="22" rx="6" fill={background} />
-      <text x="12" y="17" textAnchor="middle" fontSize="14" fontWeight="700" fontFamily="system-ui, sans-serif" fill={color}>
+      <text
+        x="12"
+        y="17"
+        textAnchor="middle"
+        fontSize="14"
+        fontWeight="700"
+        fontFamily="system-ui, sans-serif"
+        fill={color}
+      >
         {letter}
       </text>
     </svg>
   );
 }
 
-function Stroke({ size = 20, children }: IconProps & { children: ReactElement | ReactElement[] }): ReactElement {
+function Stroke({
+  size = 20,
+  children,
+}: IconProps & { children: ReactElement | ReactElement[] }): ReactElement {
   return (
-    <svg width={size} height={size} viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" strokeLinejoin="round" aria-hidden="true">
+    <svg
+      width={size}
+      height={size}
+      viewBox="0 0 24 24"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="1.8"
+      strokeLinecap="round"
+      strokeLinejoin="round"
+      aria-hidden="true"
+    >
       {children}
     </svg>
   );

@@ -16,14 +16,21 @@ interface Cached<T> {
   value: T;
 }
 
-function toNode(node: GraphNode, selected: boolean, measured: { width: number; height: number } | undefined, badge: AppNode['data']['badge']): AppNode {
+function toNode(
+  node: GraphNode,
+  selected: boolean,
+  measured: { width: number; height: number } | undefined,
+  badge: AppNode['data']['badge'],
+): AppNode {
   return {
     id: node.id,
     type: node.data.kind,
     position: node.position ?? { x: 0, y: 0 },
     data: badge ? { ...node.data, badge } : { ...node.data },
     selected,
-    ...(measured ? { measured } : { initialWidth: node.size.width, initialHeight: node.size.height, handles: estimatedHandles(node) }),
+    ...(measured
+      ? { measured }
+      : { initialWidth: node.size.width, initialHeight: node.size.height, handles: estimatedHandles(node) }),
     ...(node.position ? {} : { style: { opacity: 0 } }),
   } as AppNode;
 }
@@ -47,7 +54,11 @@ function toEdge(edge: GraphEdge, selected: boolean): AppEdge {
   };
 }
 
-export function useFlowGraph(measured: MeasuredSizes): { graph: DesignGraph; nodes: AppNode[]; edges: AppEdge[] } {
+export function useFlowGraph(measured: MeasuredSizes): {
+  graph: DesignGraph;
+  nodes: AppNode[];
+  edges: AppEdge[];
+} {
   const design = useAppStore((state) => state.design);
   const selection = useAppStore((state) => state.selection);
   const findings = useAppStore((state) => state.ui.findings);
@@ -64,7 +75,10 @@ export function useFlowGraph(measured: MeasuredSizes): { graph: DesignGraph; nod
       const badge = findings[node.id];
       const key = JSON.stringify([node.data, node.position, selected.has(node.id), size, badge]);
       const cached = nodeCache.current.get(node.id);
-      const entry = cached && cached.key === key ? cached : { key, value: toNode(node, selected.has(node.id), size, badge) };
+      const entry =
+        cached && cached.key === key
+          ? cached
+          : { key, value: toNode(node, selected.has(node.id), size, badge) };
       next.set(node.id, entry);
       return entry.value;
     });
@@ -78,7 +92,8 @@ export function useFlowGraph(measured: MeasuredSizes): { graph: DesignGraph; nod
     const result = graph.edges.map((edge) => {
       const key = JSON.stringify([edge, selected.has(edge.id)]);
       const cached = edgeCache.current.get(edge.id);
-      const entry = cached && cached.key === key ? cached : { key, value: toEdge(edge, selected.has(edge.id)) };
+      const entry =
+        cached && cached.key === key ? cached : { key, value: toEdge(edge, selected.has(edge.id)) };
       next.set(edge.id, entry);
       return entry.value;
     });

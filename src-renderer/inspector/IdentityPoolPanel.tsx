@@ -22,15 +22,29 @@ function parseTagLines(lines: string[]): Record<string, string> {
   return tags;
 }
 
-export function IdentityPoolPanel({ pool, path, issues }: { pool: IdentityPool; path: string; issues: readonly ModelIssue[] }): ReactElement {
+export function IdentityPoolPanel({
+  pool,
+  path,
+  issues,
+}: {
+  pool: IdentityPool;
+  path: string;
+  issues: readonly ModelIssue[];
+}): ReactElement {
   const update = useEntityUpdate<IdentityPool>('identityPool', pool.id);
   const design = useAppStore((state) => state.design);
   const run = useAppStore((state) => state.run);
-  const unmapped = pool.acceptedProviders.filter((ref) => !pool.roleMappings.some((mapping) => sameProviderRef(mapping.provider, ref)));
+  const unmapped = pool.acceptedProviders.filter(
+    (ref) => !pool.roleMappings.some((mapping) => sameProviderRef(mapping.provider, ref)),
+  );
   const canAddMapping = unmapped.length > 0 && pool.roleMappings.length < LIMITS.roleMappingsPerPool;
 
   function setAccepted(ref: ProviderRef, on: boolean): void {
-    update({ acceptedProviders: on ? [...pool.acceptedProviders, ref] : pool.acceptedProviders.filter((candidate) => !sameProviderRef(candidate, ref)) });
+    update({
+      acceptedProviders: on
+        ? [...pool.acceptedProviders, ref]
+        : pool.acceptedProviders.filter((candidate) => !sameProviderRef(candidate, ref)),
+    });
   }
 
   function setTags(ref: ProviderRef, next: PrincipalTagMapping | undefined): void {
@@ -40,9 +54,30 @@ export function IdentityPoolPanel({ pool, path, issues }: { pool: IdentityPool; 
 
   return (
     <>
-      <TextField label="Name" value={pool.name} onCommit={(name) => update({ name })} issues={issues} path={`${path}.name`} maxLength={LIMITS.poolNameLength.max} testId="field-name" />
-      <TextField label="Identity pool id" value={pool.poolId} onCommit={(poolId) => update({ poolId })} issues={issues} path={`${path}.poolId`} hint="<region>:<guid>" />
-      <CheckboxField label="Guest access" hint="unauthenticated identities get the guest role" checked={pool.allowUnauthenticated} onChange={(allowUnauthenticated) => update({ allowUnauthenticated })} testId="field-guest" />
+      <TextField
+        label="Name"
+        value={pool.name}
+        onCommit={(name) => update({ name })}
+        issues={issues}
+        path={`${path}.name`}
+        maxLength={LIMITS.poolNameLength.max}
+        testId="field-name"
+      />
+      <TextField
+        label="Identity pool id"
+        value={pool.poolId}
+        onCommit={(poolId) => update({ poolId })}
+        issues={issues}
+        path={`${path}.poolId`}
+        hint="<region>:<guid>"
+      />
+      <CheckboxField
+        label="Guest access"
+        hint="unauthenticated identities get the guest role"
+        checked={pool.allowUnauthenticated}
+        onChange={(allowUnauthenticated) => update({ allowUnauthenticated })}
+        testId="field-guest"
+      />
       <CheckboxField
         label="Basic (classic) flow"
         hint="callers may assume any role that trusts this pool; role mappings do not apply"
@@ -70,7 +105,12 @@ export function IdentityPoolPanel({ pool, path, issues }: { pool: IdentityPool; 
       </div>
       <Section title={`Accepted logins (${pool.acceptedProviders.length})`}>
         {allProviderRefs(design).map((ref) => (
-          <CheckboxField key={refKey(ref)} label={providerRefLabel(design, ref)} checked={includesRef(pool.acceptedProviders, ref)} onChange={(on) => setAccepted(ref, on)} />
+          <CheckboxField
+            key={refKey(ref)}
+            label={providerRefLabel(design, ref)}
+            checked={includesRef(pool.acceptedProviders, ref)}
+            onChange={(on) => setAccepted(ref, on)}
+          />
         ))}
       </Section>
       <Section
@@ -80,7 +120,11 @@ export function IdentityPoolPanel({ pool, path, issues }: { pool: IdentityPool; 
             type="button"
             className="button button--small"
             disabled={!canAddMapping}
-            title={canAddMapping ? 'Add a role mapping for an accepted provider' : 'Every accepted provider has a mapping, or the pool has 10 mappings.'}
+            title={
+              canAddMapping
+                ? 'Add a role mapping for an accepted provider'
+                : 'Every accepted provider has a mapping, or the pool has 10 mappings.'
+            }
             onClick={() => {
               const ref = unmapped[0];
               if (ref) run(addMappingCommand, { poolId: pool.id, provider: ref });
@@ -91,13 +135,23 @@ export function IdentityPoolPanel({ pool, path, issues }: { pool: IdentityPool; 
           </button>
         }
       >
-        {pool.roleMappings.length === 0 ? <p className="muted">No role mappings: every signed-in user gets the authenticated role.</p> : null}
+        {pool.roleMappings.length === 0 ? (
+          <p className="muted">No role mappings: every signed-in user gets the authenticated role.</p>
+        ) : null}
         {pool.roleMappings.map((mapping, index) => (
-          <RuleEditor key={mapping.id} pool={pool} mapping={mapping} path={`${path}.roleMappings[${index}]`} issues={issues} />
+          <RuleEditor
+            key={mapping.id}
+            pool={pool}
+            mapping={mapping}
+            path={`${path}.roleMappings[${index}]`}
+            issues={issues}
+          />
         ))}
       </Section>
       <Section title="Principal tags">
-        {pool.acceptedProviders.length === 0 ? <p className="muted">Accept a provider to map its claims to session tags.</p> : null}
+        {pool.acceptedProviders.length === 0 ? (
+          <p className="muted">Accept a provider to map its claims to session tags.</p>
+        ) : null}
         {pool.acceptedProviders.map((ref) => {
           const tags = pool.principalTags.find((candidate) => sameProviderRef(candidate.provider, ref));
           const index = tags ? pool.principalTags.indexOf(tags) : -1;
@@ -107,11 +161,18 @@ export function IdentityPoolPanel({ pool, path, issues }: { pool: IdentityPool; 
               <CheckboxField
                 label="Map principal tags"
                 checked={tags !== undefined}
-                onChange={(on) => setTags(ref, on ? { provider: ref, useDefaults: true, tags: {} } : undefined)}
+                onChange={(on) =>
+                  setTags(ref, on ? { provider: ref, useDefaults: true, tags: {} } : undefined)
+                }
               />
               {tags ? (
                 <>
-                  <CheckboxField label="Use defaults" hint="username ← sub, client ← aud" checked={tags.useDefaults} onChange={(useDefaults) => setTags(ref, { ...tags, useDefaults })} />
+                  <CheckboxField
+                    label="Use defaults"
+                    hint="username ← sub, client ← aud"
+                    checked={tags.useDefaults}
+                    onChange={(useDefaults) => setTags(ref, { ...tags, useDefaults })}
+                  />
                   <LinesField
                     label="Custom tags"
                     values={tagLines(tags.tags)}

@@ -1,13 +1,14 @@
 // The inspector: edits the selected entity (or the design's settings when nothing is selected),
 // with the model's validation issues shown next to the fields they concern.
 
-import type { ReactElement } from 'react';
+import { useEffect, useRef, type ReactElement } from 'react';
 import { deriveGraph } from '../../shared/model/graph';
 import type { DesignDocument } from '../../shared/model/types';
+import { centreOn } from '../canvas/canvas-controller';
 import { EntityIcon } from '../canvas/icons';
 import { deleteSelectionCommand, updateDesignInfoCommand } from '../state/commands';
 import { useAppStore } from '../state/store';
-import { IssueList, SelectField, TextField } from './fields';
+import { SelectField, TextField } from './fields';
 import { IdentityPoolPanel } from './IdentityPoolPanel';
 import { issuesOf, issuesUnder } from './issues';
 import { ManagedPolicyPanel } from './ManagedPolicyPanel';
@@ -36,8 +37,20 @@ function locate(design: DesignDocument, id: string): Located | undefined {
   return undefined;
 }
 
-const COLLECTION_PATH = { provider: 'providers', userPool: 'userPools', identityPool: 'identityPools', role: 'roles', managedPolicy: 'managedPolicies' } as const;
-const KIND_LABEL = { provider: 'Identity provider', userPool: 'User pool', identityPool: 'Identity pool', role: 'IAM role', managedPolicy: 'Managed policy' } as const;
+const COLLECTION_PATH = {
+  provider: 'providers',
+  userPool: 'userPools',
+  identityPool: 'identityPools',
+  role: 'roles',
+  managedPolicy: 'managedPolicies',
+} as const;
+const KIND_LABEL = {
+  provider: 'Identity provider',
+  userPool: 'User pool',
+  identityPool: 'Identity pool',
+  role: 'IAM role',
+  managedPolicy: 'Managed policy',
+} as const;
 
 function EntityPanel({ located, design }: { located: Located; design: DesignDocument }): ReactElement {
   const path = `$.${COLLECTION_PATH[located.kind]}[${located.index}]`;
@@ -68,18 +81,46 @@ function EntityPanel({ located, design }: { located: Located; design: DesignDocu
           <div className="inspector__caption">{KIND_LABEL[located.kind]}</div>
           <h2 className="inspector__title">{located.entity.name}</h2>
         </div>
-        <button type="button" className="button button--ghost button--danger inspector__delete" onClick={() => useAppStore.getState().run(deleteSelectionCommand, undefined)}>
+        <button
+          type="button"
+          className="button button--ghost button--danger inspector__delete"
+          onClick={() => useAppStore.getState().run(deleteSelectionCommand, undefined)}
+        >
           Delete
         </button>
       </header>
       {issues.length > 0 ? (
-        <div className={`inspector__summary ${errors > 0 ? 'inspector__summary--error' : 'inspector__summary--warning'}`} role="status">
-          {[errors > 0 ? `${errors} error${errors === 1 ? '' : 's'}` : '', warnings > 0 ? `${warnings} warning${warnings === 1 ? '' : 's'}` : ''].filter(Boolean).join(', ')}
+        <div
+          className={`inspector__summary ${errors > 0 ? 'inspector__summary--error' : 'inspector__summary--warning'}`}
+          role="status"
+        >
+          {[
+            errors > 0 ? `${errors} error${errors === 1 ? '' : 's'}` : '',
+            warnings > 0 ? `${warnings} warning${warnings === 1 ? '' : 's'}` : '',
+          ]
+            .filter(Boolean)
+            .join(', ')}
         </div>
       ) : null}
       {panel}
     </div>
   );
+}
+
+/** The entity an issue path points into (`$.roles[2].name` → the third role). */
+function entityAtPath(design: DesignDocument, path: string): string | undefined {
+  const match = /^\$\.(providers|userPools|identityPools|roles|managedPolicies)\[(\d+)\]/.exec(path);
+  if (!match) return undefined;
+  const collection =
+    design[match[1] as 'providers' | 'userPools' | 'identityPools' | 'roles' | 'managedPolicies'];
+  return collection[Number(match[2])]?.id;
+}
+
+function showEntityAt(design: DesignDocument, path: string): void {
+  const id = entityAtPath(design, path);
+  if (!id) return;
+  useAppStore.getState().setSelection({ nodes: [id], edges: [] });
+  centreOn(id);
 }
 
 function DesignPanel({ design }: { design: DesignDocument }): ReactElement {
@@ -94,12 +135,40 @@ function DesignPanel({ design }: { design: DesignDocument }): ReactElement {
           <h2 className="inspector__title">{design.name}</h2>
         </div>
       </header>
-      <p className="muted">Select a node to edit it. Drag from a handle ● to connect; a refused connection says why.</p>
-      <TextField label="Design name" value={design.name} onCommit={(name) => run(updateDesignInfoCommand, { name })} issues={issues} path="$.name" />
-      <TextField label="Description" value={design.description ?? ''} onCommit={(description) => run(updateDesignInfoCommand, { description })} issues={issues} path="$.description" multiline />
+      <p className="muted">
+        Select a node to edit it. Drag from a handle ● to connect; a refused connection says why.
+      </p>
+      <TextField
+        label="Design name"
+        value={design.name}
+        onCommit={(name) => run(updateDesignInfoCommand, { name })}
+        issues={issues}
+        path="$.name"
+      />
+      <TextField
+        label="Description"
+        value={design.description ?? ''}
+        onCommit={(description) => run(updateDesignInfoCommand, { description })}
+        issues={issues}
+        path="$.description"
+        multiline
+      />
       <div className="field-row">
-        <TextField label="Account id" value={account.accountId} onCommit={(accountId) => run(updateDesignInfoCommand, { account: { ...account, accountId } })} issues={issues} path="$.account.accountId" hint="12 digits" />
-        <TextField label="Region" value={account.region} onCommit={(region) => run(updateDesignInfoCommand, { account: { ...account, region } })} issues={issues} path="$.account.region" />
+        <TextField
+          label="Account id"
+          value={account.accountId}
+          onCommit={(accountId) => run(updateDesignInfoCommand, { account: { ...account, accountId } })}
+          issues={issues}
+          path="$.account.accountId"
+          hint="12 digits"
+        />
+        <TextField
+          label="Region"
+          value={account.region}
+          onCommit={(region) => run(updateDesignInfoCommand, { account: { ...account, region } })}
+          issues={issues}
+          path="$.account.region"
+        />
       </div>
       <SelectField
         label="Partition"
@@ -116,7 +185,19 @@ function DesignPanel({ design }: { design: DesignDocument }): ReactElement {
       <ul className="issues issues--located">
         {issues.slice(0, 50).map((issue) => (
           <li key={`${issue.path}:${issue.message}`} className={`issue issue--${issue.severity}`}>
-            <code>{issue.path}</code> {issue.message}
+            {entityAtPath(design, issue.path) ? (
+              <button
+                type="button"
+                className="issue__link"
+                onClick={() => showEntityAt(design, issue.path)}
+                title="Show this entity"
+              >
+                <code>{issue.path}</code>
+              </button>
+            ) : (
+              <code>{issue.path}</code>
+            )}{' '}
+            {issue.message}
           </li>
         ))}
       </ul>
@@ -150,7 +231,11 @@ function EdgePanel({ edgeId, design }: { edgeId: string; design: DesignDocument 
       <p>
         <strong>{source}</strong> {meaning[edge.kind]} <strong>{target}</strong>.
       </p>
-      <button type="button" className="button button--danger" onClick={() => useAppStore.getState().run(deleteSelectionCommand, undefined)}>
+      <button
+        type="button"
+        className="button button--danger"
+        onClick={() => useAppStore.getState().run(deleteSelectionCommand, undefined)}
+      >
         Remove connection
       </button>
     </div>
@@ -161,6 +246,12 @@ export function Inspector(): ReactElement {
   const design = useAppStore((state) => state.design);
   const selection = useAppStore((state) => state.selection);
   const focusedRuleId = useAppStore((state) => state.ui.focusedRuleId);
+  const panel = useRef<HTMLElement>(null);
+  const shownKey = `${selection.nodes.join()}|${selection.edges.join()}`;
+  // A newly selected entity starts at the top, unless a rule was asked for (the rule editor scrolls to it).
+  useEffect(() => {
+    if (!useAppStore.getState().ui.focusedRuleId) panel.current?.scrollTo({ top: 0 });
+  }, [shownKey]);
   let content: ReactElement | null;
   if (selection.nodes.length === 1) {
     const located = locate(design, selection.nodes[0]!);
@@ -170,19 +261,25 @@ export function Inspector(): ReactElement {
       <div className="inspector__body">
         <h2 className="inspector__title">{`${selection.nodes.length} nodes selected`}</h2>
         <p className="muted">Delete, copy, cut or drag them together.</p>
-        <IssueList issues={[]} />
       </div>
     );
   } else if (selection.edges.length === 1) {
     const edgeId = selection.edges[0]!;
-    const poolId = edgeId.startsWith('ruleRole:') && focusedRuleId ? edgeId.slice('ruleRole:'.length).split('/')[0] : undefined;
+    const poolId =
+      edgeId.startsWith('ruleRole:') && focusedRuleId
+        ? edgeId.slice('ruleRole:'.length).split('/')[0]
+        : undefined;
     const located = poolId ? locate(design, poolId) : undefined;
-    content = located ? <EntityPanel located={located} design={design} /> : <EdgePanel edgeId={edgeId} design={design} />;
+    content = located ? (
+      <EntityPanel located={located} design={design} />
+    ) : (
+      <EdgePanel edgeId={edgeId} design={design} />
+    );
   } else {
     content = <DesignPanel design={design} />;
   }
   return (
-    <aside className="inspector" aria-label="Inspector" data-testid="inspector">
+    <aside className="inspector" aria-label="Inspector" data-testid="inspector" ref={panel}>
       {content}
     </aside>
   );

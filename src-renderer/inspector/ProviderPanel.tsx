@@ -25,12 +25,34 @@ const KEY_HINTS: Record<ProviderKind, string> = {
   developer: 'The developer provider name, e.g. login.mycompany.myapp',
 };
 
-export function ProviderPanel({ provider, path, issues }: { provider: Provider; path: string; issues: readonly ModelIssue[] }): ReactElement {
+export function ProviderPanel({
+  provider,
+  path,
+  issues,
+}: {
+  provider: Provider;
+  path: string;
+  issues: readonly ModelIssue[];
+}): ReactElement {
   const update = useEntityUpdate<Provider>('provider', provider.id);
   return (
     <>
-      <TextField label="Name" value={provider.name} onCommit={(name) => update({ name })} issues={issues} path={`${path}.name`} testId="field-name" />
-      <SelectField label="Kind" value={provider.kind} options={KINDS} onChange={(kind) => update({ kind })} issues={issues} path={`${path}.kind`} />
+      <TextField
+        label="Name"
+        value={provider.name}
+        onCommit={(name) => update({ name })}
+        issues={issues}
+        path={`${path}.name`}
+        testId="field-name"
+      />
+      <SelectField
+        label="Kind"
+        value={provider.kind}
+        options={KINDS}
+        onChange={(kind) => update({ kind })}
+        issues={issues}
+        path={`${path}.kind`}
+      />
       <TextField
         label="Provider key"
         value={provider.providerKey}

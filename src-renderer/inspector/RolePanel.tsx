@@ -18,19 +18,52 @@ function parseTags(lines: string[]): Record<string, string> {
   return tags;
 }
 
-export function RolePanel({ role, path, issues }: { role: Role; path: string; issues: readonly ModelIssue[] }): ReactElement {
+export function RolePanel({
+  role,
+  path,
+  issues,
+}: {
+  role: Role;
+  path: string;
+  issues: readonly ModelIssue[];
+}): ReactElement {
   const update = useEntityUpdate<Role>('role', role.id);
   const design = useAppStore((state) => state.design);
-  const designPolicies = design.managedPolicies.map((policy) => ({ policy, arn: managedPolicyArn(design.account, policy) }));
+  const designPolicies = design.managedPolicies.map((policy) => ({
+    policy,
+    arn: managedPolicyArn(design.account, policy),
+  }));
   return (
     <>
-      <TextField label="Name" value={role.name} onCommit={(name) => update({ name })} issues={issues} path={`${path}.name`} maxLength={LIMITS.roleNameLength.max} testId="field-name" />
-      <TextField label="Path" value={role.path} onCommit={(value) => update({ path: value })} issues={issues} path={`${path}.path`} hint="/ or /a/b/" />
+      <TextField
+        label="Name"
+        value={role.name}
+        onCommit={(name) => update({ name })}
+        issues={issues}
+        path={`${path}.name`}
+        maxLength={LIMITS.roleNameLength.max}
+        testId="field-name"
+      />
+      <TextField
+        label="Path"
+        value={role.path}
+        onCommit={(value) => update({ path: value })}
+        issues={issues}
+        path={`${path}.path`}
+        hint="/ or /a/b/"
+      />
       <div className="readonly">
         <span className="readonly__label">ARN</span>
         <code>{roleArn(design.account, role)}</code>
       </div>
-      <TextField label="Description" value={role.description ?? ''} onCommit={(description) => update(description ? { description } : { description: undefined })} issues={issues} path={`${path}.description`} multiline />
+      <TextField
+        label="Description"
+        value={role.description ?? ''}
+        onCommit={(description) => update(description ? { description } : { description: undefined })}
+        issues={issues}
+        path={`${path}.description`}
+        multiline
+      />
       <NumberField
         label="Max session duration (seconds)"
         value={role.maxSessionDuration}
@@ -44,13 +77,19 @@ export function RolePanel({ role, path, issues }: { role: Role; path: string; is
         <CheckboxField
           label="Generate from the identity pools that use this role"
           checked={role.trustPolicy.mode === 'generated'}
-          onChange={(generated) => update({ trustPolicy: generated ? { mode: 'generated' } : { mode: 'custom', document: EMPTY_POLICY } })}
+          onChange={(generated) =>
+            update({
+              trustPolicy: generated ? { mode: 'generated' } : { mode: 'custom', document: EMPTY_POLICY },
+            })
+          }
         />
         {role.trustPolicy.mode === 'custom' ? (
           <JsonField
             label="Trust policy document"
             value={role.trustPolicy.document}
-            onCommit={(document) => update({ trustPolicy: { mode: 'custom', document: document as PolicyDocument } })}
+            onCommit={(document) =>
+              update({ trustPolicy: { mode: 'custom', document: document as PolicyDocument } })
+            }
             issues={issues}
             path={`${path}.trustPolicy`}
           />
@@ -62,7 +101,14 @@ export function RolePanel({ role, path, issues }: { role: Role; path: string; is
           <button
             type="button"
             className="button button--small"
-            onClick={() => update({ inlinePolicies: [...role.inlinePolicies, { name: `Policy${role.inlinePolicies.length + 1}`, document: EMPTY_POLICY }] })}
+            onClick={() =>
+              update({
+                inlinePolicies: [
+                  ...role.inlinePolicies,
+                  { name: `Policy${role.inlinePolicies.length + 1}`, document: EMPTY_POLICY },
+                ],
+              })
+            }
           >
             + Add
           </button>
@@ -74,18 +120,37 @@ export function RolePanel({ role, path, issues }: { role: Role; path: string; is
               <TextField
                 label="Policy name"
                 value={policy.name}
-                onCommit={(name) => update({ inlinePolicies: role.inlinePolicies.map((item, at) => (at === index ? { ...item, name } : item)) })}
+                onCommit={(name) =>
+                  update({
+                    inlinePolicies: role.inlinePolicies.map((item, at) =>
+                      at === index ? { ...item, name } : item,
+                    ),
+                  })
+                }
                 issues={issues}
                 path={`${path}.inlinePolicies[${index}].name`}
               />
-              <button type="button" className="icon-button icon-button--danger" aria-label={`Remove inline policy ${policy.name}`} onClick={() => update({ inlinePolicies: role.inlinePolicies.filter((_, at) => at !== index) })}>
+              <button
+                type="button"
+                className="icon-button icon-button--danger"
+                aria-label={`Remove inline policy ${policy.name}`}
+                onClick={() =>
+                  update({ inlinePolicies: role.inlinePolicies.filter((_, at) => at !== index) })
+                }
+              >
                 ✕
               </button>
             </div>
             <JsonField
               label="Document"
               value={policy.document}
-              onCommit={(document) => update({ inlinePolicies: role.inlinePolicies.map((item, at) => (at === index ? { ...item, document: document as PolicyDocument } : item)) })}
+              onCommit={(document) =>
+                update({
+                  inlinePolicies: role.inlinePolicies.map((item, at) =>
+                    at === index ? { ...item, document: document as PolicyDocument } : item,
+                  ),
+                })
+              }
               issues={issues}
               path={`${path}.inlinePolicies[${index}].document`}
             />
@@ -99,13 +164,26 @@ export function RolePanel({ role, path, issues }: { role: Role; path: string; is
             label={policy.name}
             hint="customer managed, in this design"
             checked={role.managedPolicyArns.includes(arn)}
-            onChange={(on) => update({ managedPolicyArns: on ? [...role.managedPolicyArns, arn] : role.managedPolicyArns.filter((candidate) => candidate !== arn) })}
+            onChange={(on) =>
+              update({
+                managedPolicyArns: on
+                  ? [...role.managedPolicyArns, arn]
+                  : role.managedPolicyArns.filter((candidate) => candidate !== arn),
+              })
+            }
           />
         ))}
         <LinesField
           label="Other policy ARNs"
           values={role.managedPolicyArns.filter((arn) => !designPolicies.some((entry) => entry.arn === arn))}
-          onCommit={(others) => update({ managedPolicyArns: [...role.managedPolicyArns.filter((arn) => designPolicies.some((entry) => entry.arn === arn)), ...others] })}
+          onCommit={(others) =>
+            update({
+              managedPolicyArns: [
+                ...role.managedPolicyArns.filter((arn) => designPolicies.some((entry) => entry.arn === arn)),
+                ...others,
+              ],
+            })
+          }
           issues={issues}
           path={`${path}.managedPolicyArns`}
           hint="AWS managed policies by ARN, one per line (arn:aws:iam::aws:policy/…)."
@@ -113,7 +191,9 @@ export function RolePanel({ role, path, issues }: { role: Role; path: string; is
         <TextField
           label="Permissions boundary ARN"
           value={role.permissionsBoundaryArn ?? ''}
-          onCommit={(arn) => update(arn ? { permissionsBoundaryArn: arn } : { permissionsBoundaryArn: undefined })}
+          onCommit={(arn) =>
+            update(arn ? { permissionsBoundaryArn: arn } : { permissionsBoundaryArn: undefined })
+          }
           issues={issues}
           path={`${path}.permissionsBoundaryArn`}
           placeholder="none"

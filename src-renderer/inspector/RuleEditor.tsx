@@ -5,7 +5,14 @@
 import { useEffect, useRef, useState, type DragEvent, type KeyboardEvent, type ReactElement } from 'react';
 import { LIMITS } from '../../shared/model/limits';
 import type { IdentityPool, MatchType, ModelIssue, RoleMapping } from '../../shared/model/types';
-import { addRuleCommand, moveRuleCommand, removeMappingCommand, removeRuleCommand, updateMappingCommand, updateRuleCommand } from '../state/commands';
+import {
+  addRuleCommand,
+  moveRuleCommand,
+  removeMappingCommand,
+  removeRuleCommand,
+  updateMappingCommand,
+  updateRuleCommand,
+} from '../state/commands';
 import { useAppStore } from '../state/store';
 import { IssueList, SelectField, TextField } from './fields';
 import { issuesUnder } from './issues';
@@ -57,7 +64,9 @@ export function RuleEditor({ pool, mapping, path, issues }: RuleEditorProps): Re
 
   function move(ruleId: string, toIndex: number): void {
     run(moveRuleCommand, { poolId, mappingId, ruleId, toIndex });
-    requestAnimationFrame(() => list.current?.querySelector<HTMLElement>(`[data-rule-id="${CSS.escape(ruleId)}"]`)?.focus());
+    requestAnimationFrame(() =>
+      list.current?.querySelector<HTMLElement>(`[data-rule-id="${CSS.escape(ruleId)}"]`)?.focus(),
+    );
   }
 
   function onRuleKeyDown(event: KeyboardEvent<HTMLLIElement>, ruleId: string, index: number): void {
@@ -98,7 +107,11 @@ export function RuleEditor({ pool, mapping, path, issues }: RuleEditorProps): Re
         <div className="mapping__provider" title="Role mapping for logins from this provider">
           {providerRefLabel(design, mapping.provider)}
         </div>
-        <button type="button" className="button button--small button--ghost button--danger mapping__remove" onClick={() => run(removeMappingCommand, { poolId, mappingId })}>
+        <button
+          type="button"
+          className="button button--small button--ghost button--danger mapping__remove"
+          onClick={() => run(removeMappingCommand, { poolId, mappingId })}
+        >
           Remove mapping
         </button>
       </div>
@@ -121,7 +134,9 @@ export function RuleEditor({ pool, mapping, path, issues }: RuleEditorProps): Re
             { value: 'AuthenticatedRole', label: 'Use authenticated role' },
             { value: 'Deny', label: 'Deny' },
           ]}
-          onChange={(ambiguousRoleResolution) => run(updateMappingCommand, { poolId, mappingId, patch: { ambiguousRoleResolution } })}
+          onChange={(ambiguousRoleResolution) =>
+            run(updateMappingCommand, { poolId, mappingId, patch: { ambiguousRoleResolution } })
+          }
           issues={issues}
           path={`${path}.ambiguousRoleResolution`}
         />
@@ -135,7 +150,13 @@ export function RuleEditor({ pool, mapping, path, issues }: RuleEditorProps): Re
           {ruleCount > LIMITS.rulesPerMappingQuota ? (
             <div className="issue issue--warning">{`More than ${LIMITS.rulesPerMappingQuota} rules exceeds the documented Cognito quota for one mapping.`}</div>
           ) : null}
-          <ol className="rules" ref={list} onDragOver={(event) => event.preventDefault()} onDrop={onDrop} data-testid="rules">
+          <ol
+            className="rules"
+            ref={list}
+            onDragOver={(event) => event.preventDefault()}
+            onDrop={onDrop}
+            data-testid="rules"
+          >
             {mapping.rules.map((rule, index) => {
               const rulePath = `${path}.rules[${index}]`;
               const ruleIssues = issuesUnder(issues, rulePath);
@@ -170,13 +191,30 @@ export function RuleEditor({ pool, mapping, path, issues }: RuleEditorProps): Re
                     </span>
                     <span className="rule__order">{`#${index + 1}`}</span>
                     <span className="rule__actions">
-                      <button type="button" className="icon-button" onClick={() => move(rule.id, index - 1)} disabled={index === 0} aria-label={`Move rule ${index + 1} up`}>
+                      <button
+                        type="button"
+                        className="icon-button"
+                        onClick={() => move(rule.id, index - 1)}
+                        disabled={index === 0}
+                        aria-label={`Move rule ${index + 1} up`}
+                      >
                         ↑
                       </button>
-                      <button type="button" className="icon-button" onClick={() => move(rule.id, index + 1)} disabled={index === ruleCount - 1} aria-label={`Move rule ${index + 1} down`}>
+                      <button
+                        type="button"
+                        className="icon-button"
+                        onClick={() => move(rule.id, index + 1)}
+                        disabled={index === ruleCount - 1}
+                        aria-label={`Move rule ${index + 1} down`}
+                      >
                         ↓
                       </button>
-                      <button type="button" className="icon-button icon-button--danger" onClick={() => run(removeRuleCommand, { poolId, mappingId, ruleId: rule.id })} aria-label={`Delete rule ${index + 1}`}>
+                      <button
+                        type="button"
+                        className="icon-button icon-button--danger"
+                        onClick={() => run(removeRuleCommand, { poolId, mappingId, ruleId: rule.id })}
+                        aria-label={`Delete rule ${index + 1}`}
+                      >
                         ✕
                       </button>
                     </span>
@@ -189,7 +227,9 @@ export function RuleEditor({ pool, mapping, path, issues }: RuleEditorProps): Re
                       check={checkClaim}
                       issues={ruleIssues}
                       path={`${rulePath}.claim`}
-                      onCommit={(claim) => run(updateRuleCommand, { poolId, mappingId, ruleId: rule.id, patch: { claim } })}
+                      onCommit={(claim) =>
+                        run(updateRuleCommand, { poolId, mappingId, ruleId: rule.id, patch: { claim } })
+                      }
                       testId="rule-claim"
                     />
                     <SelectField
@@ -198,7 +238,9 @@ export function RuleEditor({ pool, mapping, path, issues }: RuleEditorProps): Re
                       options={MATCH_TYPES}
                       issues={ruleIssues}
                       path={`${rulePath}.matchType`}
-                      onChange={(matchType) => run(updateRuleCommand, { poolId, mappingId, ruleId: rule.id, patch: { matchType } })}
+                      onChange={(matchType) =>
+                        run(updateRuleCommand, { poolId, mappingId, ruleId: rule.id, patch: { matchType } })
+                      }
                       testId="rule-match"
                     />
                     <TextField
@@ -208,7 +250,9 @@ export function RuleEditor({ pool, mapping, path, issues }: RuleEditorProps): Re
                       check={checkValue}
                       issues={ruleIssues}
                       path={`${rulePath}.value`}
-                      onCommit={(value) => run(updateRuleCommand, { poolId, mappingId, ruleId: rule.id, patch: { value } })}
+                      onCommit={(value) =>
+                        run(updateRuleCommand, { poolId, mappingId, ruleId: rule.id, patch: { value } })
+                      }
                       testId="rule-value"
                     />
                     <SelectField
@@ -217,7 +261,9 @@ export function RuleEditor({ pool, mapping, path, issues }: RuleEditorProps): Re
                       options={roleOptions(design)}
                       issues={ruleIssues}
                       path={`${rulePath}.roleId`}
-                      onChange={(roleId) => run(updateRuleCommand, { poolId, mappingId, ruleId: rule.id, patch: { roleId } })}
+                      onChange={(roleId) =>
+                        run(updateRuleCommand, { poolId, mappingId, ruleId: rule.id, patch: { roleId } })
+                      }
                       testId="rule-role"
                     />
                   </div>
@@ -229,7 +275,13 @@ export function RuleEditor({ pool, mapping, path, issues }: RuleEditorProps): Re
             type="button"
             className="button"
             disabled={atMax || !firstRole}
-            title={atMax ? `A role mapping holds at most ${LIMITS.rulesPerMappingMax} rules.` : !firstRole ? 'Add a role first.' : undefined}
+            title={
+              atMax
+                ? `A role mapping holds at most ${LIMITS.rulesPerMappingMax} rules.`
+                : !firstRole
+                  ? 'Add a role first.'
+                  : undefined
+            }
             onClick={() => firstRole && run(addRuleCommand, { poolId, mappingId, roleId: firstRole.id })}
             data-testid="add-rule"
           >
@@ -237,7 +289,10 @@ export function RuleEditor({ pool, mapping, path, issues }: RuleEditorProps): Re
           </button>
         </>
       ) : (
-        <p className="muted">Token mapping: the role comes from the token (cognito:preferred_role, or the role the client asks for among cognito:roles).</p>
+        <p className="muted">
+          Token mapping: the role comes from the token (cognito:preferred_role, or the role the client asks
+          for among cognito:roles).
+        </p>
       )}
       <IssueList issues={issues.filter((issue) => issue.path === path || issue.path === `${path}.rules`)} />
     </div>

@@ -1,5 +1,12 @@
 import type { ReactElement } from 'react';
-import type { AppClient, AttributeDataType, ModelIssue, UserPool, UserPoolAttribute, UserPoolGroup } from '../../shared/model/types';
+import type {
+  AppClient,
+  AttributeDataType,
+  ModelIssue,
+  UserPool,
+  UserPoolAttribute,
+  UserPoolGroup,
+} from '../../shared/model/types';
 import { newAppClientId, uniqueId, usedIds } from '../state/edits/ids';
 import { useAppStore } from '../state/store';
 import { CheckboxField, LinesField, NumberField, Section, SelectField, TextField } from './fields';
@@ -19,24 +26,57 @@ function replaceAt<T>(list: readonly T[], index: number, item: T): T[] {
 
 function RemoveButton({ label, onClick }: { label: string; onClick(): void }): ReactElement {
   return (
-    <button type="button" className="icon-button icon-button--danger" aria-label={label} title={label} onClick={onClick}>
+    <button
+      type="button"
+      className="icon-button icon-button--danger"
+      aria-label={label}
+      title={label}
+      onClick={onClick}
+    >
       ✕
     </button>
   );
 }
 
-export function UserPoolPanel({ pool, path, issues }: { pool: UserPool; path: string; issues: readonly ModelIssue[] }): ReactElement {
+export function UserPoolPanel({
+  pool,
+  path,
+  issues,
+}: {
+  pool: UserPool;
+  path: string;
+  issues: readonly ModelIssue[];
+}): ReactElement {
   const update = useEntityUpdate<UserPool>('userPool', pool.id);
   const design = useAppStore((state) => state.design);
-  const setClient = (index: number, client: AppClient): void => update({ clients: replaceAt(pool.clients, index, client) });
-  const setGroup = (index: number, group: UserPoolGroup): void => update({ groups: replaceAt(pool.groups, index, group) });
-  const setAttribute = (index: number, attribute: UserPoolAttribute): void => update({ attributes: replaceAt(pool.attributes, index, attribute) });
-  const federable = design.providers.filter((provider) => provider.kind !== 'developer' && provider.kind !== 'twitter');
+  const setClient = (index: number, client: AppClient): void =>
+    update({ clients: replaceAt(pool.clients, index, client) });
+  const setGroup = (index: number, group: UserPoolGroup): void =>
+    update({ groups: replaceAt(pool.groups, index, group) });
+  const setAttribute = (index: number, attribute: UserPoolAttribute): void =>
+    update({ attributes: replaceAt(pool.attributes, index, attribute) });
+  const federable = design.providers.filter(
+    (provider) => provider.kind !== 'developer' && provider.kind !== 'twitter',
+  );
 
   return (
     <>
-      <TextField label="Name" value={pool.name} onCommit={(name) => update({ name })} issues={issues} path={`${path}.name`} testId="field-name" />
-      <TextField label="User pool id" value={pool.poolId} onCommit={(poolId) => update({ poolId })} issues={issues} path={`${path}.poolId`} hint="<region>_<id>, e.g. us-east-1_AbCdEf123" />
+      <TextField
+        label="Name"
+        value={pool.name}
+        onCommit={(name) => update({ name })}
+        issues={issues}
+        path={`${path}.name`}
+        testId="field-name"
+      />
+      <TextField
+        label="User pool id"
+        value={pool.poolId}
+        onCommit={(poolId) => update({ poolId })}
+        issues={issues}
+        path={`${path}.poolId`}
+        hint="<region>_<id>, e.g. us-east-1_AbCdEf123"
+      />
       <Section
         title={`App clients (${pool.clients.length})`}
         actions={
@@ -45,7 +85,17 @@ export function UserPoolPanel({ pool, path, issues }: { pool: UserPool; path: st
             className="button button--small"
             onClick={() =>
               update({
-                clients: [...pool.clients, { id: uniqueId('client', usedIds(design)), clientId: newAppClientId(), name: `client-${pool.clients.length + 1}`, readAttributes: [], writeAttributes: [], serverSideTokenCheck: false }],
+                clients: [
+                  ...pool.clients,
+                  {
+                    id: uniqueId('client', usedIds(design)),
+                    clientId: newAppClientId(),
+                    name: `client-${pool.clients.length + 1}`,
+                    readAttributes: [],
+                    writeAttributes: [],
+                    serverSideTokenCheck: false,
+                  },
+                ],
               })
             }
           >
@@ -56,25 +106,58 @@ export function UserPoolPanel({ pool, path, issues }: { pool: UserPool; path: st
         {pool.clients.map((client, index) => (
           <div className="subcard" key={client.id}>
             <div className="subcard__header">
-              <TextField label="Client name" value={client.name} onCommit={(name) => setClient(index, { ...client, name })} issues={issues} path={`${path}.clients[${index}].name`} />
-              <RemoveButton label={`Remove app client ${client.name}`} onClick={() => update({ clients: pool.clients.filter((_, at) => at !== index) })} />
+              <TextField
+                label="Client name"
+                value={client.name}
+                onCommit={(name) => setClient(index, { ...client, name })}
+                issues={issues}
+                path={`${path}.clients[${index}].name`}
+              />
+              <RemoveButton
+                label={`Remove app client ${client.name}`}
+                onClick={() => update({ clients: pool.clients.filter((_, at) => at !== index) })}
+              />
             </div>
-            <TextField label="Client id" value={client.clientId} onCommit={(clientId) => setClient(index, { ...client, clientId })} issues={issues} path={`${path}.clients[${index}].clientId`} />
+            <TextField
+              label="Client id"
+              value={client.clientId}
+              onCommit={(clientId) => setClient(index, { ...client, clientId })}
+              issues={issues}
+              path={`${path}.clients[${index}].clientId`}
+            />
             <CheckboxField
               label="Server-side token check"
               hint="identity pool rejects tokens of signed-out users"
               checked={client.serverSideTokenCheck}
               onChange={(serverSideTokenCheck) => setClient(index, { ...client, serverSideTokenCheck })}
             />
-            <LinesField label="Write attributes" values={client.writeAttributes} onCommit={(writeAttributes) => setClient(index, { ...client, writeAttributes })} issues={issues} path={`${path}.clients[${index}].writeAttributes`} hint="Attributes users of this client may change, one per line." />
-            <LinesField label="Read attributes" values={client.readAttributes} onCommit={(readAttributes) => setClient(index, { ...client, readAttributes })} issues={issues} path={`${path}.clients[${index}].readAttributes`} hint="Empty: all attributes readable." />
+            <LinesField
+              label="Write attributes"
+              values={client.writeAttributes}
+              onCommit={(writeAttributes) => setClient(index, { ...client, writeAttributes })}
+              issues={issues}
+              path={`${path}.clients[${index}].writeAttributes`}
+              hint="Attributes users of this client may change, one per line."
+            />
+            <LinesField
+              label="Read attributes"
+              values={client.readAttributes}
+              onCommit={(readAttributes) => setClient(index, { ...client, readAttributes })}
+              issues={issues}
+              path={`${path}.clients[${index}].readAttributes`}
+              hint="Empty: all attributes readable."
+            />
           </div>
         ))}
       </Section>
       <Section
         title={`Groups (${pool.groups.length})`}
         actions={
-          <button type="button" className="button button--small" onClick={() => update({ groups: [...pool.groups, { name: `group-${pool.groups.length + 1}` }] })}>
+          <button
+            type="button"
+            className="button button--small"
+            onClick={() => update({ groups: [...pool.groups, { name: `group-${pool.groups.length + 1}` }] })}
+          >
             + Add
           </button>
         }
@@ -82,8 +165,17 @@ export function UserPoolPanel({ pool, path, issues }: { pool: UserPool; path: st
         {pool.groups.map((group, index) => (
           <div className="subcard" key={`${group.name}-${index}`}>
             <div className="subcard__header">
-              <TextField label="Group name" value={group.name} onCommit={(name) => setGroup(index, { ...group, name })} issues={issues} path={`${path}.groups[${index}].name`} />
-              <RemoveButton label={`Remove group ${group.name}`} onClick={() => update({ groups: pool.groups.filter((_, at) => at !== index) })} />
+              <TextField
+                label="Group name"
+                value={group.name}
+                onCommit={(name) => setGroup(index, { ...group, name })}
+                issues={issues}
+                path={`${path}.groups[${index}].name`}
+              />
+              <RemoveButton
+                label={`Remove group ${group.name}`}
+                onClick={() => update({ groups: pool.groups.filter((_, at) => at !== index) })}
+              />
             </div>
             <div className="field-row">
               <NumberField
@@ -117,7 +209,18 @@ export function UserPoolPanel({ pool, path, issues }: { pool: UserPool; path: st
       <Section
         title={`Attributes (${pool.attributes.length})`}
         actions={
-          <button type="button" className="button button--small" onClick={() => update({ attributes: [...pool.attributes, { name: 'custom:attribute', custom: true, mutable: true, dataType: 'String' }] })}>
+          <button
+            type="button"
+            className="button button--small"
+            onClick={() =>
+              update({
+                attributes: [
+                  ...pool.attributes,
+                  { name: 'custom:attribute', custom: true, mutable: true, dataType: 'String' },
+                ],
+              })
+            }
+          >
             + Add
           </button>
         }
@@ -125,24 +228,52 @@ export function UserPoolPanel({ pool, path, issues }: { pool: UserPool; path: st
         {pool.attributes.map((attribute, index) => (
           <div className="subcard subcard--compact" key={`${attribute.name}-${index}`}>
             <div className="subcard__header">
-              <TextField label="Attribute" value={attribute.name} onCommit={(name) => setAttribute(index, { ...attribute, name, custom: name.startsWith('custom:') })} issues={issues} path={`${path}.attributes[${index}].name`} />
-              <RemoveButton label={`Remove attribute ${attribute.name}`} onClick={() => update({ attributes: pool.attributes.filter((_, at) => at !== index) })} />
+              <TextField
+                label="Attribute"
+                value={attribute.name}
+                onCommit={(name) =>
+                  setAttribute(index, { ...attribute, name, custom: name.startsWith('custom:') })
+                }
+                issues={issues}
+                path={`${path}.attributes[${index}].name`}
+              />
+              <RemoveButton
+                label={`Remove attribute ${attribute.name}`}
+                onClick={() => update({ attributes: pool.attributes.filter((_, at) => at !== index) })}
+              />
             </div>
             <div className="field-row field-row--center">
-              <SelectField label="Type" value={attribute.dataType} options={DATA_TYPES} onChange={(dataType) => setAttribute(index, { ...attribute, dataType })} />
-              <CheckboxField label="Mutable" checked={attribute.mutable} onChange={(mutable) => setAttribute(index, { ...attribute, mutable })} />
+              <SelectField
+                label="Type"
+                value={attribute.dataType}
+                options={DATA_TYPES}
+                onChange={(dataType) => setAttribute(index, { ...attribute, dataType })}
+              />
+              <CheckboxField
+                label="Mutable"
+                checked={attribute.mutable}
+                onChange={(mutable) => setAttribute(index, { ...attribute, mutable })}
+              />
             </div>
           </div>
         ))}
       </Section>
       <Section title="Federated providers">
-        {federable.length === 0 ? <p className="muted">Add a SAML, OIDC or social provider to federate it into this pool.</p> : null}
+        {federable.length === 0 ? (
+          <p className="muted">Add a SAML, OIDC or social provider to federate it into this pool.</p>
+        ) : null}
         {federable.map((provider) => (
           <CheckboxField
             key={provider.id}
             label={provider.name}
             checked={pool.federatedProviderIds.includes(provider.id)}
-            onChange={(on) => update({ federatedProviderIds: on ? [...pool.federatedProviderIds, provider.id] : pool.federatedProviderIds.filter((id) => id !== provider.id) })}
+            onChange={(on) =>
+              update({
+                federatedProviderIds: on
+                  ? [...pool.federatedProviderIds, provider.id]
+                  : pool.federatedProviderIds.filter((id) => id !== provider.id),
+              })
+            }
           />
         ))}
       </Section>

@@ -59,7 +59,19 @@ export interface TextFieldProps {
   testId?: string;
 }
 
-export function TextField({ label, value, onCommit, issues = [], path, hint, placeholder, maxLength, check, multiline, testId }: TextFieldProps): ReactElement {
+export function TextField({
+  label,
+  value,
+  onCommit,
+  issues = [],
+  path,
+  hint,
+  placeholder,
+  maxLength,
+  check,
+  multiline,
+  testId,
+}: TextFieldProps): ReactElement {
   const [draft, setDraft] = useState(value);
   useEffect(() => setDraft(value), [value]);
   const commit = (): void => {
@@ -139,10 +151,27 @@ export function NumberField(props: {
   );
 }
 
-export function CheckboxField({ label, checked, onChange, hint, testId }: { label: string; checked: boolean; onChange(checked: boolean): void; hint?: string; testId?: string }): ReactElement {
+export function CheckboxField({
+  label,
+  checked,
+  onChange,
+  hint,
+  testId,
+}: {
+  label: string;
+  checked: boolean;
+  onChange(checked: boolean): void;
+  hint?: string;
+  testId?: string;
+}): ReactElement {
   return (
     <label className="checkbox">
-      <input type="checkbox" checked={checked} onChange={(event) => onChange(event.target.checked)} data-testid={testId} />
+      <input
+        type="checkbox"
+        checked={checked}
+        onChange={(event) => onChange(event.target.checked)}
+        data-testid={testId}
+      />
       <span>
         {label}
         {hint ? <span className="checkbox__hint">{hint}</span> : null}
@@ -165,7 +194,13 @@ export function SelectField<T extends string>(props: {
   return (
     <FieldShell label={label} {...(hint ? { hint } : {})} issues={path ? issuesUnder(issues, path) : []}>
       {(id) => (
-        <select id={id} className="field__input" value={value} onChange={(event) => onChange(event.target.value as T)} data-testid={testId}>
+        <select
+          id={id}
+          className="field__input"
+          value={value}
+          onChange={(event) => onChange(event.target.value as T)}
+          data-testid={testId}
+        >
           {options.map((option) => (
             <option key={option.value} value={option.value}>
               {option.label}
@@ -178,7 +213,15 @@ export function SelectField<T extends string>(props: {
 }
 
 /** A list of strings edited one per line. */
-export function LinesField(props: { label: string; values: readonly string[]; onCommit(values: string[]): void; issues?: readonly ModelIssue[]; path?: string; hint?: string; placeholder?: string }): ReactElement {
+export function LinesField(props: {
+  label: string;
+  values: readonly string[];
+  onCommit(values: string[]): void;
+  issues?: readonly ModelIssue[];
+  path?: string;
+  hint?: string;
+  placeholder?: string;
+}): ReactElement {
   const { label, values, onCommit, issues = [], path, hint, placeholder } = props;
   return (
     <TextField
@@ -202,7 +245,15 @@ export function LinesField(props: { label: string; values: readonly string[]; on
 }
 
 /** A JSON document (policy) edited as text; commits only when it parses. */
-export function JsonField(props: { label: string; value: unknown; onCommit(value: unknown): void; issues?: readonly ModelIssue[]; path?: string; hint?: string; testId?: string }): ReactElement {
+export function JsonField(props: {
+  label: string;
+  value: unknown;
+  onCommit(value: unknown): void;
+  issues?: readonly ModelIssue[];
+  path?: string;
+  hint?: string;
+  testId?: string;
+}): ReactElement {
   const { label, value, onCommit, issues = [], path, hint, testId } = props;
   const text = JSON.stringify(value, null, 2);
   const [draft, setDraft] = useState(text);
@@ -214,7 +265,12 @@ export function JsonField(props: { label: string; value: unknown; onCommit(value
     parseError = `Not valid JSON: ${error instanceof Error ? error.message : String(error)}`;
   }
   return (
-    <FieldShell label={label} {...(hint ? { hint } : {})} issues={path ? issuesUnder(issues, path) : []} localError={parseError}>
+    <FieldShell
+      label={label}
+      {...(hint ? { hint } : {})}
+      issues={path ? issuesUnder(issues, path) : []}
+      localError={parseError}
+    >
       {(id) => (
         <textarea
           id={id}
@@ -234,7 +290,15 @@ export function JsonField(props: { label: string; value: unknown; onCommit(value
   );
 }
 
-export function Section({ title, children, actions }: { title: string; children: ReactNode; actions?: ReactNode }): ReactElement {
+export function Section({
+  title,
+  children,
+  actions,
+}: {
+  title: string;
+  children: ReactNode;
+  actions?: ReactNode;
+}): ReactElement {
   return (
     <section className="inspector__section">
       <header className="inspector__section-header">

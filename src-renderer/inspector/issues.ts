@@ -18,7 +18,9 @@ export function issuesOf(design: DesignDocument): ModelIssue[] {
 
 /** Issues at `path` or below it (`$.roles[1]` matches `$.roles[1].name`, not `$.roles[10]`). */
 export function issuesUnder(issues: readonly ModelIssue[], path: string): ModelIssue[] {
-  return issues.filter((issue) => issue.path === path || issue.path.startsWith(`${path}.`) || issue.path.startsWith(`${path}[`));
+  return issues.filter(
+    (issue) => issue.path === path || issue.path.startsWith(`${path}.`) || issue.path.startsWith(`${path}[`),
+  );
 }
 
 export function useIssuesUnder(path: string): ModelIssue[] {

@@ -3,7 +3,13 @@
 import { useEffect, useRef, useState, type ReactElement } from 'react';
 import { useDialogs, type DialogRequest } from './dialogs';
 
-function PathDialog({ dialog, done }: { dialog: Extract<DialogRequest, { kind: 'path' }>; done(): void }): ReactElement {
+function PathDialog({
+  dialog,
+  done,
+}: {
+  dialog: Extract<DialogRequest, { kind: 'path' }>;
+  done(): void;
+}): ReactElement {
   const [path, setPath] = useState(dialog.initial);
   const input = useRef<HTMLInputElement>(null);
   useEffect(() => {
@@ -23,7 +29,15 @@ function PathDialog({ dialog, done }: { dialog: Extract<DialogRequest, { kind: '
     >
       <h2 className="dialog__title">{dialog.title}</h2>
       <p className="dialog__message">{dialog.message}</p>
-      <input ref={input} className="field__input dialog__path" value={path} onChange={(event) => setPath(event.target.value)} aria-label="File path" spellCheck={false} data-testid="path-input" />
+      <input
+        ref={input}
+        className="field__input dialog__path"
+        value={path}
+        onChange={(event) => setPath(event.target.value)}
+        aria-label="File path"
+        spellCheck={false}
+        data-testid="path-input"
+      />
       <div className="dialog__actions">
         <button
           type="button"
@@ -62,7 +76,9 @@ function DialogContent({ dialog, done }: { dialog: DialogRequest; done(): void }
               ))}
             </ul>
           ) : null}
-          {dialog.issues.length > 30 ? <p className="muted">{`…and ${dialog.issues.length - 30} more.`}</p> : null}
+          {dialog.issues.length > 30 ? (
+            <p className="muted">{`…and ${dialog.issues.length - 30} more.`}</p>
+          ) : null}
           <div className="dialog__actions">
             <button
               type="button"
@@ -112,7 +128,10 @@ function DialogContent({ dialog, done }: { dialog: DialogRequest; done(): void }
       return (
         <>
           <h2 className="dialog__title">Cognito Access Studio</h2>
-          <p className="dialog__message">Design, simulate and review Amazon Cognito identity-pool federation and the IAM policies it grants.</p>
+          <p className="dialog__message">
+            Design, simulate and review Amazon Cognito identity-pool federation and the IAM policies it
+            grants.
+          </p>
           <div className="dialog__actions">
             <button
               type="button"
@@ -143,7 +162,12 @@ export function Dialogs(): ReactElement | null {
   };
   return (
     <div className="dialog-backdrop" onKeyDown={(event) => event.key === 'Escape' && cancel()}>
-      <div className="dialog" role="dialog" aria-modal="true" aria-label={dialog.kind === 'about' ? 'About' : dialog.title}>
+      <div
+        className="dialog"
+        role="dialog"
+        aria-modal="true"
+        aria-label={dialog.kind === 'about' ? 'About' : dialog.title}
+      >
         <DialogContent dialog={dialog} done={close} />
       </div>
     </div>

@@ -32,7 +32,14 @@ export function MenuBar(): ReactElement {
     <div className="menubar" role="menubar" ref={bar}>
       {MENUS.map((menu) => (
         <div className="menubar__menu" key={menu.title} onMouseEnter={() => open && setOpen(menu.title)}>
-          <button type="button" role="menuitem" aria-haspopup="menu" aria-expanded={open === menu.title} className={`menubar__title${open === menu.title ? ' menubar__title--open' : ''}`} onClick={() => setOpen(open === menu.title ? null : menu.title)}>
+          <button
+            type="button"
+            role="menuitem"
+            aria-haspopup="menu"
+            aria-expanded={open === menu.title}
+            className={`menubar__title${open === menu.title ? ' menubar__title--open' : ''}`}
+            onClick={() => setOpen(open === menu.title ? null : menu.title)}
+          >
             {menu.title}
           </button>
           {open === menu.title ? (
@@ -46,7 +53,9 @@ export function MenuBar(): ReactElement {
                     role="menuitem"
                     key={item.command}
                     className="menubar__item"
-                    disabled={(item.command === 'edit.undo' && !canUndo) || (item.command === 'edit.redo' && !canRedo)}
+                    disabled={
+                      (item.command === 'edit.undo' && !canUndo) || (item.command === 'edit.redo' && !canRedo)
+                    }
                     onClick={() => {
                       setOpen(null);
                       dispatchMenuCommand(item.command);

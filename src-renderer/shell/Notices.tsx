@@ -7,9 +7,19 @@ export function Notices(): ReactElement {
   return (
     <div className="notices" aria-live="polite">
       {notices.map((notice) => (
-        <div key={notice.id} className={`notice notice--${notice.tone}`} role={notice.tone === 'error' ? 'alert' : 'status'} data-testid="notice">
+        <div
+          key={notice.id}
+          className={`notice notice--${notice.tone}`}
+          role={notice.tone === 'error' ? 'alert' : 'status'}
+          data-testid="notice"
+        >
           <span>{notice.text}</span>
-          <button type="button" className="icon-button" aria-label="Dismiss" onClick={() => dismiss(notice.id)}>
+          <button
+            type="button"
+            className="icon-button"
+            aria-label="Dismiss"
+            onClick={() => dismiss(notice.id)}
+          >
             ✕
           </button>
         </div>

@@ -4,7 +4,15 @@
 import type { MenuCommand } from '../../shared/host/api';
 import type { MenuCommandDetail } from '../../shared/host/transport';
 import { fitView, zoomIn, zoomOut } from '../canvas/canvas-controller';
-import { copyCommand, cutCommand, deleteSelectionCommand, pasteCommand, selectAllCommand, toggleMinimapCommand, toggleThemeCommand } from '../state/commands';
+import {
+  copyCommand,
+  cutCommand,
+  deleteSelectionCommand,
+  pasteCommand,
+  selectAllCommand,
+  toggleMinimapCommand,
+  toggleThemeCommand,
+} from '../state/commands';
 import { newDesign, openDesign, saveDesign } from '../state/document-actions';
 import { useAppStore } from '../state/store';
 import { showAbout } from './dialogs';
@@ -124,7 +132,9 @@ function isTextInput(target: EventTarget | null): boolean {
 }
 
 /** Maps a key press to a menu command, or undefined. Text fields keep their own editing keys. */
-export function commandForKey(event: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'shiftKey' | 'altKey' | 'target'>): MenuCommand | undefined {
+export function commandForKey(
+  event: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'shiftKey' | 'altKey' | 'target'>,
+): MenuCommand | undefined {
   const mod = event.ctrlKey || event.metaKey;
   const key = event.key.toLowerCase();
   if (mod && key === 's') return event.shiftKey ? 'file.saveAs' : 'file.save';

@@ -7,11 +7,21 @@ import type { MappingRule, Point, ProviderRef, RoleMapping } from '../../shared/
 import { copyEntities, pasteEntities } from './edits/clipboard';
 import { addEntity, removeEntities, updateEntity, type NewEntity } from './edits/entities';
 import { applyConnection, removeRelations } from './edits/relations';
-import { addMapping, addRule, moveRule, removeMapping, removeRule, updateMapping, updateRule } from './edits/rules';
+import {
+  addMapping,
+  addRule,
+  moveRule,
+  removeMapping,
+  removeRule,
+  updateMapping,
+  updateRule,
+} from './edits/rules';
 import type { Command, CommandState, EntityKind } from './types';
 
 function select(state: CommandState, nodes: string[], edges: string[] = []): CommandState['selection'] {
-  return state.selection.nodes.join() === nodes.join() && state.selection.edges.join() === edges.join() ? state.selection : { nodes, edges };
+  return state.selection.nodes.join() === nodes.join() && state.selection.edges.join() === edges.join()
+    ? state.selection
+    : { nodes, edges };
 }
 
 export const addEntityCommand: Command<{ entity: NewEntity; position: Point }> = {
@@ -35,7 +45,11 @@ export const updateEntityCommand: Command<EntityPatch> = {
   },
 };
 
-export const updateDesignInfoCommand: Command<{ name?: string; description?: string; account?: CommandState['design']['account'] }> = {
+export const updateDesignInfoCommand: Command<{
+  name?: string;
+  description?: string;
+  account?: CommandState['design']['account'];
+}> = {
   id: 'design.update',
   label: 'Edit design settings',
   recordsHistory: true,
@@ -69,7 +83,12 @@ export const connectCommand: Command<ConnectionAttempt> = {
     if (!check.ok) return state;
     const { design, ruleId } = applyConnection(state.design, check.edit);
     if (!ruleId) return { ...state, design };
-    return { ...state, design, selection: { nodes: [attempt.source], edges: [] }, ui: { ...state.ui, focusedRuleId: ruleId } };
+    return {
+      ...state,
+      design,
+      selection: { nodes: [attempt.source], edges: [] },
+      ui: { ...state.ui, focusedRuleId: ruleId },
+    };
   },
 };
 
@@ -79,7 +98,13 @@ export const moveNodesCommand: Command<Record<string, Point>> = {
   label: 'Move',
   recordsHistory: true,
   perform(state, positions) {
-    return { ...state, design: { ...state.design, layout: { ...state.design.layout, positions: { ...state.design.layout.positions, ...positions } } } };
+    return {
+      ...state,
+      design: {
+        ...state.design,
+        layout: { ...state.design.layout, positions: { ...state.design.layout.positions, ...positions } },
+      },
+    };
   },
 };
 
@@ -90,7 +115,13 @@ export const selectAllCommand: Command = {
   recordsHistory: false,
   perform(state) {
     const design = state.design;
-    const nodes = [...design.providers, ...design.userPools, ...design.identityPools, ...design.roles, ...design.managedPolicies].map((entity) => entity.id);
+    const nodes = [
+      ...design.providers,
+      ...design.userPools,
+      ...design.identityPools,
+      ...design.roles,
+      ...design.managedPolicies,
+    ].map((entity) => entity.id);
     return { ...state, selection: select(state, nodes) };
   },
 };
@@ -114,7 +145,12 @@ export const cutCommand: Command = {
   perform(state) {
     const clipboard = copyEntities(state.design, state.selection.nodes);
     if (!clipboard) return state;
-    return { ...state, design: removeEntities(state.design, state.selection.nodes), selection: { nodes: [], edges: [] }, ui: { ...state.ui, clipboard } };
+    return {
+      ...state,
+      design: removeEntities(state.design, state.selection.nodes),
+      selection: { nodes: [], edges: [] },
+      ui: { ...state.ui, clipboard },
+    };
   },
 };
 
@@ -139,7 +175,11 @@ export const addMappingCommand: Command<{ poolId: string; provider: ProviderRef 
   },
 };
 
-export const updateMappingCommand: Command<{ poolId: string; mappingId: string; patch: Partial<Omit<RoleMapping, 'id' | 'rules'>> }> = {
+export const updateMappingCommand: Command<{
+  poolId: string;
+  mappingId: string;
+  patch: Partial<Omit<RoleMapping, 'id' | 'rules'>>;
+}> = {
   id: 'mapping.update',
   label: 'Edit role mapping',
   recordsHistory: true,
@@ -167,7 +207,12 @@ export const addRuleCommand: Command<{ poolId: string; mappingId: string; roleId
   },
 };
 
-export const updateRuleCommand: Command<{ poolId: string; mappingId: string; ruleId: string; patch: Partial<Omit<MappingRule, 'id'>> }> = {
+export const updateRuleCommand: Command<{
+  poolId: string;
+  mappingId: string;
+  ruleId: string;
+  patch: Partial<Omit<MappingRule, 'id'>>;
+}> = {
   id: 'rule.update',
   label: 'Edit rule',
   recordsHistory: true,
@@ -176,17 +221,29 @@ export const updateRuleCommand: Command<{ poolId: string; mappingId: string; rul
   },
 };
 
-export const moveRuleCommand: Command<{ poolId: string; mappingId: string; ruleId: string; toIndex: number }> = {
+export const moveRuleCommand: Command<{
+  poolId: string;
+  mappingId: string;
+  ruleId: string;
+  toIndex: number;
+}> = {
   id: 'rule.move',
   label: 'Reorder rule',
   keybinding: 'Alt+ArrowUp / Alt+ArrowDown',
   recordsHistory: true,
   perform(state, { poolId, mappingId, ruleId, toIndex }) {
-    const rules = state.design.identityPools.find((pool) => pool.id === poolId)?.roleMappings.find((mapping) => mapping.id === mappingId)?.rules ?? [];
+    const rules =
+      state.design.identityPools
+        .find((pool) => pool.id === poolId)
+        ?.roleMappings.find((mapping) => mapping.id === mappingId)?.rules ?? [];
     const from = rules.findIndex((rule) => rule.id === ruleId);
     const target = Math.max(0, Math.min(rules.length - 1, toIndex));
     if (from < 0 || from === target) return state;
-    return { ...state, design: moveRule(state.design, poolId, mappingId, ruleId, target), ui: { ...state.ui, focusedRuleId: ruleId } };
+    return {
+      ...state,
+      design: moveRule(state.design, poolId, mappingId, ruleId, target),
+      ui: { ...state.ui, focusedRuleId: ruleId },
+    };
   },
 };
 
@@ -215,5 +272,15 @@ export const toggleThemeCommand: Command<{ prefersDark: boolean }> = {
   perform(state, { prefersDark }) {
     const effectiveDark = state.ui.theme === 'dark' || (state.ui.theme === 'system' && prefersDark);
     return { ...state, ui: { ...state.ui, theme: effectiveDark ? 'light' : 'dark' } };
+  },
+};
+
+/** Attaches review findings to nodes (badge counts); replaces the previous set. */
+export const attachFindingsCommand: Command<CommandState['ui']['findings']> = {
+  id: 'review.attachFindings',
+  label: 'Show findings',
+  recordsHistory: false,
+  perform(state, findings) {
+    return { ...state, ui: { ...state.ui, findings } };
   },
 };

@@ -22,7 +22,11 @@ function fileName(path: string | undefined): string {
   return path.split(/[\\/]/).at(-1) ?? path;
 }
 
-export function windowTitle(state: { design: DesignDocument; filePath: string | undefined; dirty: boolean }): string {
+export function windowTitle(state: {
+  design: DesignDocument;
+  filePath: string | undefined;
+  dirty: boolean;
+}): string {
   const name = state.filePath ? fileName(state.filePath) : state.design.name;
   return `${state.dirty ? '● ' : ''}${name} — ${APP_NAME}`;
 }
@@ -31,10 +35,18 @@ export function windowTitle(state: { design: DesignDocument; filePath: string | 
 async function parseOrReport(path: string, content: string): Promise<DesignDocument | undefined> {
   const result = loadDesign(content, { fileName: fileName(path), allowSemanticErrors: true });
   if (result.ok) {
-    if (result.migratedFrom !== undefined) notify('info', `${fileName(path)} was written in format version ${result.migratedFrom}; it will be saved in the current version.`);
+    if (result.migratedFrom !== undefined)
+      notify(
+        'info',
+        `${fileName(path)} was written in format version ${result.migratedFrom}; it will be saved in the current version.`,
+      );
     return result.design;
   }
-  await showIssues('Cannot open this design', `${path} is not a valid design file. Nothing was changed; your current design is still open.`, result.issues);
+  await showIssues(
+    'Cannot open this design',
+    `${path} is not a valid design file. Nothing was changed; your current design is still open.`,
+    result.issues,
+  );
   return undefined;
 }
 
@@ -42,20 +54,33 @@ async function parseOrReport(path: string, content: string): Promise<DesignDocum
 const LARGE_DESIGN_NODES = 600;
 
 function nodeCount(design: DesignDocument): number {
-  return design.providers.length + design.userPools.length + design.identityPools.length + design.roles.length + design.managedPolicies.length;
+  return (
+    design.providers.length +
+    design.userPools.length +
+    design.identityPools.length +
+    design.roles.length +
+    design.managedPolicies.length
+  );
 }
 
 function showLoaded(design: DesignDocument, path: string | undefined, dirty = false): void {
   useAppStore.getState().loadDocument(design, path, { dirty });
   if (nodeCount(design) > LARGE_DESIGN_NODES && useAppStore.getState().ui.minimap) {
     useAppStore.getState().setUi({ minimap: false });
-    notify('info', `Large design (${nodeCount(design)} nodes): the minimap is hidden to keep panning smooth. View › Toggle Minimap shows it.`);
+    notify(
+      'info',
+      `Large design (${nodeCount(design)} nodes): the minimap is hidden to keep panning smooth. View › Toggle Minimap shows it.`,
+    );
   }
 }
 
 async function discardChangesIfAllowed(): Promise<boolean> {
   if (!isDirty(useAppStore.getState())) return true;
-  return confirm('Discard unsaved changes?', 'The current design has changes that are not saved.', 'Discard changes');
+  return confirm(
+    'Discard unsaved changes?',
+    'The current design has changes that are not saved.',
+    'Discard changes',
+  );
 }
 
 export async function openStartupDesign(): Promise<void> {
@@ -95,7 +120,12 @@ export async function openDesign(path?: string): Promise<void> {
   if (target === undefined && getAppMode() === 'browser') {
     const info = await host.getAppInfo({});
     const current = useAppStore.getState().filePath;
-    target = await askForPath('Open design', 'Path of a .cognito-design.json file on this computer.', current ?? `${info.workingDirectory}/`, 'Open');
+    target = await askForPath(
+      'Open design',
+      'Path of a .cognito-design.json file on this computer.',
+      current ?? `${info.workingDirectory}/`,
+      'Open',
+    );
     if (!target) return;
   }
   try {
@@ -112,17 +142,30 @@ export async function openDesign(path?: string): Promise<void> {
 }
 
 export async function saveDesign(options: { saveAs?: boolean } = {}): Promise<boolean> {
+  // A field being edited commits on blur; saving must include what the user just typed.
+  if (document.activeElement instanceof HTMLElement) document.activeElement.blur();
   const host = getHost();
   const state = useAppStore.getState();
   const design = state.design;
   let path = state.filePath;
-  if ((options.saveAs || !path) && getAppMode() === 'browser') {
+  const browser = getAppMode() === 'browser';
+  if ((options.saveAs || !path) && browser) {
     const info = await host.getAppInfo({});
-    path = await askForPath(options.saveAs ? 'Save design as' : 'Save design', 'Where to write the design file (it is replaced atomically).', path ?? `${info.workingDirectory}/design.cognito-design.json`, 'Save');
+    path = await askForPath(
+      options.saveAs ? 'Save design as' : 'Save design',
+      'Where to write the design file (it is replaced atomically).',
+      path ?? `${info.workingDirectory}/design.cognito-design.json`,
+      'Save',
+    );
     if (!path) return false;
   }
   try {
-    const saved = await host.saveDesign({ content: serializeDesign(design), ...(path ? { path } : {}), ...(options.saveAs ? { saveAs: true } : {}) });
+    // Browser mode has already asked for the path in-app; `saveAs` makes the desktop shell show its native dialog.
+    const saved = await host.saveDesign({
+      content: serializeDesign(design),
+      ...(path ? { path } : {}),
+      ...(options.saveAs && !browser ? { saveAs: true } : {}),
+    });
     if ('canceled' in saved) return false;
     useAppStore.getState().markSaved(saved.path, design);
     await host.clearRecovery({});
@@ -170,7 +213,10 @@ export function startDocumentSync(): () => void {
       const current = useAppStore.getState();
       if (!isDirty(current)) return;
       host
-        .writeRecovery({ content: serializeDesign(current.design), ...(current.filePath ? { path: current.filePath } : {}) })
+        .writeRecovery({
+          content: serializeDesign(current.design),
+          ...(current.filePath ? { path: current.filePath } : {}),
+        })
         .catch((error: unknown) => notify('error', `Autosave failed: ${messageOf(error)}`));
     }, AUTOSAVE_DELAY_MS);
   });

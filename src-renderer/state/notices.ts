@@ -22,7 +22,9 @@ export const useNotices = create<NoticeState>()((set, get) => ({
   notices: [],
   notify(tone, text) {
     const id = nextNoticeId++;
-    set({ notices: [...get().notices.filter((notice) => notice.text !== text), { id, tone, text }].slice(-4) });
+    set({
+      notices: [...get().notices.filter((notice) => notice.text !== text), { id, tone, text }].slice(-4),
+    });
     setTimeout(() => get().dismiss(id), NOTICE_LIFETIME_MS);
   },
   dismiss(id) {

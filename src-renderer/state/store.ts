@@ -44,7 +44,14 @@ export type StoreState = DocumentSlice & { selection: Selection; ui: UiState } &
 export const EMPTY_SELECTION: Selection = { nodes: [], edges: [] };
 
 export function initialUi(): UiState {
-  return { theme: 'system', minimap: true, clipboard: null, focusedRuleId: null, fitRequest: 0, findings: {} };
+  return {
+    theme: 'system',
+    minimap: true,
+    clipboard: null,
+    focusedRuleId: null,
+    fitRequest: 0,
+    findings: {},
+  };
 }
 
 /** An empty design in the current format, used before anything is opened and by File › New. */

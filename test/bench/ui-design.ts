@@ -2,7 +2,14 @@
 // columns the way auto-layout would (providers → user pools → identity pools → roles → policies).
 
 import { managedPolicyArn } from '../../shared/model/keys';
-import type { DesignDocument, IdentityPool, ManagedPolicy, Provider, Role, UserPool } from '../../shared/model/types';
+import type {
+  DesignDocument,
+  IdentityPool,
+  ManagedPolicy,
+  Provider,
+  Role,
+  UserPool,
+} from '../../shared/model/types';
 
 const ACCOUNT = { accountId: '111122223333', partition: 'aws' as const, region: 'us-east-1' };
 
@@ -17,7 +24,9 @@ export interface LargeDesignShape {
   rolesPerPool: number;
 }
 
-export function largeDesign(shape: LargeDesignShape = { identityPools: 100, providersPerPool: 3, rolesPerPool: 9 }): DesignDocument {
+export function largeDesign(
+  shape: LargeDesignShape = { identityPools: 100, providersPerPool: 3, rolesPerPool: 9 },
+): DesignDocument {
   const providers: Provider[] = [];
   const userPools: UserPool[] = [];
   const identityPools: IdentityPool[] = [];
@@ -29,7 +38,10 @@ export function largeDesign(shape: LargeDesignShape = { identityPools: 100, prov
       id: `policy-${pool}`,
       name: `Data${pool}`,
       path: '/',
-      document: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: `arn:aws:s3:::bucket-${pool}/*` }] },
+      document: {
+        Version: '2012-10-17',
+        Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: `arn:aws:s3:::bucket-${pool}/*` }],
+      },
     };
     managedPolicies.push(policy);
     positions[policy.id] = { x: 1800, y: pool * 900 + 400 };
@@ -53,7 +65,13 @@ export function largeDesign(shape: LargeDesignShape = { identityPools: 100, prov
     roles.push(...poolRoles);
     const poolProviders: Provider[] = [];
     for (let index = 0; index < shape.providersPerPool; index += 1) {
-      const provider: Provider = { id: `provider-${pool}-${index}`, name: `IdP ${pool}.${index}`, kind: 'oidc', providerKey: `idp-${pool}-${index}.example.com`, clientIds: [`app-${pool}-${index}`] };
+      const provider: Provider = {
+        id: `provider-${pool}-${index}`,
+        name: `IdP ${pool}.${index}`,
+        kind: 'oidc',
+        providerKey: `idp-${pool}-${index}.example.com`,
+        clientIds: [`app-${pool}-${index}`],
+      };
       poolProviders.push(provider);
       positions[provider.id] = { x: 0, y: pool * 900 + index * 200 };
     }
@@ -63,10 +81,28 @@ export function largeDesign(shape: LargeDesignShape = { identityPools: 100, prov
       poolId: `us-east-1_Pool${pool}`,
       name: `users-${pool}`,
       clients: [
-        { id: `client-${pool}-a`, clientId: `clienta${pool}abcdefghijklmnop`, name: 'web', readAttributes: [], writeAttributes: [], serverSideTokenCheck: false },
-        { id: `client-${pool}-b`, clientId: `clientb${pool}abcdefghijklmnop`, name: 'mobile', readAttributes: [], writeAttributes: [], serverSideTokenCheck: false },
+        {
+          id: `client-${pool}-a`,
+          clientId: `clienta${pool}abcdefghijklmnop`,
+          name: 'web',
+          readAttributes: [],
+          writeAttributes: [],
+          serverSideTokenCheck: false,
+        },
+        {
+          id: `client-${pool}-b`,
+          clientId: `clientb${pool}abcdefghijklmnop`,
+          name: 'mobile',
+          readAttributes: [],
+          writeAttributes: [],
+          serverSideTokenCheck: false,
+        },
       ],
-      groups: [0, 1, 2].map((index) => ({ name: `group-${index}`, precedence: index, roleId: poolRoles[index]!.id })),
+      groups: [0, 1, 2].map((index) => ({
+        name: `group-${index}`,
+        precedence: index,
+        roleId: poolRoles[index]!.id,
+      })),
       attributes: [],
       federatedProviderIds: [poolProviders[0]!.id],
       users: [],
@@ -81,7 +117,11 @@ export function largeDesign(shape: LargeDesignShape = { identityPools: 100, prov
       allowClassicFlow: false,
       acceptedProviders: [
         ...poolProviders.map((provider) => ({ type: 'provider' as const, providerId: provider.id })),
-        ...userPool.clients.map((client) => ({ type: 'userPoolClient' as const, userPoolId: userPool.id, clientId: client.id })),
+        ...userPool.clients.map((client) => ({
+          type: 'userPoolClient' as const,
+          userPoolId: userPool.id,
+          clientId: client.id,
+        })),
       ],
       authenticatedRoleId: poolRoles[0]!.id,
       unauthenticatedRoleId: poolRoles[1]!.id,
@@ -91,7 +131,13 @@ export function largeDesign(shape: LargeDesignShape = { identityPools: 100, prov
           provider: { type: 'provider', providerId: poolProviders[1]!.id },
           type: 'Rules',
           ambiguousRoleResolution: 'Deny',
-          rules: poolRoles.map((role, index) => ({ id: `rule-${pool}-${index}`, claim: 'custom:tenant', matchType: 'Equals' as const, value: `tenant-${index}`, roleId: role.id })),
+          rules: poolRoles.map((role, index) => ({
+            id: `rule-${pool}-${index}`,
+            claim: 'custom:tenant',
+            matchType: 'Equals' as const,
+            value: `tenant-${index}`,
+            roleId: role.id,
+          })),
         },
       ],
       principalTags: [],

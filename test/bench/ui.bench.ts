@@ -53,6 +53,8 @@ export async function run(): Promise<BenchReport> {
     await page.goto(app.url);
     await page.locator('.react-flow__node').first().waitFor({ state: 'visible', timeout: 60_000 });
     const firstRender = Date.now() - started;
+    // Let the first view settle before counting what React Flow keeps in the DOM.
+    await page.waitForTimeout(500);
     const renderedNodes = await page.locator('.react-flow__node').count();
 
     const pane = await page.locator('.react-flow__pane').boundingBox();
@@ -65,7 +67,10 @@ export async function run(): Promise<BenchReport> {
     await page.mouse.down();
     for (let step = 0; step < PAN_STEPS; step += 1) {
       const phase = step / PAN_STEPS;
-      await page.mouse.move(startX - pane.width * 0.6 * Math.sin(phase * Math.PI), y - pane.height * 0.4 * phase);
+      await page.mouse.move(
+        startX - pane.width * 0.6 * Math.sin(phase * Math.PI),
+        y - pane.height * 0.4 * phase,
+      );
     }
     await page.mouse.up();
     const frames = (await page.evaluate('window.benchFrames.slice(2)')) as number[];
@@ -74,12 +79,24 @@ export async function run(): Promise<BenchReport> {
     return {
       name: 'UI: large design in Chromium (browser mode)',
       notes: [
-        `${graph.nodes.length} nodes, ${graph.edges.length} edges; viewport 1440×900; ${renderedNodes} nodes in the DOM after first render (the rest virtualised).`,
+        `${graph.nodes.length} nodes, ${graph.edges.length} edges; viewport 1440×900; ${renderedNodes} nodes in the DOM after the first view settled (the rest virtualised).`,
         `Pan: ${PAN_STEPS} pointer moves while dragging the canvas; ${frames.length} frames measured.`,
       ],
       metrics: [
-        { name: 'time to first render', value: firstRender, unit: 'ms', target: `< ${FIRST_RENDER_TARGET_MS} ms`, met: firstRender < FIRST_RENDER_TARGET_MS },
-        { name: 'median frame time while panning', value: frameMedian, unit: 'ms', target: `<= ${FRAME_TARGET_MS.toFixed(1)} ms (30 fps)`, met: frameMedian <= FRAME_TARGET_MS },
+        {
+          name: 'time to first render',
+          value: firstRender,
+          unit: 'ms',
+          target: `< ${FIRST_RENDER_TARGET_MS} ms`,
+          met: firstRender < FIRST_RENDER_TARGET_MS,
+        },
+        {
+          name: 'median frame time while panning',
+          value: frameMedian,
+          unit: 'ms',
+          target: `<= ${FRAME_TARGET_MS.toFixed(1)} ms (30 fps)`,
+          met: frameMedian <= FRAME_TARGET_MS,
+        },
         { name: 'frames per second while panning (median)', value: 1000 / frameMedian, unit: 'fps' },
       ],
       failures,

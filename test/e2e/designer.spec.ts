@@ -22,7 +22,11 @@ interface SavedDesign {
   roles: { id: string; name: string }[];
   identityPools: {
     acceptedProviders: { type: string; providerId?: string }[];
-    roleMappings: { provider: { type: string; providerId?: string }; type: string; rules: { claim: string; matchType: string; value: string; roleId: string }[] }[];
+    roleMappings: {
+      provider: { type: string; providerId?: string };
+      type: string;
+      rules: { claim: string; matchType: string; value: string; roleId: string }[];
+    }[];
   }[];
 }
 
@@ -69,30 +73,51 @@ test('design a SAML login with ordered rules, undo/redo, save and reopen', async
   await expect(canvas.edgeLabel('#2 department StartsWith audit-admin')).toBeVisible();
 
   // Reorder with the keyboard: the more specific rule must come first.
-  const summaries = (): Promise<string[]> => samlMapping.getByTestId('rule').evaluateAll((items) => items.map((item) => item.getAttribute('aria-label') ?? ''));
+  const summaries = (): Promise<string[]> =>
+    samlMapping
+      .getByTestId('rule')
+      .evaluateAll((items) => items.map((item) => item.getAttribute('aria-label') ?? ''));
   await second.focus();
   await second.press('Alt+ArrowUp');
-  await expect.poll(summaries).toEqual(['Rule 1: department StartsWith audit-admin', 'Rule 2: department Equals audit']);
+  await expect
+    .poll(summaries)
+    .toEqual(['Rule 1: department StartsWith audit-admin', 'Rule 2: department Equals audit']);
   await expect(canvas.edgeLabel('#1 department StartsWith audit-admin')).toBeVisible();
   await studio.screenshot('rule-editor');
 
   // Undo the reorder, then redo it.
   await page.keyboard.press('Control+z');
-  await expect.poll(summaries).toEqual(['Rule 1: department Equals audit', 'Rule 2: department StartsWith audit-admin']);
+  await expect
+    .poll(summaries)
+    .toEqual(['Rule 1: department Equals audit', 'Rule 2: department StartsWith audit-admin']);
   await page.keyboard.press('Control+Shift+z');
-  await expect.poll(summaries).toEqual(['Rule 1: department StartsWith audit-admin', 'Rule 2: department Equals audit']);
+  await expect
+    .poll(summaries)
+    .toEqual(['Rule 1: department StartsWith audit-admin', 'Rule 2: department Equals audit']);
 
   // Reorder the example's rules by dragging the grip: rule 3 to the top.
   const appMapping = page.getByTestId('role-mapping').filter({ hasText: 'saas-web-app' });
-  const appSummaries = (): Promise<string[]> => appMapping.getByTestId('rule').evaluateAll((items) => items.map((item) => item.getAttribute('aria-label') ?? ''));
+  const appSummaries = (): Promise<string[]> =>
+    appMapping
+      .getByTestId('rule')
+      .evaluateAll((items) => items.map((item) => item.getAttribute('aria-label') ?? ''));
   const before = await appSummaries();
-  await appMapping.getByTestId('rule').nth(2).locator('.rule__grip').dragTo(appMapping.getByTestId('rule').nth(0), { targetPosition: { x: 20, y: 4 } });
-  await expect.poll(appSummaries).toEqual([before[2]!.replace('Rule 3', 'Rule 1'), before[0]!.replace('Rule 1', 'Rule 2'), before[1]!.replace('Rule 2', 'Rule 3')]);
+  await appMapping
+    .getByTestId('rule')
+    .nth(2)
+    .locator('.rule__grip')
+    .dragTo(appMapping.getByTestId('rule').nth(0), { targetPosition: { x: 20, y: 4 } });
+  await expect
+    .poll(appSummaries)
+    .toEqual([
+      before[2]!.replace('Rule 3', 'Rule 1'),
+      before[0]!.replace('Rule 1', 'Rule 2'),
+      before[1]!.replace('Rule 2', 'Rule 3'),
+    ]);
   await page.keyboard.press('Control+z');
   await expect.poll(appSummaries).toEqual(before);
 
   // Save (Ctrl+S writes to the opened file) and check the file on disk.
-  await page.locator('.react-flow__pane').click({ position: { x: 40, y: 40 } });
   await page.keyboard.press('Control+s');
   await expect(page.getByTestId('dirty-state')).toHaveText('Saved');
   await expect(page).toHaveTitle(/^b2b-saas\.cognito-design\.json — Cognito Access Studio$/);
@@ -127,8 +152,13 @@ test('opening an invalid file shows each error and keeps the current design', as
   const studio = new AppPage(page);
   await studio.open(app.url);
   const broken = join(app.directory, 'broken.cognito-design.json');
-  const original = JSON.parse(readFileSync(app.designPath, 'utf8')) as Record<string, unknown> & { account: Record<string, unknown> };
-  writeFileSync(broken, JSON.stringify({ ...original, account: { ...original.account, accountId: '12345' } }, null, 2));
+  const original = JSON.parse(readFileSync(app.designPath, 'utf8')) as Record<string, unknown> & {
+    account: Record<string, unknown>;
+  };
+  writeFileSync(
+    broken,
+    JSON.stringify({ ...original, account: { ...original.account, accountId: '12345' } }, null, 2),
+  );
   const nodesBefore = await page.locator('.react-flow__node').count();
 
   await studio.menu('File', 'Open…');
@@ -150,7 +180,9 @@ test('a connection the model does not allow is refused with the reason', async (
   await studio.open(app.url);
   const edgesBefore = await page.locator('.react-flow__edge').count();
   await studio.canvas.connect('SaaSNoAccess', 'policies', 'B2BSaaSIdentities', 'logins');
-  await expect(studio.notices()).toContainText('A role cannot accept logins; connect a provider to an identity pool');
+  await expect(studio.notices()).toContainText(
+    'A role cannot accept logins; connect a provider to an identity pool',
+  );
   await expect(page.locator('.react-flow__edge')).toHaveCount(edgesBefore);
   await studio.screenshot('refused-connection');
 });

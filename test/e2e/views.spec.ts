@@ -33,7 +33,9 @@ for (const theme of ['light', 'dark'] as const) {
     await studio.screenshot(`${theme}-inspector-user-pool`);
 
     await studio.canvas.select('SaaSTenantAdmin');
-    await expect(page.getByTestId('inspector-role')).toContainText('arn:aws:iam::111122223333:role/saas/SaaSTenantAdmin');
+    await expect(page.getByTestId('inspector-role')).toContainText(
+      'arn:aws:iam::111122223333:role/saas/SaaSTenantAdmin',
+    );
     await studio.screenshot(`${theme}-inspector-role`);
 
     await studio.canvas.select('Acme Corp (Okta SAML)');
@@ -84,4 +86,24 @@ test('search jumps to a node and selects it', async ({ page }) => {
   await studio.canvas.search('SaaSSupportReadOnly');
   await expect(page.getByTestId('inspector-role')).toContainText('SaaSSupportReadOnly');
   await expect(studio.canvas.node('SaaSSupportReadOnly')).toHaveClass(/selected/);
+});
+
+test('inline validation shows what is wrong next to the field', async ({ page }) => {
+  const studio = new AppPage(page);
+  await studio.open(app.url);
+  await studio.canvas.select('SaaSTenantAdmin');
+  const name = page
+    .getByTestId('inspector-role')
+    .locator('.field')
+    .filter({ has: page.getByLabel('Name', { exact: true }) });
+  await studio.inspector.set('Name', 'Tenant Admin!');
+  await expect(name).toHaveClass(/field--invalid/);
+  await expect(name.getByTestId('field-issues')).not.toBeEmpty();
+  await expect(page.getByTestId('inspector-role').locator('.inspector__summary')).toContainText('error');
+
+  await studio.canvas.select('B2BSaaSIdentities');
+  const rule = page.getByTestId('rule').first();
+  await rule.getByLabel('Claim', { exact: true }).fill('');
+  await expect(rule).toContainText('Claim is required.');
+  await studio.screenshot('inline-validation');
 });

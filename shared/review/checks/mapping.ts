@@ -3,6 +3,7 @@
 // https://docs.aws.amazon.com/cognito/latest/developerguide/attributes-for-access-control.html
 
 import { resolveProviderRef, sameProviderRef } from '../../model/keys';
+import { principalTagProviderName } from '../../model/principal-tags';
 import type { IdentityPool, MappingRule, ProviderRef, Role, UserPool } from '../../model/types';
 import type { ReviewContext } from '../context';
 import { designLocation, identityPoolEntity, makeFinding, userPoolEntity } from '../findings';
@@ -182,12 +183,22 @@ export const mappingProviderNotAccepted: DesignCheck = {
     const findings: Finding[] = [];
     context.design.identityPools.forEach((pool, poolIndex) => {
       const accepted = (ref: ProviderRef) => pool.acceptedProviders.some((candidate) => sameProviderRef(candidate, ref));
+      // A principal-tag map belongs to the provider name (the whole user pool), so it takes effect when any client of the pool is accepted.
+      const acceptedNames = new Set(pool.acceptedProviders.map((ref) => principalTagProviderName(context.design, ref)));
       const entries = [
-        ...pool.roleMappings.map((mapping, index) => ({ ref: mapping.provider, path: `$.identityPools[${poolIndex}].roleMappings[${index}].provider`, what: 'Role mapping' })),
-        ...pool.principalTags.map((mapping, index) => ({ ref: mapping.provider, path: `$.identityPools[${poolIndex}].principalTags[${index}].provider`, what: 'Principal-tag mapping' })),
+        ...pool.roleMappings.map((mapping, index) => ({ ref: mapping.provider, path: `$.identityPools[${poolIndex}].roleMappings[${index}].provider`, what: 'Role mapping', applies: accepted(mapping.provider) })),
+        ...pool.principalTags.map((mapping, index) => {
+          const providerName = principalTagProviderName(context.design, mapping.provider);
+          return {
+            ref: mapping.provider,
+            path: `$.identityPools[${poolIndex}].principalTags[${index}].provider`,
+            what: 'Principal-tag mapping',
+            applies: providerName !== undefined && acceptedNames.has(providerName),
+          };
+        }),
       ];
       for (const entry of entries) {
-        if (accepted(entry.ref)) continue;
+        if (entry.applies) continue;
         const key = resolveProviderRef(context.design, entry.ref)?.mappingKey ?? JSON.stringify(entry.ref);
         findings.push(
           makeFinding(this, {

@@ -20,7 +20,7 @@ function variableUses(document: PolicyDocument): VariableUse[] {
 }
 
 /** Every policy kept in the design once: inline policies under their role, customer managed ones on their own. */
-function designPolicies(context: ReviewContext): Array<{ entity: FindingEntity; document: PolicyDocument; location: (jsonPath: string) => FindingLocation; label: string }> {
+export function designPolicies(context: ReviewContext): Array<{ entity: FindingEntity; document: PolicyDocument; location: (jsonPath: string) => FindingLocation; label: string }> {
   const result: ReturnType<typeof designPolicies> = [];
   context.design.roles.forEach((role, roleIndex) => {
     role.inlinePolicies.forEach((policy, index) => {

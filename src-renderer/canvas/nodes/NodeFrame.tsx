@@ -25,7 +25,16 @@ interface NodeFrameProps {
   children?: ReactNode;
 }
 
-export function NodeFrame({ kind, title, subtitle, icon, caption, selected, badge, children }: NodeFrameProps): ReactElement {
+export function NodeFrame({
+  kind,
+  title,
+  subtitle,
+  icon,
+  caption,
+  selected,
+  badge,
+  children,
+}: NodeFrameProps): ReactElement {
   return (
     <div className={`node node--${kind}${selected ? ' node--selected' : ''}`} data-testid={`node-${kind}`}>
       <div className="node__header">
@@ -37,7 +46,10 @@ export function NodeFrame({ kind, title, subtitle, icon, caption, selected, badg
           </span>
         </span>
         {badge && badge.count > 0 ? (
-          <span className={`node__badge node__badge--${badge.severity}`} title={`${badge.count} finding${badge.count === 1 ? '' : 's'}`}>
+          <span
+            className={`node__badge node__badge--${badge.severity}`}
+            title={`${badge.count} finding${badge.count === 1 ? '' : 's'}`}
+          >
             {badge.count}
           </span>
         ) : null}

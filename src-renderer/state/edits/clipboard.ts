@@ -16,14 +16,22 @@ export function copyEntities(design: DesignDocument, ids: readonly string[]): Cl
     managedPolicies: design.managedPolicies.filter((entity) => wanted.has(entity.id)),
     positions: Object.fromEntries(Object.entries(design.layout.positions).filter(([id]) => wanted.has(id))),
   };
-  const count = content.providers.length + content.userPools.length + content.identityPools.length + content.roles.length + content.managedPolicies.length;
+  const count =
+    content.providers.length +
+    content.userPools.length +
+    content.identityPools.length +
+    content.roles.length +
+    content.managedPolicies.length;
   return count === 0 ? null : content;
 }
 
 const PASTE_OFFSET = 40;
 
 /** Pastes the clipboard; returns the design and the ids of the pasted entities (to select them). */
-export function pasteEntities(design: DesignDocument, content: ClipboardContent): { design: DesignDocument; ids: string[] } {
+export function pasteEntities(
+  design: DesignDocument,
+  content: ClipboardContent,
+): { design: DesignDocument; ids: string[] } {
   const taken = usedIds(design);
   const idMap = new Map<string, string>();
   const fresh = (oldId: string, prefix: string): string => {
@@ -37,7 +45,10 @@ export function pasteEntities(design: DesignDocument, content: ClipboardContent)
   const providers = content.providers.map((provider) => ({
     ...provider,
     id: fresh(provider.id, `provider-${provider.kind}`),
-    name: uniqueName(`${provider.name} copy`, design.providers.map((existing) => existing.name)),
+    name: uniqueName(
+      `${provider.name} copy`,
+      design.providers.map((existing) => existing.name),
+    ),
   }));
   const roleNames = design.roles.map((role) => role.name);
   const roles = content.roles.map((role) => {
@@ -73,12 +84,19 @@ export function pasteEntities(design: DesignDocument, content: ClipboardContent)
   const followRef = (ref: ProviderRef): ProviderRef =>
     ref.type === 'provider'
       ? { type: 'provider', providerId: follow(ref.providerId) }
-      : { type: 'userPoolClient', userPoolId: follow(ref.userPoolId), clientId: clientIdMaps.get(ref.userPoolId)?.get(ref.clientId) ?? ref.clientId };
+      : {
+          type: 'userPoolClient',
+          userPoolId: follow(ref.userPoolId),
+          clientId: clientIdMaps.get(ref.userPoolId)?.get(ref.clientId) ?? ref.clientId,
+        };
   const identityPools = content.identityPools.map((pool) => ({
     ...pool,
     id: fresh(pool.id, 'identitypool'),
     poolId: newIdentityPoolId(region),
-    name: uniqueName(`${pool.name} copy`, design.identityPools.map((existing) => existing.name)),
+    name: uniqueName(
+      `${pool.name} copy`,
+      design.identityPools.map((existing) => existing.name),
+    ),
     acceptedProviders: pool.acceptedProviders.map(followRef),
     ...(pool.authenticatedRoleId ? { authenticatedRoleId: follow(pool.authenticatedRoleId) } : {}),
     ...(pool.unauthenticatedRoleId ? { unauthenticatedRoleId: follow(pool.unauthenticatedRoleId) } : {}),
@@ -86,7 +104,11 @@ export function pasteEntities(design: DesignDocument, content: ClipboardContent)
       ...mapping,
       id: uniqueId('mapping', taken),
       provider: followRef(mapping.provider),
-      rules: mapping.rules.map((rule) => ({ ...rule, id: uniqueId('rule', taken), roleId: follow(rule.roleId) })),
+      rules: mapping.rules.map((rule) => ({
+        ...rule,
+        id: uniqueId('rule', taken),
+        roleId: follow(rule.roleId),
+      })),
     })),
     principalTags: pool.principalTags.map((tags) => ({ ...tags, provider: followRef(tags.provider) })),
   }));

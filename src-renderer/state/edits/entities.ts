@@ -47,7 +47,11 @@ function defaultProviderKey(design: DesignDocument, kind: ProviderKind, suffix: 
 }
 
 /** Adds a new entity with sensible defaults at `position`; returns the design and the new id. */
-export function addEntity(design: DesignDocument, entity: NewEntity, position: Point): { design: DesignDocument; id: string } {
+export function addEntity(
+  design: DesignDocument,
+  entity: NewEntity,
+  position: Point,
+): { design: DesignDocument; id: string } {
   const taken = usedIds(design);
   const region = design.account.region;
   const withPosition = (next: DesignDocument, id: string): { design: DesignDocument; id: string } => ({
@@ -61,7 +65,10 @@ export function addEntity(design: DesignDocument, entity: NewEntity, position: P
       const suffix = sameKind === 0 ? '' : String(sameKind + 1);
       const provider: Provider = {
         id,
-        name: uniqueName(PROVIDER_NAMES[entity.providerKind], design.providers.map((existing) => existing.name)),
+        name: uniqueName(
+          PROVIDER_NAMES[entity.providerKind],
+          design.providers.map((existing) => existing.name),
+        ),
         kind: entity.providerKind,
         providerKey: defaultProviderKey(design, entity.providerKind, suffix),
         clientIds: [],
@@ -74,9 +81,19 @@ export function addEntity(design: DesignDocument, entity: NewEntity, position: P
       const pool: UserPool = {
         id,
         poolId: newUserPoolId(region),
-        name: uniqueName('user-pool', design.userPools.map((existing) => existing.name)),
+        name: uniqueName(
+          'user-pool',
+          design.userPools.map((existing) => existing.name),
+        ),
         clients: [
-          { id: uniqueId('client', taken), clientId: newAppClientId(), name: 'web-app', readAttributes: [], writeAttributes: [], serverSideTokenCheck: false },
+          {
+            id: uniqueId('client', taken),
+            clientId: newAppClientId(),
+            name: 'web-app',
+            readAttributes: [],
+            writeAttributes: [],
+            serverSideTokenCheck: false,
+          },
         ],
         groups: [],
         attributes: [
@@ -94,7 +111,10 @@ export function addEntity(design: DesignDocument, entity: NewEntity, position: P
       const pool: IdentityPool = {
         id,
         poolId: newIdentityPoolId(region),
-        name: uniqueName('identity pool', design.identityPools.map((existing) => existing.name)),
+        name: uniqueName(
+          'identity pool',
+          design.identityPools.map((existing) => existing.name),
+        ),
         allowUnauthenticated: false,
         allowClassicFlow: false,
         acceptedProviders: [],
@@ -107,7 +127,10 @@ export function addEntity(design: DesignDocument, entity: NewEntity, position: P
       const id = uniqueId('role', taken);
       const role: Role = {
         id,
-        name: uniqueName('NewRole', design.roles.map((existing) => existing.name)),
+        name: uniqueName(
+          'NewRole',
+          design.roles.map((existing) => existing.name),
+        ),
         path: '/',
         trustPolicy: { mode: 'generated' },
         inlinePolicies: [],
@@ -121,7 +144,10 @@ export function addEntity(design: DesignDocument, entity: NewEntity, position: P
       const id = uniqueId('policy', taken);
       const policy: ManagedPolicy = {
         id,
-        name: uniqueName('NewPolicy', design.managedPolicies.map((existing) => existing.name)),
+        name: uniqueName(
+          'NewPolicy',
+          design.managedPolicies.map((existing) => existing.name),
+        ),
         path: '/',
         document: { Version: '2012-10-17', Statement: [] },
       };
@@ -145,7 +171,8 @@ export function updateEntity<K extends EntityKind>(
   id: string,
   patch: Partial<EntityOfKind[K]>,
 ): DesignDocument {
-  const apply = <T extends { id: string }>(list: T[]): T[] => list.map((item) => (item.id === id ? { ...item, ...patch } : item));
+  const apply = <T extends { id: string }>(list: T[]): T[] =>
+    list.map((item) => (item.id === id ? { ...item, ...patch } : item));
   switch (kind) {
     case 'provider':
       return { ...design, providers: apply(design.providers) };
@@ -188,7 +215,9 @@ export function removeEntities(design: DesignDocument, ids: readonly string[]): 
   const removed = new Set(ids);
   if (removed.size === 0) return design;
   const removedPolicyArns = new Set(
-    design.managedPolicies.filter((policy) => removed.has(policy.id)).map((policy) => managedPolicyArn(design.account, policy)),
+    design.managedPolicies
+      .filter((policy) => removed.has(policy.id))
+      .map((policy) => managedPolicyArn(design.account, policy)),
   );
   const positions = { ...design.layout.positions };
   for (const id of removed) delete positions[id];
@@ -214,19 +243,28 @@ export function removeEntities(design: DesignDocument, ids: readonly string[]): 
           acceptedProviders: pool.acceptedProviders.filter((ref) => !refTouches(ref, removed)),
           roleMappings: pool.roleMappings
             .filter((mapping) => !refTouches(mapping.provider, removed))
-            .map((mapping) => ({ ...mapping, rules: mapping.rules.filter((rule) => !removed.has(rule.roleId)) })),
+            .map((mapping) => ({
+              ...mapping,
+              rules: mapping.rules.filter((rule) => !removed.has(rule.roleId)),
+            })),
           principalTags: pool.principalTags.filter((tags) => !refTouches(tags.provider, removed)),
         };
-        if (next.authenticatedRoleId && removed.has(next.authenticatedRoleId)) delete next.authenticatedRoleId;
-        if (next.unauthenticatedRoleId && removed.has(next.unauthenticatedRoleId)) delete next.unauthenticatedRoleId;
+        if (next.authenticatedRoleId && removed.has(next.authenticatedRoleId))
+          delete next.authenticatedRoleId;
+        if (next.unauthenticatedRoleId && removed.has(next.unauthenticatedRoleId))
+          delete next.unauthenticatedRoleId;
         return next;
       }),
     roles: design.roles
       .filter((role) => !removed.has(role.id))
       .map((role) => {
         if (removedPolicyArns.size === 0) return role;
-        const next: Role = { ...role, managedPolicyArns: role.managedPolicyArns.filter((arn) => !removedPolicyArns.has(arn)) };
-        if (next.permissionsBoundaryArn && removedPolicyArns.has(next.permissionsBoundaryArn)) delete next.permissionsBoundaryArn;
+        const next: Role = {
+          ...role,
+          managedPolicyArns: role.managedPolicyArns.filter((arn) => !removedPolicyArns.has(arn)),
+        };
+        if (next.permissionsBoundaryArn && removedPolicyArns.has(next.permissionsBoundaryArn))
+          delete next.permissionsBoundaryArn;
         return next;
       }),
     managedPolicies: design.managedPolicies.filter((policy) => !removed.has(policy.id)),

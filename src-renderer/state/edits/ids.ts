@@ -6,7 +6,8 @@ import type { DesignDocument } from '../../../shared/model/types';
 /** Every id used in the design: entities, clients, mappings, rules, personas. */
 export function usedIds(design: DesignDocument): Set<string> {
   const ids = new Set<string>();
-  for (const entity of [...design.providers, ...design.roles, ...design.managedPolicies, ...design.personas]) ids.add(entity.id);
+  for (const entity of [...design.providers, ...design.roles, ...design.managedPolicies, ...design.personas])
+    ids.add(entity.id);
   for (const pool of design.userPools) {
     ids.add(pool.id);
     for (const client of pool.clients) ids.add(client.id);

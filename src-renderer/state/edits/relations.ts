@@ -3,11 +3,24 @@
 import type { ConnectionEdit } from '../../../shared/model/graph-connections';
 import type { GraphEdge } from '../../../shared/model/graph';
 import { managedPolicyArn, sameProviderRef } from '../../../shared/model/keys';
-import type { DesignDocument, IdentityPool, MappingRule, ProviderRef, Role } from '../../../shared/model/types';
+import type {
+  DesignDocument,
+  IdentityPool,
+  MappingRule,
+  ProviderRef,
+  Role,
+} from '../../../shared/model/types';
 import { uniqueId, usedIds } from './ids';
 
-function mapIdentityPool(design: DesignDocument, id: string, update: (pool: IdentityPool) => IdentityPool): DesignDocument {
-  return { ...design, identityPools: design.identityPools.map((pool) => (pool.id === id ? update(pool) : pool)) };
+function mapIdentityPool(
+  design: DesignDocument,
+  id: string,
+  update: (pool: IdentityPool) => IdentityPool,
+): DesignDocument {
+  return {
+    ...design,
+    identityPools: design.identityPools.map((pool) => (pool.id === id ? update(pool) : pool)),
+  };
 }
 
 function mapRole(design: DesignDocument, id: string, update: (role: Role) => Role): DesignDocument {
@@ -16,27 +29,45 @@ function mapRole(design: DesignDocument, id: string, update: (role: Role) => Rol
 
 /** A rule with a placeholder claim the user is expected to edit right away. */
 export function newRule(design: DesignDocument, roleId: string): MappingRule {
-  return { id: uniqueId('rule', usedIds(design)), claim: 'cognito:groups', matchType: 'Equals', value: 'group-name', roleId };
+  return {
+    id: uniqueId('rule', usedIds(design)),
+    claim: 'cognito:groups',
+    matchType: 'Equals',
+    value: 'group-name',
+    roleId,
+  };
 }
 
 /** Applies a connection the model allows (graph-connections.ts); returns the design and the id of a created rule, if any. */
-export function applyConnection(design: DesignDocument, edit: ConnectionEdit): { design: DesignDocument; ruleId?: string } {
+export function applyConnection(
+  design: DesignDocument,
+  edit: ConnectionEdit,
+): { design: DesignDocument; ruleId?: string } {
   switch (edit.type) {
     case 'federate':
       return {
         design: {
           ...design,
           userPools: design.userPools.map((pool) =>
-            pool.id === edit.userPoolId ? { ...pool, federatedProviderIds: [...pool.federatedProviderIds, edit.providerId] } : pool,
+            pool.id === edit.userPoolId
+              ? { ...pool, federatedProviderIds: [...pool.federatedProviderIds, edit.providerId] }
+              : pool,
           ),
         },
       };
     case 'accept':
-      return { design: mapIdentityPool(design, edit.identityPoolId, (pool) => ({ ...pool, acceptedProviders: [...pool.acceptedProviders, edit.provider] })) };
+      return {
+        design: mapIdentityPool(design, edit.identityPoolId, (pool) => ({
+          ...pool,
+          acceptedProviders: [...pool.acceptedProviders, edit.provider],
+        })),
+      };
     case 'setDefaultRole':
       return {
         design: mapIdentityPool(design, edit.identityPoolId, (pool) =>
-          edit.which === 'authenticated' ? { ...pool, authenticatedRoleId: edit.roleId } : { ...pool, unauthenticatedRoleId: edit.roleId },
+          edit.which === 'authenticated'
+            ? { ...pool, authenticatedRoleId: edit.roleId }
+            : { ...pool, unauthenticatedRoleId: edit.roleId },
         ),
       };
     case 'addRule':
@@ -47,7 +78,12 @@ export function applyConnection(design: DesignDocument, edit: ConnectionEdit): {
           ...design,
           userPools: design.userPools.map((pool) =>
             pool.id === edit.userPoolId
-              ? { ...pool, groups: pool.groups.map((group) => (group.name === edit.groupName ? { ...group, roleId: edit.roleId } : group)) }
+              ? {
+                  ...pool,
+                  groups: pool.groups.map((group) =>
+                    group.name === edit.groupName ? { ...group, roleId: edit.roleId } : group,
+                  ),
+                }
               : pool,
           ),
         },
@@ -56,7 +92,12 @@ export function applyConnection(design: DesignDocument, edit: ConnectionEdit): {
       const policy = design.managedPolicies.find((candidate) => candidate.id === edit.policyId);
       if (!policy) return { design };
       const arn = managedPolicyArn(design.account, policy);
-      return { design: mapRole(design, edit.roleId, (role) => ({ ...role, managedPolicyArns: [...role.managedPolicyArns, arn] })) };
+      return {
+        design: mapRole(design, edit.roleId, (role) => ({
+          ...role,
+          managedPolicyArns: [...role.managedPolicyArns, arn],
+        })),
+      };
     }
   }
 }
@@ -72,7 +113,9 @@ function addRuleEdit(
   if (mappingId) {
     const next = mapIdentityPool(design, identityPoolId, (pool) => ({
       ...pool,
-      roleMappings: pool.roleMappings.map((mapping) => (mapping.id === mappingId ? { ...mapping, rules: [...mapping.rules, rule] } : mapping)),
+      roleMappings: pool.roleMappings.map((mapping) =>
+        mapping.id === mappingId ? { ...mapping, rules: [...mapping.rules, rule] } : mapping,
+      ),
     }));
     return { design: next, ruleId: rule.id };
   }
@@ -86,7 +129,13 @@ function addRuleEdit(
     ambiguousRoleResolution: 'AuthenticatedRole' as const,
     rules: [rule],
   };
-  return { design: mapIdentityPool(design, identityPoolId, (pool) => ({ ...pool, roleMappings: [...pool.roleMappings, mapping] })), ruleId: rule.id };
+  return {
+    design: mapIdentityPool(design, identityPoolId, (pool) => ({
+      ...pool,
+      roleMappings: [...pool.roleMappings, mapping],
+    })),
+    ruleId: rule.id,
+  };
 }
 
 /** Removes the relations the given edges stand for; the entities stay. */
@@ -102,12 +151,18 @@ function removeRelation(design: DesignDocument, edge: GraphEdge): DesignDocument
       return {
         ...design,
         userPools: design.userPools.map((pool) =>
-          pool.id === edge.target ? { ...pool, federatedProviderIds: pool.federatedProviderIds.filter((id) => id !== edge.source) } : pool,
+          pool.id === edge.target
+            ? { ...pool, federatedProviderIds: pool.federatedProviderIds.filter((id) => id !== edge.source) }
+            : pool,
         ),
       };
     case 'acceptance': {
       const ref: ProviderRef = edge.sourceHandle.startsWith('client:')
-        ? { type: 'userPoolClient', userPoolId: edge.source, clientId: edge.sourceHandle.slice('client:'.length) }
+        ? {
+            type: 'userPoolClient',
+            userPoolId: edge.source,
+            clientId: edge.sourceHandle.slice('client:'.length),
+          }
         : { type: 'provider', providerId: edge.source };
       return mapIdentityPool(design, edge.target, (pool) => ({
         ...pool,
@@ -124,7 +179,9 @@ function removeRelation(design: DesignDocument, edge: GraphEdge): DesignDocument
       return mapIdentityPool(design, where.identityPoolId, (pool) => ({
         ...pool,
         roleMappings: pool.roleMappings.map((mapping) =>
-          mapping.id === where.mappingId ? { ...mapping, rules: mapping.rules.filter((rule) => rule.id !== where.ruleId) } : mapping,
+          mapping.id === where.mappingId
+            ? { ...mapping, rules: mapping.rules.filter((rule) => rule.id !== where.ruleId) }
+            : mapping,
         ),
       }));
     }
@@ -152,7 +209,11 @@ function removeRelation(design: DesignDocument, edge: GraphEdge): DesignDocument
       if (!policy) return design;
       const arn = managedPolicyArn(design.account, policy);
       return mapRole(design, edge.source, (role) => {
-        if (edge.kind === 'managedPolicy') return { ...role, managedPolicyArns: role.managedPolicyArns.filter((candidate) => candidate !== arn) };
+        if (edge.kind === 'managedPolicy')
+          return {
+            ...role,
+            managedPolicyArns: role.managedPolicyArns.filter((candidate) => candidate !== arn),
+          };
         const { permissionsBoundaryArn: _removed, ...rest } = role;
         return rest;
       });

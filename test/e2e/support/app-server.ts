@@ -24,13 +24,26 @@ export async function startApp(options: { example?: string; designPath?: string 
     designPath = join(directory, `${example}.cognito-design.json`);
     copyFileSync(join(repositoryRoot, 'assets', 'examples', `${example}.cognito-design.json`), designPath);
   }
-  const child: ChildProcess = spawn(process.execPath, [join(repositoryRoot, 'dist', 'main', 'browser-mode.cjs'), '--open', designPath, '--data-dir', join(directory, 'data')], {
-    cwd: directory,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [
+      join(repositoryRoot, 'dist', 'main', 'browser-mode.cjs'),
+      '--open',
+      designPath,
+      '--data-dir',
+      join(directory, 'data'),
+    ],
+    {
+      cwd: directory,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   const url = await new Promise<string>((resolveUrl, reject) => {
     let output = '';
-    const timer = setTimeout(() => reject(new Error(`browser mode did not print its address:\n${output}`)), 20_000);
+    const timer = setTimeout(
+      () => reject(new Error(`browser mode did not print its address:\n${output}`)),
+      20_000,
+    );
     const onData = (chunk: Buffer): void => {
       output += chunk.toString();
       const match = /running at (\S+)/.exec(output);

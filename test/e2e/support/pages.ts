@@ -12,7 +12,9 @@ export class CanvasPage {
   constructor(private readonly page: Page) {}
 
   node(name: string): Locator {
-    return this.page.locator('.react-flow__node').filter({ has: this.page.locator('.node__title', { hasText: new RegExp(`^${escapeRegExp(name)}$`) }) });
+    return this.page
+      .locator('.react-flow__node')
+      .filter({ has: this.page.locator('.node__title', { hasText: new RegExp(`^${escapeRegExp(name)}$`) }) });
   }
 
   nodesOfKind(kind: NodeKind): Locator {
@@ -23,7 +25,9 @@ export class CanvasPage {
     await this.page.getByTestId(`palette-${kind}`).click();
   }
 
-  async addProvider(kind: 'saml' | 'oidc' | 'google' | 'facebook' | 'amazon' | 'apple' | 'twitter' | 'developer'): Promise<void> {
+  async addProvider(
+    kind: 'saml' | 'oidc' | 'google' | 'facebook' | 'amazon' | 'apple' | 'twitter' | 'developer',
+  ): Promise<void> {
     await this.page.getByTestId('palette-provider').click();
     await this.page.getByTestId(`palette-provider-${kind}`).click();
   }
@@ -38,7 +42,8 @@ export class CanvasPage {
     const target = this.node(toName).locator(`.react-flow__handle[data-handleid="${toHandle}"]`);
     const from = await source.boundingBox();
     const to = await target.boundingBox();
-    if (!from || !to) throw new Error(`handle not visible: ${fromName}/${fromHandle} → ${toName}/${toHandle}`);
+    if (!from || !to)
+      throw new Error(`handle not visible: ${fromName}/${fromHandle} → ${toName}/${toHandle}`);
     await this.page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
     await this.page.mouse.down();
     await this.page.mouse.move((from.x + to.x) / 2, (from.y + to.y) / 2, { steps: 8 });

@@ -282,11 +282,37 @@ describe('matrix', () => {
     expect(cell('persona-guest', 's3:GetObject', publicObjects)).toBe('Allowed');
     expect(cell('persona-guest', 's3:PutObject', publicObjects)).toBe('ImplicitlyDenied');
     expect(cell('persona-alice', 's3:DeleteObject', publicObjects)).toBe('Allowed');
-    // OwnAlbumItems uses ForAllValues:StringEquals on dynamodb:LeadingKeys: a request without the key
-    // matches vacuously (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-single-vs-multi-valued-context-keys.html).
+    // OwnAlbumItems uses ForAllValues:StringEquals on dynamodb:LeadingKeys, which alone would match a
+    // request without the key vacuously; its "Null": {"dynamodb:LeadingKeys": "false"} requires the key,
+    // so the matrix's key-less request is denied
+    // (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-single-vs-multi-valued-context-keys.html).
     expect(
       cell('persona-alice', 'dynamodb:PutItem', 'arn:aws:dynamodb:us-east-1:111122223333:table/PhotoAlbums'),
-    ).toBe('Allowed');
+    ).toBe('ImplicitlyDenied');
+  });
+
+  it('allows the per-identity DynamoDB write once the request names the caller\'s own partition key', () => {
+    const simulation = runCli(['simulate', photos, '--persona', 'persona-alice', '--json', '--now', now]);
+    const identityId = (JSON.parse(simulation.stdout) as { identityId: string }).identityId;
+    const run = runCli([
+      'matrix',
+      photos,
+      '--actions',
+      'assets/examples/requests/photo-actions.txt',
+      '--json',
+      '--now',
+      now,
+      '--context',
+      `dynamodb:LeadingKeys=${identityId}`,
+    ]);
+    const matrix = JSON.parse(run.stdout) as MatrixJson;
+    const putItem = matrix.rows.find(
+      (row) =>
+        row.persona === 'persona-alice' &&
+        row.action === 'dynamodb:PutItem' &&
+        row.resource.endsWith('table/PhotoAlbums'),
+    );
+    expect(putItem?.decision).toBe('Allowed');
   });
 
   it('adds --context keys to every request', () => {

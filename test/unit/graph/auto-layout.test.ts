@@ -6,7 +6,12 @@ import { aClient, aDesign, anIdentityPool, aProvider, aRole, aUserPool } from '.
 function overlap(a: GraphNode, b: GraphNode, positions: Record<string, { x: number; y: number }>): boolean {
   const pa = positions[a.id]!;
   const pb = positions[b.id]!;
-  return pa.x < pb.x + b.size.width && pb.x < pa.x + a.size.width && pa.y < pb.y + b.size.height && pb.y < pa.y + a.size.height;
+  return (
+    pa.x < pb.x + b.size.width &&
+    pb.x < pa.x + a.size.width &&
+    pa.y < pb.y + b.size.height &&
+    pb.y < pa.y + a.size.height
+  );
 }
 
 describe('autoLayout', () => {
@@ -14,7 +19,9 @@ describe('autoLayout', () => {
     const design = aDesign()
       .with((draft) => {
         draft.providers.push(aProvider('saml', { id: 'saml' }), aProvider('google', { id: 'google' }));
-        draft.userPools.push(aUserPool({ id: 'users', clients: [aClient({ id: 'web' })], federatedProviderIds: ['saml'] }));
+        draft.userPools.push(
+          aUserPool({ id: 'users', clients: [aClient({ id: 'web' })], federatedProviderIds: ['saml'] }),
+        );
         draft.roles.push(aRole({ id: 'reader' }), aRole({ id: 'writer' }));
         draft.identityPools.push(
           anIdentityPool({
@@ -46,7 +53,11 @@ describe('autoLayout', () => {
 
   it('returns nothing for an empty graph and ignores edges to unknown nodes', async () => {
     expect(await autoLayout([], [])).toEqual({});
-    const graph = deriveGraph(aDesign().with((draft) => draft.roles.push(aRole({ id: 'lonely' }))).build());
+    const graph = deriveGraph(
+      aDesign()
+        .with((draft) => draft.roles.push(aRole({ id: 'lonely' })))
+        .build(),
+    );
     const positions = await autoLayout(graph.nodes, [{ id: 'x', source: 'lonely', target: 'nowhere' }]);
     expect(Object.keys(positions)).toEqual(['lonely']);
   });

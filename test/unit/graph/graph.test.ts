@@ -3,13 +3,29 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { clientHandle, deriveGraph, groupHandle, HANDLES, ruleLabel } from '../../../shared/model/graph';
 import type { DesignDocument } from '../../../shared/model/types';
-import { aClient, aDesign, aGroup, aManagedPolicy, anIdentityPool, aProvider, aRole, aRoleMapping, aRule, aUserPool } from '../builders/design';
+import {
+  aClient,
+  aDesign,
+  aGroup,
+  aManagedPolicy,
+  anIdentityPool,
+  aProvider,
+  aRole,
+  aRoleMapping,
+  aRule,
+  aUserPool,
+} from '../builders/design';
 
 function federatedDesign(): DesignDocument {
   const saml = aProvider('saml', { id: 'saml' });
   const google = aProvider('google', { id: 'google' });
   const viewer = aRole({ id: 'viewer', name: 'Viewer' });
-  const admin = aRole({ id: 'admin', name: 'Admin', managedPolicyArns: ['arn:aws:iam::111122223333:policy/Data', 'arn:aws:iam::aws:policy/ReadOnlyAccess'], permissionsBoundaryArn: 'arn:aws:iam::111122223333:policy/Data' });
+  const admin = aRole({
+    id: 'admin',
+    name: 'Admin',
+    managedPolicyArns: ['arn:aws:iam::111122223333:policy/Data', 'arn:aws:iam::aws:policy/ReadOnlyAccess'],
+    permissionsBoundaryArn: 'arn:aws:iam::111122223333:policy/Data',
+  });
   const guest = aRole({ id: 'guest', name: 'Guest' });
   const policy = aManagedPolicy({ id: 'data', name: 'Data', path: '/' });
   const pool = aUserPool({
@@ -28,12 +44,21 @@ function federatedDesign(): DesignDocument {
     authenticatedRoleId: 'viewer',
     unauthenticatedRoleId: 'guest',
     roleMappings: [
-      aRoleMapping({ type: 'provider', providerId: 'google' }, {
-        id: 'm1',
-        type: 'Rules',
-        rules: [aRule('admin', { id: 'r1', claim: 'custom:tenant', matchType: 'Equals', value: 'acme' }), aRule('viewer', { id: 'r2', claim: 'email', matchType: 'NotEqual', value: 'x@example.com' })],
-      }),
-      aRoleMapping({ type: 'userPoolClient', userPoolId: 'users', clientId: 'web' }, { id: 'm2', type: 'Token' }),
+      aRoleMapping(
+        { type: 'provider', providerId: 'google' },
+        {
+          id: 'm1',
+          type: 'Rules',
+          rules: [
+            aRule('admin', { id: 'r1', claim: 'custom:tenant', matchType: 'Equals', value: 'acme' }),
+            aRule('viewer', { id: 'r2', claim: 'email', matchType: 'NotEqual', value: 'x@example.com' }),
+          ],
+        },
+      ),
+      aRoleMapping(
+        { type: 'userPoolClient', userPoolId: 'users', clientId: 'web' },
+        { id: 'm2', type: 'Token' },
+      ),
     ],
   });
   return aDesign()
@@ -68,14 +93,31 @@ describe('deriveGraph', () => {
   it('carries what each node shows: clients and groups with precedence, pool flags and role names, policy counts', () => {
     const graph = deriveGraph(federatedDesign());
     const data = Object.fromEntries(graph.nodes.map((node) => [node.id, node.data]));
-    expect(data.users).toMatchObject({ clients: [{ id: 'web', name: 'web' }], groups: [{ name: 'admins', precedence: 1, roleName: 'Admin' }, { name: 'everyone' }] });
-    expect(data.ids).toMatchObject({ allowUnauthenticated: true, allowClassicFlow: false, authenticatedRoleName: 'Viewer', guestRoleName: 'Guest', acceptedCount: 2, mappingCount: 2, ruleCount: 2 });
+    expect(data.users).toMatchObject({
+      clients: [{ id: 'web', name: 'web' }],
+      groups: [{ name: 'admins', precedence: 1, roleName: 'Admin' }, { name: 'everyone' }],
+    });
+    expect(data.ids).toMatchObject({
+      allowUnauthenticated: true,
+      allowClassicFlow: false,
+      authenticatedRoleName: 'Viewer',
+      guestRoleName: 'Guest',
+      acceptedCount: 2,
+      mappingCount: 2,
+      ruleCount: 2,
+    });
     expect(data.admin).toMatchObject({ managedPolicyCount: 2, inlinePolicyCount: 0, hasBoundary: true });
   });
 
   it('derives an edge for every relation with the handles the node components declare', () => {
     const edges = deriveGraph(federatedDesign()).edges;
-    const summary = edges.map((edge) => [edge.kind, edge.source, edge.sourceHandle, edge.target, edge.targetHandle]);
+    const summary = edges.map((edge) => [
+      edge.kind,
+      edge.source,
+      edge.sourceHandle,
+      edge.target,
+      edge.targetHandle,
+    ]);
     expect(summary).toEqual(
       expect.arrayContaining([
         ['federation', 'saml', HANDLES.providerOut, 'users', HANDLES.userPoolFederation],
@@ -98,7 +140,10 @@ describe('deriveGraph', () => {
 
   it('labels rule edges with their order and condition and knows where the rule lives', () => {
     const rules = deriveGraph(federatedDesign()).edges.filter((edge) => edge.kind === 'ruleRole');
-    expect(rules.map((edge) => edge.label)).toEqual(['#1 custom:tenant Equals acme', '#2 email NotEqual x@example.com']);
+    expect(rules.map((edge) => edge.label)).toEqual([
+      '#1 custom:tenant Equals acme',
+      '#2 email NotEqual x@example.com',
+    ]);
     expect(rules[1]?.rule).toEqual({ identityPoolId: 'ids', mappingId: 'm1', ruleId: 'r2', order: 2 });
   });
 
@@ -113,12 +158,19 @@ describe('deriveGraph', () => {
     design.identityPools[0]!.authenticatedRoleId = 'missing-role';
     design.userPools[0]!.federatedProviderIds.push('missing-provider');
     const edges = deriveGraph(design).edges;
-    expect(edges.some((edge) => edge.target === 'missing-role' || edge.source === 'missing-provider')).toBe(false);
+    expect(edges.some((edge) => edge.target === 'missing-role' || edge.source === 'missing-provider')).toBe(
+      false,
+    );
   });
 
   it('derives the example designs without dangling edges', () => {
     for (const name of ['photo-sharing', 'b2b-saas', 'analytics-sdk']) {
-      const design = JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', '..', 'assets', 'examples', `${name}.cognito-design.json`), 'utf8')) as DesignDocument;
+      const design = JSON.parse(
+        readFileSync(
+          join(import.meta.dirname, '..', '..', '..', 'assets', 'examples', `${name}.cognito-design.json`),
+          'utf8',
+        ),
+      ) as DesignDocument;
       const graph = deriveGraph(design);
       const ids = new Set(graph.nodes.map((node) => node.id));
       expect(graph.nodes.length).toBeGreaterThan(0);
@@ -131,6 +183,8 @@ describe('deriveGraph', () => {
 
 describe('ruleLabel', () => {
   it('reads like the brief: order, claim, match type, value', () => {
-    expect(ruleLabel(1, { claim: 'custom:tenant', matchType: 'Equals', value: 'acme' })).toBe('#1 custom:tenant Equals acme');
+    expect(ruleLabel(1, { claim: 'custom:tenant', matchType: 'Equals', value: 'acme' })).toBe(
+      '#1 custom:tenant Equals acme',
+    );
   });
 });

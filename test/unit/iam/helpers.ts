@@ -1,6 +1,7 @@
 // Builders shared by the IAM engine tests.
 import type { ContextValue, Decision, EvaluationInput, IamRequest } from '../../../shared/iam';
 import { evaluate, evaluateDecision } from '../../../shared/iam';
+import { expect, it } from 'vitest';
 
 export const account = '123456789012';
 export const roleArn = `arn:aws:iam::${account}:role/PhotoUsers`;
@@ -16,7 +17,10 @@ export function aRequest(overrides: Partial<IamRequest> = {}): IamRequest {
   };
 }
 
-export function allowWith(statement: Record<string, unknown>, version = '2012-10-17'): Record<string, unknown> {
+export function allowWith(
+  statement: Record<string, unknown>,
+  version = '2012-10-17',
+): Record<string, unknown> {
   return { Version: version, Statement: [{ Effect: 'Allow', Action: '*', Resource: '*', ...statement }] };
 }
 
@@ -29,7 +33,30 @@ export function decide(input: EvaluationInput): Decision {
 }
 
 /** Whether a single Allow statement with this Condition grants a request carrying `context`. */
-export function conditionGrants(condition: Record<string, unknown>, context: Record<string, ContextValue>): boolean {
-  const decision = decide({ request: aRequest({ context }), identityPolicies: [{ document: allowWith({ Condition: condition }) }] });
+export function conditionGrants(
+  condition: Record<string, unknown>,
+  context: Record<string, ContextValue>,
+): boolean {
+  const decision = decide({
+    request: aRequest({ context }),
+    identityPolicies: [{ document: allowWith({ Condition: condition }) }],
+  });
   return decision === 'Allowed';
+}
+
+export interface ConditionRow {
+  name: string;
+  operator: string;
+  key: string;
+  policy: unknown;
+  request: ContextValue | undefined;
+  expected: boolean;
+}
+
+/** One test per row: an Allow statement with `{operator: {key: policy}}` against a request carrying `request`. */
+export function runConditionTable(rows: ConditionRow[]): void {
+  it.each(rows)('$name', ({ operator, key, policy, request, expected }) => {
+    const context: Record<string, ContextValue> = request === undefined ? {} : { [key]: request };
+    expect(conditionGrants({ [operator]: { [key]: policy } }, context)).toBe(expected);
+  });
 }

@@ -3,15 +3,39 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { EvaluationInput } from '../../../shared/iam';
-import { compilePolicy, evaluate, evaluateDecision, locateJsonPath, parsePolicy, validatePolicy } from '../../../shared/iam';
+import {
+  compilePolicy,
+  evaluate,
+  evaluateDecision,
+  locateJsonPath,
+  parsePolicy,
+  validatePolicy,
+} from '../../../shared/iam';
 
 const validText = JSON.stringify({
   Version: '2012-10-17',
-  Statement: [{ Effect: 'Allow', Action: ['s3:Get*'], Resource: 'arn:aws:s3:::b/${aws:username}/*', Condition: { StringLike: { 's3:prefix': 'a*' } } }],
+  Statement: [
+    {
+      Effect: 'Allow',
+      Action: ['s3:Get*'],
+      Resource: 'arn:aws:s3:::b/${aws:username}/*',
+      Condition: { StringLike: { 's3:prefix': 'a*' } },
+    },
+  ],
 });
 
 const pieces = {
-  action: fc.constantFrom('*', 's3:*', 's3:Get*', 's3:GetObject', 'S3:getobject', 'ec2:*', 's3:?etObject', 'dynamodb:Query', 'bad'),
+  action: fc.constantFrom(
+    '*',
+    's3:*',
+    's3:Get*',
+    's3:GetObject',
+    'S3:getobject',
+    'ec2:*',
+    's3:?etObject',
+    'dynamodb:Query',
+    'bad',
+  ),
   resource: fc.constantFrom(
     '*',
     'arn:aws:s3:::b/*',
@@ -39,8 +63,27 @@ const pieces = {
     'Null',
     'BogusOperator',
   ),
-  key: fc.constantFrom('aws:username', 'aws:SourceIp', 's3:prefix', 'aws:TagKeys', 'aws:CurrentTime', 'aws:SecureTransport'),
-  value: fc.oneof(fc.constantFrom('alice', 'a*', '10', 'true', '203.0.113.0/24', '2024-01-01T00:00:00Z', 'arn:aws:s3:::b', '${aws:username}'), fc.string({ maxLength: 8 })),
+  key: fc.constantFrom(
+    'aws:username',
+    'aws:SourceIp',
+    's3:prefix',
+    'aws:TagKeys',
+    'aws:CurrentTime',
+    'aws:SecureTransport',
+  ),
+  value: fc.oneof(
+    fc.constantFrom(
+      'alice',
+      'a*',
+      '10',
+      'true',
+      '203.0.113.0/24',
+      '2024-01-01T00:00:00Z',
+      'arn:aws:s3:::b',
+      '${aws:username}',
+    ),
+    fc.string({ maxLength: 8 }),
+  ),
 };
 
 const statementArbitrary = fc.record(
@@ -50,11 +93,22 @@ const statementArbitrary = fc.record(
     NotAction: pieces.action,
     Resource: fc.oneof(pieces.resource, fc.array(pieces.resource, { maxLength: 3 })),
     NotResource: pieces.resource,
-    Principal: fc.constantFrom('*', { AWS: '123456789012' }, { AWS: 'arn:aws:iam::123456789012:role/R' }, { Federated: 'cognito-identity.amazonaws.com' }),
+    Principal: fc.constantFrom(
+      '*',
+      { AWS: '123456789012' },
+      { AWS: 'arn:aws:iam::123456789012:role/R' },
+      { Federated: 'cognito-identity.amazonaws.com' },
+    ),
     NotPrincipal: fc.constantFrom({ AWS: 'arn:aws:iam::123456789012:role/R' }),
-    Condition: fc.dictionary(pieces.operator, fc.dictionary(pieces.key, fc.oneof(pieces.value, fc.array(pieces.value, { maxLength: 3 })), { maxKeys: 2 }), {
-      maxKeys: 2,
-    }),
+    Condition: fc.dictionary(
+      pieces.operator,
+      fc.dictionary(pieces.key, fc.oneof(pieces.value, fc.array(pieces.value, { maxLength: 3 })), {
+        maxKeys: 2,
+      }),
+      {
+        maxKeys: 2,
+      },
+    ),
   },
   { requiredKeys: ['Effect'] },
 );
@@ -78,7 +132,12 @@ const requestArbitrary = fc.record({
     'arn:aws:sts::999999999999:assumed-role/X/s',
   ),
   action: fc.constantFrom('s3:GetObject', 's3:PutObject', 'dynamodb:Query', 'sts:AssumeRoleWithWebIdentity'),
-  resource: fc.constantFrom('arn:aws:s3:::b/alice/x', 'arn:aws:s3:::b/*', 'arn:aws:dynamodb:us-east-1:123456789012:table/T', '*'),
+  resource: fc.constantFrom(
+    'arn:aws:s3:::b/alice/x',
+    'arn:aws:s3:::b/*',
+    'arn:aws:dynamodb:us-east-1:123456789012:table/T',
+    '*',
+  ),
   context: contextArbitrary,
 });
 
@@ -96,22 +155,32 @@ describe('never throws', () => {
 
   it('parsePolicy on truncations and corruptions of a valid policy', () => {
     fc.assert(
-      fc.property(fc.nat(validText.length), fc.nat(validText.length), fc.string({ maxLength: 3 }), (cut, at, insert) => {
-        const truncated = parsePolicy(validText.slice(0, cut));
-        if (cut < validText.length) expect(truncated.issues.some((issue) => issue.code === 'invalid-json')).toBe(true);
-        parsePolicy(validText.slice(0, at) + insert + validText.slice(at));
-      }),
+      fc.property(
+        fc.nat(validText.length),
+        fc.nat(validText.length),
+        fc.string({ maxLength: 3 }),
+        (cut, at, insert) => {
+          const truncated = parsePolicy(validText.slice(0, cut));
+          if (cut < validText.length)
+            expect(truncated.issues.some((issue) => issue.code === 'invalid-json')).toBe(true);
+          parsePolicy(validText.slice(0, at) + insert + validText.slice(at));
+        },
+      ),
       { numRuns: 1000 },
     );
   });
 
   it('parsePolicy and validatePolicy on arbitrary JSON values', () => {
     fc.assert(
-      fc.property(fc.jsonValue({ maxDepth: 6 }), fc.constantFrom('identity', 'resource', 'trust', 'session') as fc.Arbitrary<'identity'>, (value, kind) => {
-        validatePolicy(value, { kind });
-        parsePolicy(JSON.stringify(value), { kind });
-        parsePolicy(value);
-      }),
+      fc.property(
+        fc.jsonValue({ maxDepth: 6 }),
+        fc.constantFrom('identity', 'resource', 'trust', 'session') as fc.Arbitrary<'identity'>,
+        (value, kind) => {
+          validatePolicy(value, { kind });
+          parsePolicy(JSON.stringify(value), { kind });
+          parsePolicy(value);
+        },
+      ),
       { numRuns: 500 },
     );
   });
@@ -127,7 +196,11 @@ describe('never throws', () => {
   it('evaluate and evaluateDecision on arbitrary inputs, including wrong types', () => {
     fc.assert(
       fc.property(fc.anything(), fc.anything(), (request, document) => {
-        const input = { request, identityPolicies: [{ document }], resourcePolicy: { document } } as unknown as EvaluationInput;
+        const input = {
+          request,
+          identityPolicies: [{ document }],
+          resourcePolicy: { document },
+        } as unknown as EvaluationInput;
         expect(evaluate(input).decision).toBe(evaluateDecision(input));
         expect(() => compilePolicy({ document }, 'identity')).not.toThrow();
       }),
@@ -158,7 +231,8 @@ describe('evaluate and evaluateDecision agree', () => {
           if (session) input.sessionPolicies = session.map((document) => ({ document }));
           const explained = evaluate(input);
           expect(explained.decision).toBe(evaluateDecision(input));
-          if (explained.decision !== 'ImplicitlyDenied') expect(explained.decidingStatements.length).toBeGreaterThan(0);
+          if (explained.decision !== 'ImplicitlyDenied')
+            expect(explained.decidingStatements.length).toBeGreaterThan(0);
           expect(explained.decidingStatements.every((statement) => statement.applies)).toBe(true);
         },
       ),

@@ -9,7 +9,11 @@ import { decide } from './helpers';
 const poolId = 'us-east-1:11111111-2222-3333-4444-555555555555';
 const cognito = 'cognito-identity.amazonaws.com';
 
-function trustPolicy(amrCondition: Record<string, unknown> = { 'ForAnyValue:StringLike': { [`${cognito}:amr`]: 'authenticated' } }): unknown {
+function trustPolicy(
+  amrCondition: Record<string, unknown> = {
+    'ForAnyValue:StringLike': { [`${cognito}:amr`]: 'authenticated' },
+  },
+): unknown {
   return {
     Version: '2012-10-17',
     Statement: [
@@ -23,7 +27,12 @@ function trustPolicy(amrCondition: Record<string, unknown> = { 'ForAnyValue:Stri
   };
 }
 
-function assume(document: unknown, context: Record<string, ContextValue>, action = 'sts:AssumeRoleWithWebIdentity', principal = cognito): string {
+function assume(
+  document: unknown,
+  context: Record<string, ContextValue>,
+  action = 'sts:AssumeRoleWithWebIdentity',
+  principal = cognito,
+): string {
   return decide({
     request: { principal, action, resource: 'arn:aws:iam::123456789012:role/PhotoUsers', context },
     identityPolicies: [],
@@ -42,7 +51,12 @@ describe('Cognito trust policies', () => {
   });
 
   it('refuse another identity pool (aud)', () => {
-    expect(assume(trustPolicy(), { ...signedIn, [`${cognito}:aud`]: 'us-east-1:99999999-2222-3333-4444-555555555555' })).toBe('ImplicitlyDenied');
+    expect(
+      assume(trustPolicy(), {
+        ...signedIn,
+        [`${cognito}:aud`]: 'us-east-1:99999999-2222-3333-4444-555555555555',
+      }),
+    ).toBe('ImplicitlyDenied');
   });
 
   it('refuse guests when amr must be authenticated', () => {
@@ -54,7 +68,9 @@ describe('Cognito trust policies', () => {
   });
 
   it('refuse another federated principal', () => {
-    expect(assume(trustPolicy(), signedIn, 'sts:AssumeRoleWithWebIdentity', 'accounts.google.com')).toBe('ImplicitlyDenied');
+    expect(assume(trustPolicy(), signedIn, 'sts:AssumeRoleWithWebIdentity', 'accounts.google.com')).toBe(
+      'ImplicitlyDenied',
+    );
   });
 
   it('refuse an action the trust policy does not list', () => {
@@ -62,20 +78,36 @@ describe('Cognito trust policies', () => {
   });
 
   it('do not match a multi-valued amr with a single-valued operator', () => {
-    expect(assume(trustPolicy({ StringEquals: { [`${cognito}:amr`]: 'authenticated' } }), signedIn)).toBe('ImplicitlyDenied');
+    expect(assume(trustPolicy({ StringEquals: { [`${cognito}:amr`]: 'authenticated' } }), signedIn)).toBe(
+      'ImplicitlyDenied',
+    );
   });
 
   it('let an explicit Deny win', () => {
     const document = trustPolicy() as { Statement: unknown[] };
-    document.Statement.push({ Effect: 'Deny', Principal: { Federated: cognito }, Action: 'sts:AssumeRoleWithWebIdentity', Condition: { 'ForAnyValue:StringLike': { [`${cognito}:amr`]: 'graph.facebook.com' } } });
+    document.Statement.push({
+      Effect: 'Deny',
+      Principal: { Federated: cognito },
+      Action: 'sts:AssumeRoleWithWebIdentity',
+      Condition: { 'ForAnyValue:StringLike': { [`${cognito}:amr`]: 'graph.facebook.com' } },
+    });
     expect(assume(document, signedIn)).toBe('Allowed');
-    expect(assume(document, { ...signedIn, [`${cognito}:amr`]: ['authenticated', 'graph.facebook.com'] })).toBe('ExplicitlyDenied');
+    expect(
+      assume(document, { ...signedIn, [`${cognito}:amr`]: ['authenticated', 'graph.facebook.com'] }),
+    ).toBe('ExplicitlyDenied');
   });
 
   it('ignore the role permissions passed as identity policies', () => {
-    const deny = { document: { Version: '2012-10-17', Statement: { Effect: 'Deny', Action: '*', Resource: '*' } } };
+    const deny = {
+      document: { Version: '2012-10-17', Statement: { Effect: 'Deny', Action: '*', Resource: '*' } },
+    };
     const decision = decide({
-      request: { principal: cognito, action: 'sts:AssumeRoleWithWebIdentity', resource: '*', context: signedIn },
+      request: {
+        principal: cognito,
+        action: 'sts:AssumeRoleWithWebIdentity',
+        resource: '*',
+        context: signedIn,
+      },
       identityPolicies: [deny],
       resourcePolicy: { document: trustPolicy() },
       trustPolicyMode: true,

@@ -1,11 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { findFreeSpot } from '../../../src-renderer/state/edits/placement';
+import { findFreeSpot, suggestPosition } from '../../../src-renderer/state/edits/placement';
 import { windowTitle } from '../../../src-renderer/state/document-actions';
 import { commandForKey } from '../../../src-renderer/shell/app-commands';
 import { aDesign, aRole } from '../builders/design';
 
 function key(key: string, modifiers: { ctrl?: boolean; shift?: boolean; alt?: boolean } = {}) {
-  return { key, ctrlKey: modifiers.ctrl ?? false, metaKey: false, shiftKey: modifiers.shift ?? false, altKey: modifiers.alt ?? false, target: null };
+  return {
+    key,
+    ctrlKey: modifiers.ctrl ?? false,
+    metaKey: false,
+    shiftKey: modifiers.shift ?? false,
+    altKey: modifiers.alt ?? false,
+    target: null,
+  };
 }
 
 describe('keyboard shortcuts', () => {
@@ -26,18 +33,44 @@ describe('keyboard shortcuts', () => {
 describe('window title', () => {
   it('shows the file name and a dirty marker', () => {
     const design = aDesign().withName('Shop').build();
-    expect(windowTitle({ design, filePath: '/home/a/shop.cognito-design.json', dirty: true })).toBe('● shop.cognito-design.json — Cognito Access Studio');
+    expect(windowTitle({ design, filePath: '/home/a/shop.cognito-design.json', dirty: true })).toBe(
+      '● shop.cognito-design.json — Cognito Access Studio',
+    );
     expect(windowTitle({ design, filePath: undefined, dirty: false })).toBe('Shop — Cognito Access Studio');
   });
 });
 
 describe('placement of new nodes', () => {
   it('keeps the wanted spot when it is free and moves off a node that covers it', () => {
-    const design = aDesign().with((draft) => draft.roles.push(aRole({ id: 'r' }))).withPosition('r', 0, 0).build();
-    expect(findFreeSpot(design, { x: 1000, y: 1000 }, { width: 200, height: 80 })).toEqual({ x: 1000, y: 1000 });
+    const design = aDesign()
+      .with((draft) => draft.roles.push(aRole({ id: 'r' })))
+      .withPosition('r', 0, 0)
+      .build();
+    expect(findFreeSpot(design, { x: 1000, y: 1000 }, { width: 200, height: 80 })).toEqual({
+      x: 1000,
+      y: 1000,
+    });
     const moved = findFreeSpot(design, { x: 10, y: 10 }, { width: 200, height: 80 });
     // The role card is 240 × 86 at the origin; the new node must clear it (plus a margin).
     const clear = moved.x >= 240 || moved.y >= 86 || moved.x + 200 <= 0 || moved.y + 80 <= 0;
     expect(clear).toBe(true);
+  });
+});
+
+describe('column placement of new nodes', () => {
+  it('puts a new role below the existing roles, in their column', () => {
+    const design = aDesign()
+      .with((draft) => draft.roles.push(aRole({ id: 'a' }), aRole({ id: 'b' })))
+      .withPosition('a', 1000, 0)
+      .withPosition('b', 1000, 200)
+      .build();
+    const position = suggestPosition(design, 'role', { width: 240, height: 86 }, { x: 0, y: 0 });
+    expect(position.x).toBe(1000);
+    // Below role b (at y 200, 86 tall).
+    expect(position.y).toBeGreaterThanOrEqual(286);
+    expect(suggestPosition(design, 'provider', { width: 240, height: 78 }, { x: 5, y: 5 })).toEqual({
+      x: 5,
+      y: 5,
+    });
   });
 });

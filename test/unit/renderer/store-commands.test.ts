@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { HANDLES } from '../../../shared/model/graph';
 import {
   addEntityCommand,
+  attachFindingsCommand,
   connectCommand,
   copyCommand,
   deleteSelectionCommand,
@@ -15,13 +16,29 @@ import {
 } from '../../../src-renderer/state/commands';
 import { createAppStore, isDirty, type AppStore } from '../../../src-renderer/state/store';
 import type { DesignDocument } from '../../../shared/model/types';
-import { aClient, aDesign, aGroup, anIdentityPool, aProvider, aRole, aRoleMapping, aRule, aUserPool } from '../builders/design';
+import {
+  aClient,
+  aDesign,
+  aGroup,
+  anIdentityPool,
+  aProvider,
+  aRole,
+  aRoleMapping,
+  aRule,
+  aUserPool,
+} from '../builders/design';
 
 function example(): DesignDocument {
   return aDesign()
     .with((draft) => {
       draft.providers.push(aProvider('saml', { id: 'saml', name: 'Okta' }));
-      draft.userPools.push(aUserPool({ id: 'users', clients: [aClient({ id: 'web' })], groups: [aGroup('admins', { roleId: 'admin' })] }));
+      draft.userPools.push(
+        aUserPool({
+          id: 'users',
+          clients: [aClient({ id: 'web' })],
+          groups: [aGroup('admins', { roleId: 'admin' })],
+        }),
+      );
       draft.roles.push(aRole({ id: 'admin', name: 'Admin' }), aRole({ id: 'reader', name: 'Reader' }));
       draft.identityPools.push(
         anIdentityPool({
@@ -29,11 +46,18 @@ function example(): DesignDocument {
           acceptedProviders: [{ type: 'provider', providerId: 'saml' }],
           authenticatedRoleId: 'reader',
           roleMappings: [
-            aRoleMapping({ type: 'provider', providerId: 'saml' }, {
-              id: 'm',
-              type: 'Rules',
-              rules: [aRule('admin', { id: 'r1', value: 'a' }), aRule('reader', { id: 'r2', value: 'b' }), aRule('admin', { id: 'r3', value: 'c' })],
-            }),
+            aRoleMapping(
+              { type: 'provider', providerId: 'saml' },
+              {
+                id: 'm',
+                type: 'Rules',
+                rules: [
+                  aRule('admin', { id: 'r1', value: 'a' }),
+                  aRule('reader', { id: 'r2', value: 'b' }),
+                  aRule('admin', { id: 'r3', value: 'c' }),
+                ],
+              },
+            ),
           ],
         }),
       );
@@ -56,7 +80,9 @@ beforeEach(() => {
 describe('commands and undo history', () => {
   it('a new document is clean, an edit makes it dirty, undoing it makes it clean again', () => {
     expect(isDirty(store.getState())).toBe(false);
-    store.getState().run(updateEntityCommand, { kind: 'role', id: 'admin', patch: { name: 'Administrator' } });
+    store
+      .getState()
+      .run(updateEntityCommand, { kind: 'role', id: 'admin', patch: { name: 'Administrator' } });
     expect(store.getState().design.roles[0]!.name).toBe('Administrator');
     expect(isDirty(store.getState())).toBe(true);
     store.getState().undo();
@@ -67,7 +93,12 @@ describe('commands and undo history', () => {
   });
 
   it('adding a node selects it and puts it where asked; undo removes it', () => {
-    store.getState().run(addEntityCommand, { entity: { kind: 'provider', providerKind: 'saml' }, position: { x: 100, y: 200 } });
+    store
+      .getState()
+      .run(addEntityCommand, {
+        entity: { kind: 'provider', providerKind: 'saml' },
+        position: { x: 100, y: 200 },
+      });
     const state = store.getState();
     const added = state.design.providers.at(-1)!;
     expect(added.kind).toBe('saml');
@@ -104,7 +135,10 @@ describe('commands and undo history', () => {
 
   it('filling missing positions changes neither history nor the dirty marker', () => {
     store.getState().fillPositions({ ids: { x: 5, y: 5 }, saml: { x: 99, y: 99 } });
-    expect(store.getState().design.layout.positions).toMatchObject({ ids: { x: 5, y: 5 }, saml: { x: 0, y: 0 } });
+    expect(store.getState().design.layout.positions).toMatchObject({
+      ids: { x: 5, y: 5 },
+      saml: { x: 0, y: 0 },
+    });
     expect(isDirty(store.getState())).toBe(false);
     expect(store.getState().past).toHaveLength(0);
   });
@@ -112,16 +146,22 @@ describe('commands and undo history', () => {
 
 describe('connections', () => {
   it('an allowed connection edits the model; a refused one changes nothing', () => {
-    store.getState().run(connectCommand, { source: 'ids', sourceHandle: HANDLES.identityPoolGuest, target: 'admin' });
+    store
+      .getState()
+      .run(connectCommand, { source: 'ids', sourceHandle: HANDLES.identityPoolGuest, target: 'admin' });
     expect(store.getState().design.identityPools[0]!.unauthenticatedRoleId).toBe('admin');
     const before = store.getState().design;
-    store.getState().run(connectCommand, { source: 'admin', sourceHandle: HANDLES.rolePolicies, target: 'ids' });
+    store
+      .getState()
+      .run(connectCommand, { source: 'admin', sourceHandle: HANDLES.rolePolicies, target: 'ids' });
     expect(store.getState().design).toBe(before);
     expect(store.getState().past).toHaveLength(1);
   });
 
   it('connecting the rules handle appends a rule to the mapping and focuses it', () => {
-    store.getState().run(connectCommand, { source: 'ids', sourceHandle: HANDLES.identityPoolRules, target: 'reader' });
+    store
+      .getState()
+      .run(connectCommand, { source: 'ids', sourceHandle: HANDLES.identityPoolRules, target: 'reader' });
     const rules = store.getState().design.identityPools[0]!.roleMappings[0]!.rules;
     expect(rules).toHaveLength(4);
     expect(rules[3]!.roleId).toBe('reader');
@@ -144,8 +184,20 @@ describe('rule editing', () => {
   });
 
   it('edits and deletes a rule', () => {
-    store.getState().run(updateRuleCommand, { poolId: 'ids', mappingId: 'm', ruleId: 'r2', patch: { claim: 'custom:tenant', matchType: 'StartsWith', value: 't-' } });
-    expect(store.getState().design.identityPools[0]!.roleMappings[0]!.rules[1]).toMatchObject({ claim: 'custom:tenant', matchType: 'StartsWith', value: 't-', roleId: 'reader' });
+    store
+      .getState()
+      .run(updateRuleCommand, {
+        poolId: 'ids',
+        mappingId: 'm',
+        ruleId: 'r2',
+        patch: { claim: 'custom:tenant', matchType: 'StartsWith', value: 't-' },
+      });
+    expect(store.getState().design.identityPools[0]!.roleMappings[0]!.rules[1]).toMatchObject({
+      claim: 'custom:tenant',
+      matchType: 'StartsWith',
+      value: 't-',
+      roleId: 'reader',
+    });
     store.getState().run(removeRuleCommand, { poolId: 'ids', mappingId: 'm', ruleId: 'r2' });
     expect(ruleOrder()).toEqual(['r1', 'r3']);
   });
@@ -171,7 +223,9 @@ describe('delete', () => {
   });
 
   it('deleting an edge removes only that relation', () => {
-    store.getState().setSelection({ nodes: [], edges: ['authenticatedRole:ids->reader', 'ruleRole:ids/m/r1'] });
+    store
+      .getState()
+      .setSelection({ nodes: [], edges: ['authenticatedRole:ids->reader', 'ruleRole:ids/m/r1'] });
     store.getState().run(deleteSelectionCommand, undefined);
     const design = store.getState().design;
     expect(design.identityPools[0]!.authenticatedRoleId).toBeUndefined();
@@ -195,9 +249,21 @@ describe('copy and paste', () => {
     expect(pool.id).not.toBe('ids');
     expect(pool.poolId).not.toBe(state.design.identityPools[0]!.poolId);
     // The copied rule role follows the copy; the reader role was not copied and stays shared.
-    expect(pool.roleMappings[0]!.rules.map((rule) => rule.roleId)).toEqual([roleCopy.id, 'reader', roleCopy.id]);
+    expect(pool.roleMappings[0]!.rules.map((rule) => rule.roleId)).toEqual([
+      roleCopy.id,
+      'reader',
+      roleCopy.id,
+    ]);
     expect(pool.authenticatedRoleId).toBe('reader');
     expect(pool.acceptedProviders).toEqual([{ type: 'provider', providerId: 'saml' }]);
     expect(new Set(state.selection.nodes)).toEqual(new Set([pool.id, roleCopy.id]));
+  });
+});
+
+describe('findings badges', () => {
+  it('attach to entities by id without entering history', () => {
+    store.getState().run(attachFindingsCommand, { admin: { count: 2, severity: 'high' } });
+    expect(store.getState().ui.findings).toEqual({ admin: { count: 2, severity: 'high' } });
+    expect(store.getState().past).toHaveLength(0);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DesignDocument } from '../../../shared/model/types';
-import { aGroup, aRule } from '../builders/design';
+import { aClient, aGroup, aRule } from '../builders/design';
 import { USER_POOL_REF, baseDesign, findingsOf, roleWith } from './fixtures';
 
 const readOwn = { Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::bucket/${cognito-identity.amazonaws.com:sub}/*' };
@@ -105,6 +105,17 @@ describe('mapping-provider-not-accepted', () => {
       roles: [roleWith('Member', [readOwn])],
     });
     expect(findingsOf(design, 'mapping-provider-not-accepted').map((finding) => finding.location?.jsonPath)).toEqual(['$.identityPools[0].roleMappings[0].provider']);
+  });
+
+  // AWS keys principal-tag maps by user pool, so a map set on an unaccepted client still applies to
+  // logins through the accepted client of the same pool.
+  it('accepts a principal-tag map on another client of an accepted user pool, and flags one of an unaccepted pool', () => {
+    const otherClient = { type: 'userPoolClient' as const, userPoolId: 'userpool', clientId: 'admin-client' };
+    const addClient = (draft: DesignDocument) => draft.userPools[0]!.clients.push(aClient({ id: 'admin-client', clientId: 'adminclient1234567890abcd' }));
+    const shared = baseDesign({ pool: { authenticatedRoleId: 'Member', principalTags: [{ provider: otherClient, useDefaults: true, tags: {} }] }, roles: [roleWith('Member', [readOwn])] }, addClient);
+    expect(findingsOf(shared, 'mapping-provider-not-accepted')).toEqual([]);
+    const unaccepted = baseDesign({ pool: { acceptedProviders: [], authenticatedRoleId: 'Member', principalTags: [{ provider: otherClient, useDefaults: true, tags: {} }] }, roles: [roleWith('Member', [readOwn])] }, addClient);
+    expect(findingsOf(unaccepted, 'mapping-provider-not-accepted').map((finding) => finding.location?.jsonPath)).toEqual(['$.identityPools[0].principalTags[0].provider']);
   });
 
   it('accepts mappings of accepted providers', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { aPolicy, aRule } from '../builders/design';
+import { aClient, aPolicy, aRule } from '../builders/design';
 import { USER_POOL_REF, baseDesign, findingsOf, roleWith } from './fixtures';
 
 const readOwn = { Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::bucket/${cognito-identity.amazonaws.com:sub}/*' };
@@ -99,6 +99,19 @@ describe('variable-not-in-session', () => {
   it('flags a principal tag no mapping sets, and accepts it once mapped', () => {
     expect(findingsOf(userDesign('arn:aws:s3:::bucket/${aws:PrincipalTag/tenant}/*'), 'variable-not-in-session')).toHaveLength(1);
     expect(findingsOf(userDesign('arn:aws:s3:::bucket/${aws:PrincipalTag/tenant}/*', [{ provider: USER_POOL_REF, useDefaults: false, tags: { tenant: 'custom:tenant' } }]), 'variable-not-in-session')).toEqual([]);
+  });
+
+  it('takes the tags of a user pool\'s map whichever app client it is set on (AWS keys it by the pool)', () => {
+    const opsClient = { type: 'userPoolClient' as const, userPoolId: 'userpool', clientId: 'ops' };
+    const design = baseDesign(
+      {
+        pool: { authenticatedRoleId: 'User', principalTags: [{ provider: opsClient, useDefaults: false, tags: { tenant: 'custom:tenant' } }] },
+        roles: [roleWith('User', [{ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::bucket/${aws:PrincipalTag/tenant}/*' }])],
+      },
+      (draft) => draft.userPools[0]!.clients.push(aClient({ id: 'ops', clientId: 'opsclient1234567890abcdefg' })),
+    );
+    // Only the `client` app client is accepted; the map set on `ops` still tags its sessions.
+    expect(findingsOf(design, 'variable-not-in-session')).toEqual([]);
   });
 
   it('accepts the Cognito session variables', () => {
