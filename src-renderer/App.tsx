@@ -7,7 +7,7 @@ import { Toolbar } from './canvas/Toolbar';
 import { getAppMode, onMenuCommand } from './host/client';
 import { Inspector } from './inspector/Inspector';
 import { commandForKey, runMenuCommand } from './shell/app-commands';
-import { Dialogs } from './shell/Dialogs';
+import { Dialogs } from './shell/DialogHost';
 import { MenuBar } from './shell/MenuBar';
 import { Notices } from './shell/Notices';
 import { useApplyTheme } from './shell/theme';
