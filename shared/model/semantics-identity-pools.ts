@@ -227,7 +227,10 @@ function tagProviderName(index: DesignIndex, ref: ProviderRef): string | undefin
   return userPool ? userPoolProviderName(userPool.poolId) : undefined;
 }
 
-/** A second mapping for another app client of a user pool that already has one. */
+/**
+ * A second mapping for another app client of a user pool that already has one. Identical copies
+ * are fine (they describe the one map AWS stores); different ones cannot be exported.
+ */
 function checkSharedTagMap(
   pool: IdentityPool,
   firstIndex: number,
@@ -238,19 +241,10 @@ function checkSharedTagMap(
 ): void {
   const first = pool.principalTags[firstIndex];
   const mapping = pool.principalTags[mappingIndex];
-  if (!first || !mapping) return;
-  const keyedBy = `AWS keys the principal-tag map by the user pool (${providerName}), not by app client, so one map applies to every client of that pool`;
-  if (samePrincipalTagMap(first, mapping)) {
-    list.warning(
-      'principal-tag-shared',
-      [...mappingPath, 'provider'],
-      `principalTags[${firstIndex}] sets the same map for another app client of this user pool; ${keyedBy}: keep these entries identical`,
-    );
-  } else {
-    list.error(
-      'principal-tag-conflict',
-      [...mappingPath, 'provider'],
-      `principalTags[${firstIndex}] maps tags for another app client of this user pool differently (defaults or tags); ${keyedBy}: make the mappings identical`,
-    );
-  }
+  if (!first || !mapping || samePrincipalTagMap(first, mapping)) return;
+  list.error(
+    'principal-tag-conflict',
+    [...mappingPath, 'provider'],
+    `principalTags[${firstIndex}] maps tags for another app client of this user pool differently (defaults or tags); AWS keys the principal-tag map by the user pool (${providerName}), not by app client, so one map applies to every client of that pool: make the mappings identical`,
+  );
 }

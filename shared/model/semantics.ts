@@ -5,8 +5,7 @@
 //
 // Issue codes: duplicate-id, duplicate-name, dangling-reference, invalid-reference,
 // provider-key-mismatch, invalid-arn, limit, unknown-attribute, unknown-layout-node, principal-tag-conflict
-// (two app clients of one user pool with different principal-tag maps), principal-tag-shared (the same
-// map repeated for another client of the pool; AWS stores one).
+// (two app clients of one user pool with different principal-tag maps; AWS stores one map per user pool).
 
 import { managedPolicyArn, SOCIAL_PROVIDER_KEYS } from './keys';
 import { LIMITS, PATTERNS, isOidcIssuerKey, isSamlProviderArn } from './limits';

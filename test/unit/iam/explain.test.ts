@@ -137,31 +137,4 @@ describe('explanations', () => {
     ]);
     expect(evaluate({ request: getObject, identityPolicies: [allowGet] }).problems).toBeUndefined();
   });
-
-  it('stays under a millisecond per request with explanation', () => {
-    const policies = Array.from({ length: 10 }, (_, index) => ({
-      document: allowWith({
-        Action: [`s3:Get${index}*`, 'dynamodb:Query'],
-        Resource: `arn:aws:s3:::photos/\${aws:PrincipalTag/team}/${index}/*`,
-        Condition: {
-          StringEquals: { 'aws:PrincipalTag/team': 'blue' },
-          'ForAnyValue:StringLike': { 'cognito-identity.amazonaws.com:amr': 'authenticated' },
-        },
-      }),
-    }));
-    const request = aRequest({
-      context: {
-        'aws:PrincipalTag/team': 'blue',
-        'cognito-identity.amazonaws.com:amr': ['authenticated', 'accounts.google.com'],
-      },
-    });
-    for (let round = 0; round < 300; round++) evaluate({ request, identityPolicies: policies });
-    // Best of three batches, so a busy machine does not decide the outcome.
-    const batches = [0, 1, 2].map(() => {
-      const start = performance.now();
-      for (let round = 0; round < 300; round++) evaluate({ request, identityPolicies: policies });
-      return (performance.now() - start) / 300;
-    });
-    expect(Math.min(...batches)).toBeLessThan(1);
-  });
 });

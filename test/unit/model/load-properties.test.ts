@@ -168,15 +168,15 @@ describe('loadDesign on malformed input', () => {
     );
   });
 
-  it('rejects huge inputs quickly, before parsing', () => {
+  it('rejects huge inputs before parsing them', () => {
     const huge = `{"format":"cognito-access-studio/design","version":2,"name":"${'x'.repeat(11 * 1024 * 1024)}"}`;
-    const started = performance.now();
     const result = loadDesign(huge);
-    expect(performance.now() - started).toBeLessThan(500);
+    expect(result.ok).toBe(false);
+    expect(result.issues).toHaveLength(1);
     expect(result.issues[0]?.code).toBe('too-large');
   });
 
-  it('loads a large valid design (2,000 roles, 400 rules, 10,000 users and personas) in reasonable time', () => {
+  it('loads a large valid design (2,000 roles, 400 rules, 10,000 users and personas)', () => {
     const builder = aDesign().withUserPool({ id: 'pool' });
     for (let index = 0; index < 2000; index += 1)
       builder.withRole({ id: `role-${index}x`, name: `LargeRole${index}` });
@@ -209,9 +209,7 @@ describe('loadDesign on malformed input', () => {
       })
       .build();
     const text = serializeDesign(design);
-    const started = performance.now();
     const result = loadDesign(text);
-    expect(performance.now() - started).toBeLessThan(5000);
     expect(result.ok).toBe(true);
     expect(result.issues).toEqual([expect.objectContaining({ severity: 'warning', code: 'limit' })]);
   });
