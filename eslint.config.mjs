@@ -8,38 +8,86 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
 const nodeBuiltins = [
-  'node:*', 'fs', 'fs/promises', 'path', 'os', 'child_process', 'http', 'https', 'net',
-  'crypto', 'url', 'util', 'stream', 'events', 'worker_threads', 'process', 'buffer',
+  'node:*',
+  'fs',
+  'fs/promises',
+  'path',
+  'os',
+  'child_process',
+  'http',
+  'https',
+  'net',
+  'crypto',
+  'url',
+  'util',
+  'stream',
+  'events',
+  'worker_threads',
+  'process',
+  'buffer',
 ];
 
 export const layerRules = {
   shared: {
     patterns: [
-      { group: ['**/src-main/**', '**/src-renderer/**'], message: 'shared/ must not import from src-main/ or src-renderer/ (design.md §2).' },
+      {
+        group: ['**/src-main/**', '**/src-renderer/**'],
+        message: 'shared/ must not import from src-main/ or src-renderer/ (design.md §2).',
+      },
       { group: nodeBuiltins, message: 'shared/ is pure TypeScript: no Node built-ins (design.md §2).' },
       { group: ['electron', 'electron/*'], message: 'shared/ must not import electron (design.md §2).' },
-      { group: ['react', 'react-dom', 'react/*', 'react-dom/*', '@xyflow/*', 'zustand', 'zustand/*'], message: 'shared/ must not import UI libraries (design.md §2).' },
-      { group: ['@cloud-copilot/iam-simulate', '@cloud-copilot/iam-simulate/*'], message: 'iam-simulate is AGPL: tests only.' },
+      {
+        group: ['react', 'react-dom', 'react/*', 'react-dom/*', '@xyflow/*', 'zustand', 'zustand/*'],
+        message: 'shared/ must not import UI libraries (design.md §2).',
+      },
+      {
+        group: ['@cloud-copilot/iam-simulate', '@cloud-copilot/iam-simulate/*'],
+        message: 'iam-simulate is AGPL: tests only.',
+      },
     ],
   },
   renderer: {
     patterns: [
-      { group: ['**/src-main/**'], message: 'src-renderer/ talks to src-main/ only through the host API client (design.md §2).' },
+      {
+        group: ['**/src-main/**'],
+        message: 'src-renderer/ talks to src-main/ only through the host API client (design.md §2).',
+      },
       { group: nodeBuiltins, message: 'src-renderer/ runs in a sandboxed renderer: no Node built-ins.' },
-      { group: ['electron', 'electron/*'], message: 'src-renderer/ must not import electron; use the host API client.' },
-      { group: ['@cloud-copilot/iam-simulate', '@cloud-copilot/iam-simulate/*'], message: 'iam-simulate is AGPL: tests only.' },
+      {
+        group: ['electron', 'electron/*'],
+        message: 'src-renderer/ must not import electron; use the host API client.',
+      },
+      {
+        group: ['@cloud-copilot/iam-simulate', '@cloud-copilot/iam-simulate/*'],
+        message: 'iam-simulate is AGPL: tests only.',
+      },
     ],
   },
   main: {
     patterns: [
-      { group: ['**/src-renderer/**'], message: 'src-main/ must not import from src-renderer/ (design.md §2).' },
-      { group: ['@cloud-copilot/iam-simulate', '@cloud-copilot/iam-simulate/*'], message: 'iam-simulate is AGPL: tests only.' },
+      {
+        group: ['**/src-renderer/**'],
+        message: 'src-main/ must not import from src-renderer/ (design.md §2).',
+      },
+      {
+        group: ['@cloud-copilot/iam-simulate', '@cloud-copilot/iam-simulate/*'],
+        message: 'iam-simulate is AGPL: tests only.',
+      },
     ],
   },
 };
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', 'release/', 'test-results/', 'playwright-report/', 'test/fixtures/lint/'] },
+  {
+    ignores: [
+      'node_modules/',
+      'dist/',
+      'release/',
+      'test-results/',
+      'playwright-report/',
+      'test/fixtures/lint/',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

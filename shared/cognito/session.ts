@@ -53,7 +53,11 @@ function defaultTagMapping(login: ResolvedLogin): { tags: Record<string, string>
  * **Assumption** when entries of the pool disagree (validation rejects that): the entry of the login's
  * client wins, else the first.
  */
-function mapSource(design: DesignDocument, login: ResolvedLogin, applied: AppliedPrincipalTagMapping): string {
+function mapSource(
+  design: DesignDocument,
+  login: ResolvedLogin,
+  applied: AppliedPrincipalTagMapping,
+): string {
   if (login.kind !== 'userPool') return '';
   const ref = applied.mapping.provider;
   const client =
@@ -120,7 +124,8 @@ export function principalTagsFor(
         (skipped.length > 0 ? `. Not set (claim missing or multi-valued): ${skipped.join(', ')}.` : '.'),
       outcome: 'info',
       assumption: defaults.assumption || multiValued || applied.conflicting ? true : undefined,
-      source: login.kind === 'userPool' ? DOCS.usingAttributesForAccessControl : DOCS.attributesForAccessControl,
+      source:
+        login.kind === 'userPool' ? DOCS.usingAttributesForAccessControl : DOCS.attributesForAccessControl,
       data: { tags, skipped },
     },
   };

@@ -42,7 +42,9 @@ export const hostApiSchemas = {
    * native save dialog; browser mode requires `path`.
    */
   saveDesign: {
-    request: z.object({ path: filePath.optional(), content: designText, saveAs: z.boolean().optional() }).strict(),
+    request: z
+      .object({ path: filePath.optional(), content: designText, saveAs: z.boolean().optional() })
+      .strict(),
     response: z.union([z.object({ path: filePath }), canceledSchema]),
   },
   listRecent: {

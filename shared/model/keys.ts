@@ -1,7 +1,16 @@
 // Derived AWS identifiers: provider keys, ARNs. One place, so the simulator, review, export and
 // the canvas always agree on how a design entity is named in AWS.
 
-import type { AccountContext, AppClient, DesignDocument, ManagedPolicy, Provider, ProviderRef, Role, UserPool } from './types';
+import type {
+  AccountContext,
+  AppClient,
+  DesignDocument,
+  ManagedPolicy,
+  Provider,
+  ProviderRef,
+  Role,
+  UserPool,
+} from './types';
 
 /** Region of a user pool id `<region>_<id>`. */
 export function userPoolRegion(poolId: string): string {
@@ -28,7 +37,10 @@ export function roleArn(account: AccountContext, role: Pick<Role, 'name' | 'path
   return `arn:${account.partition}:iam::${account.accountId}:role${normalizePath(role.path)}${role.name}`;
 }
 
-export function managedPolicyArn(account: AccountContext, policy: Pick<ManagedPolicy, 'name' | 'path'>): string {
+export function managedPolicyArn(
+  account: AccountContext,
+  policy: Pick<ManagedPolicy, 'name' | 'path'>,
+): string {
   return `arn:${account.partition}:iam::${account.accountId}:policy${normalizePath(policy.path)}${policy.name}`;
 }
 
@@ -54,7 +66,10 @@ export interface ResolvedProviderRef {
 }
 
 /** Resolves a ProviderRef against the design; undefined when it dangles. */
-export function resolveProviderRef(design: DesignDocument, ref: ProviderRef): ResolvedProviderRef | undefined {
+export function resolveProviderRef(
+  design: DesignDocument,
+  ref: ProviderRef,
+): ResolvedProviderRef | undefined {
   if (ref.type === 'userPoolClient') {
     const userPool = design.userPools.find((pool) => pool.id === ref.userPoolId);
     const client = userPool?.clients.find((candidate) => candidate.id === ref.clientId);

@@ -50,7 +50,8 @@ export function principalTagMappingFor(
     principalTagProviderName(design, mapping.provider) === providerName ? [{ mapping, index }] : [],
   );
   const chosen =
-    (preferred && matching.find((entry) => sameProviderRef(entry.mapping.provider, preferred))) ?? matching[0];
+    (preferred && matching.find((entry) => sameProviderRef(entry.mapping.provider, preferred))) ??
+    matching[0];
   if (!chosen) return undefined;
   const others = matching.filter((entry) => entry !== chosen);
   return {

@@ -19,7 +19,8 @@ export interface AccountContext {
   region: string;
 }
 
-export type ProviderKind = 'google' | 'facebook' | 'amazon' | 'apple' | 'twitter' | 'oidc' | 'saml' | 'developer';
+export type ProviderKind =
+  'google' | 'facebook' | 'amazon' | 'apple' | 'twitter' | 'oidc' | 'saml' | 'developer';
 
 /** An external identity provider (social, OIDC, SAML or a developer provider). */
 export interface Provider {
@@ -110,8 +111,7 @@ export interface UserPool {
 
 /** Where a login comes from, as seen by an identity pool. */
 export type ProviderRef =
-  | { type: 'userPoolClient'; userPoolId: string; clientId: string }
-  | { type: 'provider'; providerId: string };
+  { type: 'userPoolClient'; userPoolId: string; clientId: string } | { type: 'provider'; providerId: string };
 
 export type MatchType = 'Equals' | 'Contains' | 'StartsWith' | 'NotEqual';
 export type AmbiguousRoleResolution = 'AuthenticatedRole' | 'Deny';

@@ -9,38 +9,140 @@ export type AccessLevels = Map<string, string[]>;
 
 /** Verbs of mutating API names (AWS naming conventions). */
 const writeVerbs = [
-  'Put', 'Create', 'Delete', 'Update', 'Modify', 'Attach', 'Detach', 'Add', 'Remove', 'Set', 'Tag', 'Untag', 'Upload',
-  'Write', 'Start', 'Stop', 'Run', 'Invoke', 'Publish', 'Send', 'Execute', 'Change', 'Enable', 'Disable', 'Replace',
-  'Restore', 'Reset', 'Associate', 'Disassociate', 'Register', 'Deregister', 'Import', 'Copy', 'Terminate', 'Reboot',
-  'Revoke', 'Authorize', 'Grant', 'Cancel', 'Abort', 'Complete', 'Confirm', 'Accept', 'Reject', 'Pass', 'Assume',
-  'Admin', 'Batch', 'Merge', 'Restart', 'Purge', 'Increment', 'Decrement', 'Subscribe', 'Unsubscribe', 'Unlink', 'Link',
+  'Put',
+  'Create',
+  'Delete',
+  'Update',
+  'Modify',
+  'Attach',
+  'Detach',
+  'Add',
+  'Remove',
+  'Set',
+  'Tag',
+  'Untag',
+  'Upload',
+  'Write',
+  'Start',
+  'Stop',
+  'Run',
+  'Invoke',
+  'Publish',
+  'Send',
+  'Execute',
+  'Change',
+  'Enable',
+  'Disable',
+  'Replace',
+  'Restore',
+  'Reset',
+  'Associate',
+  'Disassociate',
+  'Register',
+  'Deregister',
+  'Import',
+  'Copy',
+  'Terminate',
+  'Reboot',
+  'Revoke',
+  'Authorize',
+  'Grant',
+  'Cancel',
+  'Abort',
+  'Complete',
+  'Confirm',
+  'Accept',
+  'Reject',
+  'Pass',
+  'Assume',
+  'Admin',
+  'Batch',
+  'Merge',
+  'Restart',
+  'Purge',
+  'Increment',
+  'Decrement',
+  'Subscribe',
+  'Unsubscribe',
+  'Unlink',
+  'Link',
 ];
 
 /** Read actions that return customer data rather than configuration (data plane). */
 const dataPlaneReads = [
-  's3:GetObject', 's3:GetObjectVersion', 'dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:Scan',
-  'dynamodb:PartiQLSelect', 'sqs:ReceiveMessage', 'secretsmanager:GetSecretValue', 'ssm:GetParameter', 'ssm:GetParameters',
-  'ssm:GetParametersByPath', 'kms:Decrypt', 'kinesis:GetRecords', 'logs:GetLogEvents', 'logs:FilterLogEvents',
-  'rds-data:ExecuteStatement', 'appsync:GraphQL', 'execute-api:Invoke', 'cognito-sync:ListRecords', 'athena:GetQueryResults',
+  's3:GetObject',
+  's3:GetObjectVersion',
+  'dynamodb:GetItem',
+  'dynamodb:BatchGetItem',
+  'dynamodb:Query',
+  'dynamodb:Scan',
+  'dynamodb:PartiQLSelect',
+  'sqs:ReceiveMessage',
+  'secretsmanager:GetSecretValue',
+  'ssm:GetParameter',
+  'ssm:GetParameters',
+  'ssm:GetParametersByPath',
+  'kms:Decrypt',
+  'kinesis:GetRecords',
+  'logs:GetLogEvents',
+  'logs:FilterLogEvents',
+  'rds-data:ExecuteStatement',
+  'appsync:GraphQL',
+  'execute-api:Invoke',
+  'cognito-sync:ListRecords',
+  'athena:GetQueryResults',
 ];
 
 /** Actions that let a caller gain more permissions than it was given (or act as another principal). */
 export const escalationActions = [
-  'iam:PassRole', 'iam:CreateRole', 'iam:CreateUser', 'iam:CreateAccessKey', 'iam:CreateLoginProfile', 'iam:UpdateLoginProfile',
-  'iam:CreatePolicy', 'iam:CreatePolicyVersion', 'iam:SetDefaultPolicyVersion', 'iam:PutRolePolicy', 'iam:PutUserPolicy',
-  'iam:PutGroupPolicy', 'iam:AttachRolePolicy', 'iam:AttachUserPolicy', 'iam:AttachGroupPolicy', 'iam:AddUserToGroup',
-  'iam:UpdateAssumeRolePolicy', 'iam:DeleteRolePermissionsBoundary', 'iam:PutRolePermissionsBoundary',
-  'sts:AssumeRole', 'sts:GetFederationToken', 'lambda:UpdateFunctionCode', 'lambda:UpdateFunctionConfiguration',
-  'lambda:CreateFunction', 'lambda:AddPermission', 'glue:UpdateDevEndpoint', 'glue:CreateDevEndpoint',
-  'cloudformation:CreateStack', 'cloudformation:UpdateStack', 'ec2:RunInstances', 'ssm:SendCommand', 'ssm:StartSession',
-  'cognito-identity:SetIdentityPoolRoles', 'cognito-identity:UpdateIdentityPool', 'cognito-identity:SetPrincipalTagAttributeMap',
-  'cognito-idp:AdminAddUserToGroup', 'cognito-idp:AdminUpdateUserAttributes', 'cognito-idp:AdminSetUserPassword',
-  'cognito-idp:AdminCreateUser', 'cognito-idp:UpdateUserPoolClient', 'cognito-idp:UpdateGroup',
+  'iam:PassRole',
+  'iam:CreateRole',
+  'iam:CreateUser',
+  'iam:CreateAccessKey',
+  'iam:CreateLoginProfile',
+  'iam:UpdateLoginProfile',
+  'iam:CreatePolicy',
+  'iam:CreatePolicyVersion',
+  'iam:SetDefaultPolicyVersion',
+  'iam:PutRolePolicy',
+  'iam:PutUserPolicy',
+  'iam:PutGroupPolicy',
+  'iam:AttachRolePolicy',
+  'iam:AttachUserPolicy',
+  'iam:AttachGroupPolicy',
+  'iam:AddUserToGroup',
+  'iam:UpdateAssumeRolePolicy',
+  'iam:DeleteRolePermissionsBoundary',
+  'iam:PutRolePermissionsBoundary',
+  'sts:AssumeRole',
+  'sts:GetFederationToken',
+  'lambda:UpdateFunctionCode',
+  'lambda:UpdateFunctionConfiguration',
+  'lambda:CreateFunction',
+  'lambda:AddPermission',
+  'glue:UpdateDevEndpoint',
+  'glue:CreateDevEndpoint',
+  'cloudformation:CreateStack',
+  'cloudformation:UpdateStack',
+  'ec2:RunInstances',
+  'ssm:SendCommand',
+  'ssm:StartSession',
+  'cognito-identity:SetIdentityPoolRoles',
+  'cognito-identity:UpdateIdentityPool',
+  'cognito-identity:SetPrincipalTagAttributeMap',
+  'cognito-idp:AdminAddUserToGroup',
+  'cognito-idp:AdminUpdateUserAttributes',
+  'cognito-idp:AdminSetUserPassword',
+  'cognito-idp:AdminCreateUser',
+  'cognito-idp:UpdateUserPoolClient',
+  'cognito-idp:UpdateGroup',
 ];
 
 function nameOf(pattern: string): { service: string; name: string } {
   const index = pattern.indexOf(':');
-  return index < 0 ? { service: pattern, name: '' } : { service: pattern.slice(0, index), name: pattern.slice(index + 1) };
+  return index < 0
+    ? { service: pattern, name: '' }
+    : { service: pattern.slice(0, index), name: pattern.slice(index + 1) };
 }
 
 /** Whether a pattern can grant an action whose name starts with a write verb (by name only). */
@@ -52,7 +154,9 @@ function writeByVerb(pattern: string): boolean {
   const literal = (wildcard < 0 ? name : name.slice(0, wildcard)).toLowerCase();
   return writeVerbs.some((verb) => {
     const lowerVerb = verb.toLowerCase();
-    return wildcard < 0 ? literal.startsWith(lowerVerb) : literal.startsWith(lowerVerb) || lowerVerb.startsWith(literal);
+    return wildcard < 0
+      ? literal.startsWith(lowerVerb)
+      : literal.startsWith(lowerVerb) || lowerVerb.startsWith(literal);
   });
 }
 

@@ -2,7 +2,12 @@
 // pool can hand out and to whom ("routes"), each role's policies with their locations in the file,
 // and the trust policy Cognito would meet.
 
-import { managedPolicyArn, resolveProviderRef, sameProviderRef, type ResolvedProviderRef } from '../model/keys';
+import {
+  managedPolicyArn,
+  resolveProviderRef,
+  sameProviderRef,
+  type ResolvedProviderRef,
+} from '../model/keys';
 import type { PolicyDocument } from '../iam/types';
 import { principalTagMappingFor, principalTagProviderName } from '../model/principal-tags';
 import type { DesignDocument, IdentityPool, ProviderRef, Role, RoleMapping, UserPool } from '../model/types';
@@ -69,7 +74,12 @@ function tokenRoleIds(userPool: UserPool | undefined): string[] {
   return ids;
 }
 
-function signedInRoleIds(pool: IdentityPool, ref: ProviderRef, provider: ResolvedProviderRef | undefined, mapping: RoleMapping | undefined): string[] {
+function signedInRoleIds(
+  pool: IdentityPool,
+  ref: ProviderRef,
+  provider: ResolvedProviderRef | undefined,
+  mapping: RoleMapping | undefined,
+): string[] {
   const ids: string[] = [];
   const defaultRole = pool.authenticatedRoleId ? [pool.authenticatedRoleId] : [];
   // Developer-authenticated identities always get the default authenticated role (design.md §5.2 step 3).
@@ -83,7 +93,8 @@ function signedInRoleIds(pool: IdentityPool, ref: ProviderRef, provider: Resolve
 /** Tag keys of the map that applies to logins through `ref`: for user pools, the pool's map, whichever client names it. */
 function tagKeys(design: DesignDocument, pool: IdentityPool, ref: ProviderRef): string[] {
   const providerName = principalTagProviderName(design, ref);
-  const mapping = providerName === undefined ? undefined : principalTagMappingFor(design, pool, providerName, ref)?.mapping;
+  const mapping =
+    providerName === undefined ? undefined : principalTagMappingFor(design, pool, providerName, ref)?.mapping;
   if (!mapping) return [];
   const keys = Object.keys(mapping.tags);
   // Defaults: `username` ← sub and `client` ← aud (design.md §5.2 step 12).
@@ -95,7 +106,13 @@ function buildRoutes(design: DesignDocument): Route[] {
   const routes: Route[] = [];
   design.identityPools.forEach((pool, poolIndex) => {
     if (pool.allowUnauthenticated) {
-      routes.push({ pool, poolIndex, guest: true, roleIds: pool.unauthenticatedRoleId ? [pool.unauthenticatedRoleId] : [], tagKeys: [] });
+      routes.push({
+        pool,
+        poolIndex,
+        guest: true,
+        roleIds: pool.unauthenticatedRoleId ? [pool.unauthenticatedRoleId] : [],
+        tagKeys: [],
+      });
     }
     for (const ref of pool.acceptedProviders) {
       const provider = resolveProviderRef(design, ref);
@@ -118,7 +135,12 @@ function buildRoutes(design: DesignDocument): Route[] {
 export function buildReviewContext(design: DesignDocument): ReviewContext {
   const routes = buildRoutes(design);
   const roleIndexById = new Map(design.roles.map((role, index) => [role.id, index]));
-  const managedByArn = new Map(design.managedPolicies.map((policy, index) => [managedPolicyArn(design.account, policy), { policy, index }]));
+  const managedByArn = new Map(
+    design.managedPolicies.map((policy, index) => [
+      managedPolicyArn(design.account, policy),
+      { policy, index },
+    ]),
+  );
   const guestRoleIds = new Set(routes.filter((route) => route.guest).flatMap((route) => route.roleIds));
   const signedIn = new Set(routes.filter((route) => !route.guest).flatMap((route) => route.roleIds));
   const trustCache = new Map<string, TrustSource>();
@@ -142,11 +164,23 @@ export function buildReviewContext(design: DesignDocument): ReviewContext {
         unknownManagedArns.push(arn);
         continue;
       }
-      identity.push({ label: `managed '${managed.policy.name}'`, kind: 'managed', document: managed.policy.document, designPath: `$.managedPolicies[${managed.index}].document` });
+      identity.push({
+        label: `managed '${managed.policy.name}'`,
+        kind: 'managed',
+        document: managed.policy.document,
+        designPath: `$.managedPolicies[${managed.index}].document`,
+      });
     }
-    const boundaryPolicy = role.permissionsBoundaryArn ? managedByArn.get(role.permissionsBoundaryArn) : undefined;
+    const boundaryPolicy = role.permissionsBoundaryArn
+      ? managedByArn.get(role.permissionsBoundaryArn)
+      : undefined;
     const boundary: RolePolicy | undefined = boundaryPolicy
-      ? { label: `boundary '${boundaryPolicy.policy.name}'`, kind: 'boundary', document: boundaryPolicy.policy.document, designPath: `$.managedPolicies[${boundaryPolicy.index}].document` }
+      ? {
+          label: `boundary '${boundaryPolicy.policy.name}'`,
+          kind: 'boundary',
+          document: boundaryPolicy.policy.document,
+          designPath: `$.managedPolicies[${boundaryPolicy.index}].document`,
+        }
       : undefined;
     return { identity, boundary, unknownManagedArns };
   }
@@ -156,7 +190,11 @@ export function buildReviewContext(design: DesignDocument): ReviewContext {
     if (cached) return cached;
     const source: TrustSource =
       role.trustPolicy.mode === 'custom'
-        ? { document: role.trustPolicy.document, generated: false, designPath: `$.roles[${roleIndex(role.id)}].trustPolicy.document` }
+        ? {
+            document: role.trustPolicy.document,
+            generated: false,
+            designPath: `$.roles[${roleIndex(role.id)}].trustPolicy.document`,
+          }
         : { document: generatedTrustPolicy(design, role), generated: true };
     trustCache.set(role.id, source);
     return source;

@@ -53,14 +53,21 @@ export interface FindingParts {
 }
 
 /** Id: `<code>:<entity kind>/<entity id>`, plus `@<policy><json path>` when located. */
-export function findingId(code: string, entity: FindingEntity, location: FindingLocation | undefined): string {
+export function findingId(
+  code: string,
+  entity: FindingEntity,
+  location: FindingLocation | undefined,
+): string {
   const base = `${code}:${entity.kind}/${entity.id}`;
   if (!location) return base;
   if (location.policy) return `${base}@${location.policy}${location.jsonPath ?? ''}`;
   return location.jsonPath ? `${base}@${location.jsonPath}` : base;
 }
 
-export function makeFinding(check: Pick<ReviewCheck, 'id' | 'code' | 'severity' | 'title'>, parts: FindingParts): Finding {
+export function makeFinding(
+  check: Pick<ReviewCheck, 'id' | 'code' | 'severity' | 'title'>,
+  parts: FindingParts,
+): Finding {
   const finding: Finding = {
     id: findingId(check.code, parts.entity, parts.location),
     checkId: check.id,

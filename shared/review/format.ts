@@ -25,7 +25,10 @@ export function formatFindingsText(findings: readonly Finding[]): string {
       `  id:    ${finding.id}`,
     ].join('\n'),
   );
-  const counts = SEVERITIES.map((severity) => ({ severity, count: findings.filter((finding) => finding.severity === severity).length }))
+  const counts = SEVERITIES.map((severity) => ({
+    severity,
+    count: findings.filter((finding) => finding.severity === severity).length,
+  }))
     .filter((entry) => entry.count > 0)
     .map((entry) => `${entry.count} ${entry.severity}`);
   return `${blocks.join('\n\n')}\n\n${findings.length} finding${findings.length === 1 ? '' : 's'}: ${counts.join(', ')}\n`;

@@ -50,7 +50,12 @@ function scanConditions(condition: unknown, path: string): ScannedCondition[] {
     if (!isRecord(block)) continue;
     const operatorPath = memberPath(path, operator);
     for (const [key, value] of Object.entries(block)) {
-      const values = typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? [String(value)] : Array.isArray(value) ? value.map(String) : [];
+      const values =
+        typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean'
+          ? [String(value)]
+          : Array.isArray(value)
+            ? value.map(String)
+            : [];
       result.push({ operator, key, values, path: memberPath(operatorPath, key) });
     }
   }
@@ -87,7 +92,10 @@ export function actionMatches(pattern: string, action: string): boolean {
 }
 
 export function globToRegExp(pattern: string, flags = ''): RegExp {
-  const body = pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
+  const body = pattern
+    .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+    .replace(/\*/g, '.*')
+    .replace(/\?/g, '.');
   return new RegExp(`^${body}$`, flags);
 }
 
@@ -120,7 +128,8 @@ export function variablesIn(text: string): string[] {
 /** Every string in a JSON value with its JSON path (for variable scans). */
 export function stringsWithPaths(value: unknown, path = '$'): Array<{ value: string; path: string }> {
   if (typeof value === 'string') return [{ value, path }];
-  if (Array.isArray(value)) return value.flatMap((item, index) => stringsWithPaths(item, `${path}[${index}]`));
+  if (Array.isArray(value))
+    return value.flatMap((item, index) => stringsWithPaths(item, `${path}[${index}]`));
   if (isRecord(value)) {
     return Object.entries(value).flatMap(([key, item]) => [
       ...(key.includes('${') ? [{ value: key, path: memberPath(path, key) }] : []),

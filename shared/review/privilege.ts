@@ -28,7 +28,11 @@ export interface ProbeSession {
 
 const probeIdentityId = 'us-east-1:00000000-0000-4000-8000-000000000000';
 
-function sessionContext(context: ReviewContext, role: Role, session: ProbeSession): Record<string, ContextValue> {
+function sessionContext(
+  context: ReviewContext,
+  role: Role,
+  session: ProbeSession,
+): Record<string, ContextValue> {
   const arn = roleArn(context.design.account, role);
   const values: Record<string, ContextValue> = {
     'aws:PrincipalArn': arn,
@@ -57,10 +61,14 @@ function concretize(text: string, values: Record<string, ContextValue>): string 
   return substituted.replace(/\*/g, 'probe').replace(/\?/g, 'p');
 }
 
-const positiveOperator = /^(ForAnyValue:|ForAllValues:)?(StringEquals|StringLike|StringEqualsIgnoreCase|ArnEquals|ArnLike|Bool|NumericEquals|DateEquals|IpAddress|BinaryEquals)(IfExists)?$/;
+const positiveOperator =
+  /^(ForAnyValue:|ForAllValues:)?(StringEquals|StringLike|StringEqualsIgnoreCase|ArnEquals|ArnLike|Bool|NumericEquals|DateEquals|IpAddress|BinaryEquals)(IfExists)?$/;
 
 /** Request keys that make the statement's own conditions hold, where we can guess them. */
-function conditionContext(statement: ScannedStatement, session: Record<string, ContextValue>): Record<string, ContextValue> {
+function conditionContext(
+  statement: ScannedStatement,
+  session: Record<string, ContextValue>,
+): Record<string, ContextValue> {
   const result: Record<string, ContextValue> = {};
   for (const condition of statement.conditions) {
     const match = positiveOperator.exec(condition.operator);
@@ -74,11 +82,26 @@ function conditionContext(statement: ScannedStatement, session: Record<string, C
   return result;
 }
 
-function probesOf(statement: ScannedStatement, session: Record<string, ContextValue>): Array<{ action: string; resource: string; context: Record<string, ContextValue> }> {
-  const actions = statement.actions.length > 0 ? statement.actions.map((entry) => concretize(entry.value, session)) : ['reviewprobe:ReviewProbe'];
-  const resources = statement.resources.length > 0 ? statement.resources.map((entry) => concretize(entry.value, session)) : ['arn:aws:reviewprobe:::probe'];
+function probesOf(
+  statement: ScannedStatement,
+  session: Record<string, ContextValue>,
+): Array<{ action: string; resource: string; context: Record<string, ContextValue> }> {
+  const actions =
+    statement.actions.length > 0
+      ? statement.actions.map((entry) => concretize(entry.value, session))
+      : ['reviewprobe:ReviewProbe'];
+  const resources =
+    statement.resources.length > 0
+      ? statement.resources.map((entry) => concretize(entry.value, session))
+      : ['arn:aws:reviewprobe:::probe'];
   const context = conditionContext(statement, session);
-  return actions.flatMap((action) => resources.map((resource) => ({ action: action.includes(':') ? action : `probe:${action}`, resource, context })));
+  return actions.flatMap((action) =>
+    resources.map((resource) => ({
+      action: action.includes(':') ? action : `probe:${action}`,
+      resource,
+      context,
+    })),
+  );
 }
 
 interface RolePermissionInputs {
@@ -88,15 +111,28 @@ interface RolePermissionInputs {
 
 function permissionInputs(context: ReviewContext, role: Role): RolePermissionInputs {
   const policies = context.rolePolicies(role);
-  const inputs: RolePermissionInputs = { identityPolicies: policies.identity.map((policy) => ({ name: policy.label, document: policy.document })) };
-  if (policies.boundary) inputs.permissionsBoundary = { name: policies.boundary.label, document: policies.boundary.document };
+  const inputs: RolePermissionInputs = {
+    identityPolicies: policies.identity.map((policy) => ({ name: policy.label, document: policy.document })),
+  };
+  if (policies.boundary)
+    inputs.permissionsBoundary = { name: policies.boundary.label, document: policies.boundary.document };
   return inputs;
 }
 
-function allows(context: ReviewContext, role: Role, inputs: RolePermissionInputs, request: { action: string; resource: string; context: Record<string, ContextValue> }): boolean {
+function allows(
+  context: ReviewContext,
+  role: Role,
+  inputs: RolePermissionInputs,
+  request: { action: string; resource: string; context: Record<string, ContextValue> },
+): boolean {
   try {
     const decision = evaluateDecision({
-      request: { principal: roleArn(context.design.account, role), action: request.action, resource: request.resource, context: request.context },
+      request: {
+        principal: roleArn(context.design.account, role),
+        action: request.action,
+        resource: request.resource,
+        context: request.context,
+      },
       identityPolicies: inputs.identityPolicies,
       ...(inputs.permissionsBoundary ? { permissionsBoundary: inputs.permissionsBoundary } : {}),
     });
@@ -108,7 +144,12 @@ function allows(context: ReviewContext, role: Role, inputs: RolePermissionInputs
 }
 
 /** A request `broader` may make and `narrower` may not, or undefined when none was found. */
-export function broaderWitness(context: ReviewContext, broader: Role, narrower: Role, session: ProbeSession): PrivilegeWitness | undefined {
+export function broaderWitness(
+  context: ReviewContext,
+  broader: Role,
+  narrower: Role,
+  session: ProbeSession,
+): PrivilegeWitness | undefined {
   if (broader.id === narrower.id) return undefined;
   const broaderInputs = permissionInputs(context, broader);
   const narrowerInputs = permissionInputs(context, narrower);
@@ -123,7 +164,13 @@ export function broaderWitness(context: ReviewContext, broader: Role, narrower: 
         if (!allows(context, broader, broaderInputs, broaderRequest)) continue;
         const narrowerRequest = { ...probe, context: { ...probe.context, ...narrowerSession } };
         if (allows(context, narrower, narrowerInputs, narrowerRequest)) continue;
-        return { action: probe.action, resource: probe.resource, context: probe.context, policy: policy.label, statementPath: statement.path };
+        return {
+          action: probe.action,
+          resource: probe.resource,
+          context: probe.context,
+          policy: policy.label,
+          statementPath: statement.path,
+        };
       }
     }
   }

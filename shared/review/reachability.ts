@@ -14,7 +14,8 @@ export function routeAmr(route: Route): string[] {
   if (route.guest) return ['unauthenticated'];
   const loginsKey = route.provider?.loginsKey;
   if (!loginsKey) return ['authenticated'];
-  if (route.provider?.userPool) return ['authenticated', loginsKey, `${loginsKey}:CognitoSignIn:${probeSubject}`];
+  if (route.provider?.userPool)
+    return ['authenticated', loginsKey, `${loginsKey}:CognitoSignIn:${probeSubject}`];
   return ['authenticated', loginsKey];
 }
 
@@ -27,7 +28,12 @@ export function trustAccepts(context: ReviewContext, role: Role, route: Route): 
   if (!trust.document) return false;
   const region = route.pool.poolId.split(':')[0] ?? 'us-east-1';
   try {
-    return checkTrust(context.design, role, { poolId: route.pool.poolId, amr: routeAmr(route), identityId: `${region}:${probeSubject}`, principalTags: {} }).allowed;
+    return checkTrust(context.design, role, {
+      poolId: route.pool.poolId,
+      amr: routeAmr(route),
+      identityId: `${region}:${probeSubject}`,
+      principalTags: {},
+    }).allowed;
   } catch {
     return false;
   }

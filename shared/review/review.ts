@@ -11,7 +11,9 @@ import { REVIEW_CHECKS } from './registry';
 import { SEVERITIES, type Finding, type ReviewOptions } from './types';
 
 function sortFindings(findings: Finding[]): Finding[] {
-  return [...findings].sort((a, b) => SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity) || a.id.localeCompare(b.id));
+  return [...findings].sort(
+    (a, b) => SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity) || a.id.localeCompare(b.id),
+  );
 }
 
 /**
@@ -51,13 +53,16 @@ async function loadAccessLevels(context: ReviewContext, catalog: IamCatalog): Pr
   const patterns = new Set<string>();
   for (const role of context.design.roles) {
     for (const policy of context.rolePolicies(role).identity) {
-      for (const statement of scanStatements(policy.document)) for (const action of statement.actions) patterns.add(action.value.toLowerCase());
+      for (const statement of scanStatements(policy.document))
+        for (const action of statement.actions) patterns.add(action.value.toLowerCase());
     }
   }
   for (const pattern of patterns) {
     const service = actionService(pattern);
     if (service === '*' || /[*?]/.test(service) || !(await catalog.hasService(service))) continue;
-    const names = (await catalog.listActions(service)).filter((name) => actionMatches(pattern, `${service}:${name}`));
+    const names = (await catalog.listActions(service)).filter((name) =>
+      actionMatches(pattern, `${service}:${name}`),
+    );
     const found: string[] = [];
     for (const name of names) {
       const action = await catalog.getAction(service, name);
@@ -76,7 +81,8 @@ export async function reviewDesign(design: DesignDocument, options: ReviewOption
     const catalog = options.catalog;
     context.accessLevels = await loadAccessLevels(context, catalog);
     findings.push(...runDesignChecks(context));
-    for (const check of REVIEW_CHECKS) if (check.needsCatalog) findings.push(...(await check.run(context, catalog)));
+    for (const check of REVIEW_CHECKS)
+      if (check.needsCatalog) findings.push(...(await check.run(context, catalog)));
   } else {
     findings.push(...runDesignChecks(context));
   }

@@ -4,7 +4,8 @@
 import { REVIEW_CHECKS } from './registry';
 import type { Finding, Severity } from './types';
 
-export const SARIF_SCHEMA_URI = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
+export const SARIF_SCHEMA_URI =
+  'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
 
 export interface SarifOptions {
   /** URI reference of the design file (relative paths are fine), used as every result's artifact location. */
@@ -20,7 +21,13 @@ export function sarifLevel(severity: Severity): 'error' | 'warning' | 'note' {
 }
 
 /** Numeric score code-scanning services read from `properties["security-severity"]` (CVSS-like bands). */
-const securitySeverity: Record<Severity, string> = { critical: '9.5', high: '8.0', medium: '5.5', low: '3.0', info: '0.0' };
+const securitySeverity: Record<Severity, string> = {
+  critical: '9.5',
+  high: '8.0',
+  medium: '5.5',
+  low: '3.0',
+  info: '0.0',
+};
 
 function toUriReference(path: string): string {
   return path.replace(/\\/g, '/').replace(/ /g, '%20');
@@ -31,9 +38,14 @@ function result(finding: Finding, ruleIndex: number, uri: string): Record<string
   const physicalLocation: Record<string, unknown> = { artifactLocation: { uri } };
   if (line !== undefined) physicalLocation.region = { startLine: line };
   const entityName = `${finding.entity.kind}/${finding.entity.id}`;
-  const path = finding.location?.policy ? `${finding.location.policy} ${finding.location.jsonPath ?? ''}`.trim() : finding.location?.jsonPath;
-  const logicalLocations: Array<Record<string, unknown>> = [{ name: finding.entity.name, fullyQualifiedName: entityName, kind: 'resource' }];
-  if (path) logicalLocations.push({ name: path, fullyQualifiedName: `${entityName}/${path}`, kind: 'member' });
+  const path = finding.location?.policy
+    ? `${finding.location.policy} ${finding.location.jsonPath ?? ''}`.trim()
+    : finding.location?.jsonPath;
+  const logicalLocations: Array<Record<string, unknown>> = [
+    { name: finding.entity.name, fullyQualifiedName: entityName, kind: 'resource' },
+  ];
+  if (path)
+    logicalLocations.push({ name: path, fullyQualifiedName: `${entityName}/${path}`, kind: 'member' });
   return {
     ruleId: finding.checkId,
     ...(ruleIndex >= 0 ? { ruleIndex } : {}),
@@ -41,7 +53,11 @@ function result(finding: Finding, ruleIndex: number, uri: string): Record<string
     message: { text: `${finding.title}: ${finding.rationale} Fix: ${finding.fix}` },
     locations: [{ physicalLocation, logicalLocations }],
     partialFingerprints: { findingId: finding.id },
-    properties: { severity: finding.severity, 'security-severity': securitySeverity[finding.severity], findingId: finding.id },
+    properties: {
+      severity: finding.severity,
+      'security-severity': securitySeverity[finding.severity],
+      findingId: finding.id,
+    },
   };
 }
 
@@ -55,7 +71,11 @@ export function toSarif(findings: readonly Finding[], options: SarifOptions): Re
     fullDescription: { text: check.description },
     help: { text: check.help },
     defaultConfiguration: { level: sarifLevel(check.severity) },
-    properties: { tags: ['security', 'cognito', 'iam'], 'security-severity': securitySeverity[check.severity], severity: check.severity },
+    properties: {
+      tags: ['security', 'cognito', 'iam'],
+      'security-severity': securitySeverity[check.severity],
+      severity: check.severity,
+    },
   }));
   const ruleIndex = new Map(REVIEW_CHECKS.map((check, index) => [check.id, index]));
   return {

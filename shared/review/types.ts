@@ -9,7 +9,8 @@ export type Severity = 'critical' | 'high' | 'medium' | 'low' | 'info';
 /** Most severe first; the index is the rank used by `severityAtLeast` and sorting. */
 export const SEVERITIES: readonly Severity[] = ['critical', 'high', 'medium', 'low', 'info'];
 
-export type FindingEntityKind = 'role' | 'identityPool' | 'userPool' | 'provider' | 'managedPolicy' | 'design';
+export type FindingEntityKind =
+  'role' | 'identityPool' | 'userPool' | 'provider' | 'managedPolicy' | 'design';
 
 export interface FindingEntity {
   kind: FindingEntityKind;

@@ -20,24 +20,52 @@ function policies(context: ReviewContext): ReviewedPolicy[] {
   const result: ReviewedPolicy[] = [];
   context.design.roles.forEach((role, roleIndex) => {
     role.inlinePolicies.forEach((policy, index) => {
-      const located: RolePolicy = { label: `inline '${policy.name}'`, kind: 'inline', document: policy.document, designPath: `$.roles[${roleIndex}].inlinePolicies[${index}].document` };
-      result.push({ entity: roleEntity(role), label: located.label, document: policy.document, location: (path) => policyLocation(located, path) });
+      const located: RolePolicy = {
+        label: `inline '${policy.name}'`,
+        kind: 'inline',
+        document: policy.document,
+        designPath: `$.roles[${roleIndex}].inlinePolicies[${index}].document`,
+      };
+      result.push({
+        entity: roleEntity(role),
+        label: located.label,
+        document: policy.document,
+        location: (path) => policyLocation(located, path),
+      });
     });
     const trust = context.trust(role);
     if (!trust.generated && trust.document) {
       const document = trust.document;
-      result.push({ entity: roleEntity(role), label: 'trust', document, location: (path) => trustLocation(trust, path) });
+      result.push({
+        entity: roleEntity(role),
+        label: 'trust',
+        document,
+        location: (path) => trustLocation(trust, path),
+      });
     }
   });
   context.design.managedPolicies.forEach((policy, index) => {
-    const located: RolePolicy = { label: `managed '${policy.name}'`, kind: 'managed', document: policy.document, designPath: `$.managedPolicies[${index}].document` };
-    result.push({ entity: managedPolicyEntity(policy), label: located.label, document: policy.document, location: (path) => policyLocation(located, path) });
+    const located: RolePolicy = {
+      label: `managed '${policy.name}'`,
+      kind: 'managed',
+      document: policy.document,
+      designPath: `$.managedPolicies[${index}].document`,
+    };
+    result.push({
+      entity: managedPolicyEntity(policy),
+      label: located.label,
+      document: policy.document,
+      location: (path) => policyLocation(located, path),
+    });
   });
   return result;
 }
 
 /** Runs the catalog validation once per review and shares it between the three checks. */
-const cache = new WeakMap<ReviewContext, Promise<Array<{ policy: ReviewedPolicy; code: string; path: string; message: string }>>>();
+const cache = new WeakMap<
+  ReviewContext,
+  Promise<Array<{ policy: ReviewedPolicy; code: string; path: string; message: string }>>
+>();
 
 function catalogIssues(context: ReviewContext, catalog: IamCatalog) {
   let pending = cache.get(context);
@@ -45,7 +73,8 @@ function catalogIssues(context: ReviewContext, catalog: IamCatalog) {
     pending = (async () => {
       const all: Array<{ policy: ReviewedPolicy; code: string; path: string; message: string }> = [];
       for (const policy of policies(context)) {
-        for (const issue of await validatePolicyAgainstCatalog(policy.document, catalog)) all.push({ policy, code: issue.code, path: issue.path, message: issue.message });
+        for (const issue of await validatePolicyAgainstCatalog(policy.document, catalog))
+          all.push({ policy, code: issue.code, path: issue.path, message: issue.message });
       }
       return all;
     })();
@@ -54,7 +83,11 @@ function catalogIssues(context: ReviewContext, catalog: IamCatalog) {
   return pending;
 }
 
-function catalogCheck(definition: Omit<CatalogCheck, 'run' | 'needsCatalog'>, codes: string[], rationaleTail: string): CatalogCheck {
+function catalogCheck(
+  definition: Omit<CatalogCheck, 'run' | 'needsCatalog'>,
+  codes: string[],
+  rationaleTail: string,
+): CatalogCheck {
   const check: CatalogCheck = {
     ...definition,
     needsCatalog: true,
@@ -83,7 +116,8 @@ export const catalogUnknownAction = catalogCheck(
     code: 'COG-CATALOG-UNKNOWN-ACTION',
     severity: 'low',
     title: 'Unknown action',
-    description: 'An Action entry names a service or action the IAM catalog does not know, or a wildcard that matches no action.',
+    description:
+      'An Action entry names a service or action the IAM catalog does not know, or a wildcard that matches no action.',
     help: 'Correct the spelling (service prefix and action name as in the Service Authorization Reference).',
   },
   ['unknown-service', 'unknown-action', 'action-matches-nothing'],
@@ -96,7 +130,7 @@ export const catalogConditionKey = catalogCheck(
     code: 'COG-CATALOG-CONDITION-KEY',
     severity: 'medium',
     title: 'Condition key not valid for the action',
-    description: 'A condition uses a key that the statement\'s actions never carry in their requests.',
+    description: "A condition uses a key that the statement's actions never carry in their requests.",
     help: 'Use a condition key the actions support (see the Service Authorization Reference), or split the statement.',
   },
   ['condition-key-not-supported'],
@@ -109,11 +143,15 @@ export const catalogResourceMismatch = catalogCheck(
     code: 'COG-CATALOG-RESOURCE',
     severity: 'low',
     title: 'Resource ARN matches no resource type of the action',
-    description: 'A Resource entry cannot name any resource type the statement\'s actions accept.',
+    description: "A Resource entry cannot name any resource type the statement's actions accept.",
     help: 'Use the ARN format of the action\'s resource types (or "*" for actions without resource-level permissions).',
   },
   ['resource-type-mismatch'],
   'The statement never applies to that resource.',
 );
 
-export const catalogChecks: CatalogCheck[] = [catalogUnknownAction, catalogConditionKey, catalogResourceMismatch];
+export const catalogChecks: CatalogCheck[] = [
+  catalogUnknownAction,
+  catalogConditionKey,
+  catalogResourceMismatch,
+];

@@ -44,7 +44,8 @@ function isForAllValues(condition: ScannedCondition): boolean {
  */
 function requiresKey(condition: ScannedCondition): boolean {
   const operator = condition.operator;
-  if (operator === 'Null') return condition.values.length > 0 && condition.values.every((value) => value.toLowerCase() === 'false');
+  if (operator === 'Null')
+    return condition.values.length > 0 && condition.values.every((value) => value.toLowerCase() === 'false');
   if (/IfExists$/.test(operator) || isForAllValues(condition)) return false;
   if (/^ForAnyValue:/i.test(operator)) return true;
   return !/Not(Equals|EqualsIgnoreCase|Like|IpAddress)/.test(operator.replace(SET_PREFIX, ''));
@@ -63,7 +64,12 @@ function policiesToScan(context: ReviewContext): ScannedPolicy[] {
   for (const role of context.design.roles) {
     const trust = context.trust(role);
     if (trust.generated) continue;
-    policies.push({ entity: roleEntity(role), label: 'trust', document: trust.document, location: (path) => trustLocation(trust, path) });
+    policies.push({
+      entity: roleEntity(role),
+      label: 'trust',
+      document: trust.document,
+      location: (path) => trustLocation(trust, path),
+    });
   }
   return policies;
 }
@@ -75,7 +81,8 @@ function consequence(key: string): string {
 }
 
 function statementActions(statement: ScannedStatement): string {
-  if (statement.notActions.length > 0) return `everything except ${statement.notActions.map((entry) => entry.value).join(', ')}`;
+  if (statement.notActions.length > 0)
+    return `everything except ${statement.notActions.map((entry) => entry.value).join(', ')}`;
   return statement.actions.map((entry) => entry.value).join(', ') || 'its actions';
 }
 
@@ -98,9 +105,13 @@ export const forAllValuesMissingKey: DesignCheck = {
           if (!isForAllValues(condition) || ALWAYS_PRESENT.has(key)) continue;
           const onKey = statement.conditions.filter((other) => other.key.toLowerCase() === key);
           if (onKey.some(requiresKey)) continue;
-          const ifExists = onKey.filter((other) => /IfExists$/.test(other.operator)).map((other) => other.operator);
+          const ifExists = onKey
+            .filter((other) => /IfExists$/.test(other.operator))
+            .map((other) => other.operator);
           const ifExistsNote =
-            ifExists.length > 0 ? ` ${[...new Set(ifExists)].join(', ')} does not help: IfExists also matches a missing key.` : '';
+            ifExists.length > 0
+              ? ` ${[...new Set(ifExists)].join(', ')} does not help: IfExists also matches a missing key.`
+              : '';
           findings.push(
             makeFinding(this, {
               entity: policy.entity,

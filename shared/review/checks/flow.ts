@@ -10,7 +10,16 @@ import { basicFlowReachableRoles, routeAmr } from '../reachability';
 import type { DesignCheck, Finding } from '../types';
 
 /** Stands for "no role": a route that gets no credentials in the enhanced flow. */
-const noRole: Role = { id: '', name: '(no role)', path: '/', trustPolicy: { mode: 'generated' }, inlinePolicies: [], managedPolicyArns: [], maxSessionDuration: 3600, tags: {} };
+const noRole: Role = {
+  id: '',
+  name: '(no role)',
+  path: '/',
+  trustPolicy: { mode: 'generated' },
+  inlinePolicies: [],
+  managedPolicyArns: [],
+  maxSessionDuration: 3600,
+  tags: {},
+};
 
 function routeName(route: Route): string {
   if (route.guest) return 'guests';
@@ -23,7 +32,9 @@ function tagValues(route: Route): Record<string, string> {
 
 /** Escalations for one route: a reachable role that allows something one of the mapped roles does not. */
 function escalations(context: ReviewContext, route: Route): string[] {
-  const mapped = route.roleIds.map((id) => context.role(id)).filter((role): role is Role => role !== undefined);
+  const mapped = route.roleIds
+    .map((id) => context.role(id))
+    .filter((role): role is Role => role !== undefined);
   const session = { poolId: route.pool.poolId, amr: routeAmr(route), tags: tagValues(route) };
   const result: string[] = [];
   for (const reachable of basicFlowReachableRoles(context, route)) {
@@ -31,7 +42,9 @@ function escalations(context: ReviewContext, route: Route): string[] {
     for (const narrower of mapped.length > 0 ? mapped : [noRole]) {
       const witness = broaderWitness(context, reachable, narrower, session);
       if (!witness) continue;
-      result.push(`${routeName(route)} mapped to ${narrower.name} can assume ${reachable.name}, which allows ${describeWitness(witness)}`);
+      result.push(
+        `${routeName(route)} mapped to ${narrower.name} can assume ${reachable.name}, which allows ${describeWitness(witness)}`,
+      );
       break;
     }
   }
@@ -60,8 +73,11 @@ export const basicFlowEnabled: DesignCheck = {
           location: designLocation(`$.identityPools[${poolIndex}].allowClassicFlow`),
           severity: found.length > 0 ? 'critical' : 'high',
           title: found.length > 0 ? 'Basic flow lets identities reach a more privileged role' : this.title,
-          rationale: found.length > 0 ? `${base} ${found.join('; ')}.` : `${base} No identity reaches a role broader than its mapped one today, but any trust policy change can open one.`,
-          fix: 'Set allowClassicFlow to false, or restrict each role\'s trust policy (aud and amr, provider names in amr) so that only its intended identities can assume it.',
+          rationale:
+            found.length > 0
+              ? `${base} ${found.join('; ')}.`
+              : `${base} No identity reaches a role broader than its mapped one today, but any trust policy change can open one.`,
+          fix: "Set allowClassicFlow to false, or restrict each role's trust policy (aud and amr, provider names in amr) so that only its intended identities can assume it.",
         }),
       );
     });

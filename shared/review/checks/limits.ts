@@ -10,11 +10,24 @@ function entityAt(context: ReviewContext, path: string): FindingEntity {
   const match = /^\$\.(identityPools|userPools|roles|providers|managedPolicies)\[(\d+)\]/.exec(path);
   const index = Number(match?.[2]);
   const design = context.design;
-  if (match?.[1] === 'identityPools' && design.identityPools[index]) return { kind: 'identityPool', id: design.identityPools[index].id, name: design.identityPools[index].name };
-  if (match?.[1] === 'userPools' && design.userPools[index]) return { kind: 'userPool', id: design.userPools[index].id, name: design.userPools[index].name };
-  if (match?.[1] === 'roles' && design.roles[index]) return { kind: 'role', id: design.roles[index].id, name: design.roles[index].name };
-  if (match?.[1] === 'providers' && design.providers[index]) return { kind: 'provider', id: design.providers[index].id, name: design.providers[index].name };
-  if (match?.[1] === 'managedPolicies' && design.managedPolicies[index]) return { kind: 'managedPolicy', id: design.managedPolicies[index].id, name: design.managedPolicies[index].name };
+  if (match?.[1] === 'identityPools' && design.identityPools[index])
+    return {
+      kind: 'identityPool',
+      id: design.identityPools[index].id,
+      name: design.identityPools[index].name,
+    };
+  if (match?.[1] === 'userPools' && design.userPools[index])
+    return { kind: 'userPool', id: design.userPools[index].id, name: design.userPools[index].name };
+  if (match?.[1] === 'roles' && design.roles[index])
+    return { kind: 'role', id: design.roles[index].id, name: design.roles[index].name };
+  if (match?.[1] === 'providers' && design.providers[index])
+    return { kind: 'provider', id: design.providers[index].id, name: design.providers[index].name };
+  if (match?.[1] === 'managedPolicies' && design.managedPolicies[index])
+    return {
+      kind: 'managedPolicy',
+      id: design.managedPolicies[index].id,
+      name: design.managedPolicies[index].name,
+    };
   return { kind: 'design', id: 'design', name: design.name };
 }
 
@@ -23,7 +36,8 @@ export const limitsExceeded: DesignCheck = {
   code: 'COG-LIMIT',
   severity: 'high',
   title: 'Amazon Cognito limit exceeded',
-  description: 'The design exceeds a documented Amazon Cognito identity-pool limit (role mappings, rules, social providers, principal tags, …); AWS rejects or may reject the configuration.',
+  description:
+    'The design exceeds a documented Amazon Cognito identity-pool limit (role mappings, rules, social providers, principal tags, …); AWS rejects or may reject the configuration.',
   help: 'Stay within the documented quotas: https://docs.aws.amazon.com/cognito/latest/developerguide/limits.html',
   needsCatalog: false,
   run(context) {

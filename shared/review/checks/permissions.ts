@@ -8,7 +8,10 @@ import { makeFinding, policyLocation, roleEntity } from '../findings';
 import { scanStatements, variablesIn, type ScannedStatement } from '../policy-scan';
 import type { DesignCheck, Finding } from '../types';
 
-function allowStatements(context: ReviewContext, role: Role): Array<{ policy: RolePolicy; statement: ScannedStatement }> {
+function allowStatements(
+  context: ReviewContext,
+  role: Role,
+): Array<{ policy: RolePolicy; statement: ScannedStatement }> {
   return context.rolePolicies(role).identity.flatMap((policy) =>
     scanStatements(policy.document)
       .filter((statement) => statement.effect === 'Allow')
@@ -23,7 +26,9 @@ function rolesOf(context: ReviewContext, ids: Set<string>): Role[] {
 /** Variables that tie a statement to the caller's own identity. */
 function partitioned(statement: ScannedStatement): boolean {
   const text = JSON.stringify({ Resource: statement.raw.Resource, Condition: statement.raw.Condition });
-  return variablesIn(text).some((variable) => /^(cognito-identity\.amazonaws\.com:sub|aws:PrincipalTag\/.+|aws:userid)$/i.test(variable));
+  return variablesIn(text).some((variable) =>
+    /^(cognito-identity\.amazonaws\.com:sub|aws:PrincipalTag\/.+|aws:userid)$/i.test(variable),
+  );
 }
 
 export const guestWriteAccess: DesignCheck = {
@@ -38,9 +43,14 @@ export const guestWriteAccess: DesignCheck = {
   run(context) {
     const findings: Finding[] = [];
     for (const role of rolesOf(context, context.guestRoleIds)) {
-      const basicFlow = context.routesToRole(role.id).some((route) => route.guest && route.pool.allowClassicFlow);
+      const basicFlow = context
+        .routesToRole(role.id)
+        .some((route) => route.guest && route.pool.allowClassicFlow);
       for (const { policy, statement } of allowStatements(context, role)) {
-        const writes = statement.notActions.length > 0 ? [`NotAction ${statement.notActions.map((entry) => entry.value).join(', ')}`] : [];
+        const writes =
+          statement.notActions.length > 0
+            ? [`NotAction ${statement.notActions.map((entry) => entry.value).join(', ')}`]
+            : [];
         const reads: string[] = [];
         for (const action of statement.actions) {
           const actionClass = classifyAction(action.value, context.accessLevels);
@@ -50,18 +60,23 @@ export const guestWriteAccess: DesignCheck = {
         if (writes.length === 0 && reads.length === 0) continue;
         const flowNote = basicFlow
           ? 'The pool allows the basic flow, so guests get these permissions without the scope-down session policy.'
-          : 'The enhanced flow\'s scope-down session policy still lets guests use them on the services it allows.';
+          : "The enhanced flow's scope-down session policy still lets guests use them on the services it allows.";
         // Writes confined to the caller's own identity partition are the usual guest pattern (own dataset).
         const ownPartition = partitioned(statement);
-        const severity = writes.length > 0 && !ownPartition ? (basicFlow ? 'high' : 'medium') : basicFlow ? 'medium' : 'low';
-        const granted = writes.length > 0 ? `write actions ${writes.join(', ')}` : `data reads ${reads.join(', ')}`;
+        const severity =
+          writes.length > 0 && !ownPartition ? (basicFlow ? 'high' : 'medium') : basicFlow ? 'medium' : 'low';
+        const granted =
+          writes.length > 0 ? `write actions ${writes.join(', ')}` : `data reads ${reads.join(', ')}`;
         findings.push(
           makeFinding(this, {
             entity: roleEntity(role),
             location: policyLocation(policy, statement.path),
             severity,
-            rationale: `${role.name} is the guest role: anyone who calls GetId without a login receives ${granted} on ${statement.resources.map((entry) => entry.value).join(', ') || 'the NotResource set'}${ownPartition ? ' (limited to the caller\'s own identity id, but anyone can create new identities)' : ''}. ${flowNote}`,
-            fix: writes.length > 0 ? 'Move write access to an authenticated role, or scope it to a per-identity resource (${cognito-identity.amazonaws.com:sub}).' : 'Confirm that the data is public; otherwise move the read to an authenticated role.',
+            rationale: `${role.name} is the guest role: anyone who calls GetId without a login receives ${granted} on ${statement.resources.map((entry) => entry.value).join(', ') || 'the NotResource set'}${ownPartition ? " (limited to the caller's own identity id, but anyone can create new identities)" : ''}. ${flowNote}`,
+            fix:
+              writes.length > 0
+                ? 'Move write access to an authenticated role, or scope it to a per-identity resource (${cognito-identity.amazonaws.com:sub}).'
+                : 'Confirm that the data is public; otherwise move the read to an authenticated role.',
           }),
         );
       }
@@ -75,7 +90,8 @@ export const writeOnWildcardResource: DesignCheck = {
   code: 'COG-WRITE-ANY-RESOURCE',
   severity: 'high',
   title: 'Signed-in role writes to Resource "*" without a per-identity partition',
-  description: 'A role handed to signed-in identities allows write actions on Resource "*" and neither the resource nor a condition is tied to the caller (identity id, principal tag).',
+  description:
+    'A role handed to signed-in identities allows write actions on Resource "*" and neither the resource nor a condition is tied to the caller (identity id, principal tag).',
   help: 'Name the resources, and partition them per identity: "arn:…/${cognito-identity.amazonaws.com:sub}/*" or a condition on dynamodb:LeadingKeys / aws:PrincipalTag.',
   needsCatalog: false,
   run(context) {
@@ -83,8 +99,11 @@ export const writeOnWildcardResource: DesignCheck = {
     for (const role of rolesOf(context, context.signedInRoleIds)) {
       for (const { policy, statement } of allowStatements(context, role)) {
         if (!statement.resources.some((entry) => entry.value === '*') || partitioned(statement)) continue;
-        const writes = statement.actions.filter((action) => classifyAction(action.value, context.accessLevels) === 'write').map((action) => action.value);
-        if (statement.notActions.length > 0) writes.push(`NotAction ${statement.notActions.map((entry) => entry.value).join(', ')}`);
+        const writes = statement.actions
+          .filter((action) => classifyAction(action.value, context.accessLevels) === 'write')
+          .map((action) => action.value);
+        if (statement.notActions.length > 0)
+          writes.push(`NotAction ${statement.notActions.map((entry) => entry.value).join(', ')}`);
         if (writes.length === 0) continue;
         findings.push(
           makeFinding(this, {
@@ -105,7 +124,8 @@ export const privilegeEscalation: DesignCheck = {
   code: 'COG-PRIV-ESCALATION',
   severity: 'critical',
   title: 'Federated role grants privilege-escalation actions',
-  description: 'A role Cognito hands out allows actions that create or change permissions, pass roles, assume other roles or run code as another principal (iam:*, iam:PassRole, sts:*, lambda:UpdateFunctionCode, "*", …).',
+  description:
+    'A role Cognito hands out allows actions that create or change permissions, pass roles, assume other roles or run code as another principal (iam:*, iam:PassRole, sts:*, lambda:UpdateFunctionCode, "*", …).',
   help: 'Remove these actions from roles for end users; do administration through a backend with its own credentials.',
   needsCatalog: false,
   run(context) {
@@ -142,4 +162,8 @@ export const privilegeEscalation: DesignCheck = {
   },
 };
 
-export const permissionChecks: DesignCheck[] = [guestWriteAccess, writeOnWildcardResource, privilegeEscalation];
+export const permissionChecks: DesignCheck[] = [
+  guestWriteAccess,
+  writeOnWildcardResource,
+  privilegeEscalation,
+];

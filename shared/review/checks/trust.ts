@@ -17,7 +17,10 @@ function acceptsCognito(principal: unknown): boolean {
   const record = principal as Record<string, unknown>;
   const federated = record.Federated;
   const list = typeof federated === 'string' ? [federated] : Array.isArray(federated) ? federated : [];
-  return list.some((entry) => typeof entry === 'string' && entry.startsWith('cognito-identity.')) || record.AWS === '*';
+  return (
+    list.some((entry) => typeof entry === 'string' && entry.startsWith('cognito-identity.')) ||
+    record.AWS === '*'
+  );
 }
 
 /** Allow statements through which Cognito's web identity token can assume the role. */
@@ -32,7 +35,10 @@ export function cognitoTrustStatements(document: unknown): ScannedStatement[] {
 
 /** A condition that can only hold for particular values of the key (not negated, not Null). */
 function restricts(condition: ScannedCondition, key: string): boolean {
-  return condition.key.toLowerCase() === key && !/Not|^Null$/.test(condition.operator.replace(/^For(Any|All)Values:/, ''));
+  return (
+    condition.key.toLowerCase() === key &&
+    !/Not|^Null$/.test(condition.operator.replace(/^For(Any|All)Values:/, ''))
+  );
 }
 
 function trustedRoles(context: ReviewContext): Array<{ role: Role; statements: ScannedStatement[] }> {
@@ -47,7 +53,8 @@ export const trustMissingAud: DesignCheck = {
   code: 'COG-TRUST-NO-AUD',
   severity: 'high',
   title: 'Trust policy does not restrict the identity pool (aud)',
-  description: 'A trust statement lets cognito-identity.amazonaws.com assume the role without a cognito-identity.amazonaws.com:aud condition.',
+  description:
+    'A trust statement lets cognito-identity.amazonaws.com assume the role without a cognito-identity.amazonaws.com:aud condition.',
   help: 'Add "StringEquals": {"cognito-identity.amazonaws.com:aud": "<identity pool id>"} to every statement that trusts cognito-identity.amazonaws.com.',
   needsCatalog: false,
   run(context) {
@@ -74,7 +81,8 @@ export const trustMissingAmr: DesignCheck = {
   code: 'COG-TRUST-NO-AMR',
   severity: 'high',
   title: 'Authenticated role trusts tokens without an amr condition',
-  description: 'A role handed to signed-in identities trusts cognito-identity.amazonaws.com without a cognito-identity.amazonaws.com:amr condition.',
+  description:
+    'A role handed to signed-in identities trusts cognito-identity.amazonaws.com without a cognito-identity.amazonaws.com:amr condition.',
   help: 'Add "ForAnyValue:StringLike": {"cognito-identity.amazonaws.com:amr": "authenticated"} to the trust statement.',
   needsCatalog: false,
   run(context) {
@@ -102,7 +110,8 @@ export const trustAmrOperator: DesignCheck = {
   code: 'COG-TRUST-AMR-OPERATOR',
   severity: 'medium',
   title: 'amr is tested with an operator that does not fit a multi-valued key',
-  description: 'cognito-identity.amazonaws.com:amr is multi-valued; it must be tested with ForAnyValue:StringLike (or ForAnyValue:StringEquals).',
+  description:
+    'cognito-identity.amazonaws.com:amr is multi-valued; it must be tested with ForAnyValue:StringLike (or ForAnyValue:StringEquals).',
   help: 'Use "ForAnyValue:StringLike": {"cognito-identity.amazonaws.com:amr": "authenticated"} (or "unauthenticated").',
   needsCatalog: false,
   run(context) {
@@ -110,7 +119,12 @@ export const trustAmrOperator: DesignCheck = {
     for (const { role, statements } of trustedRoles(context)) {
       for (const statement of statements) {
         for (const condition of statement.conditions) {
-          if (condition.key.toLowerCase() !== amrKey || condition.operator.startsWith('ForAnyValue:') || condition.operator === 'Null') continue;
+          if (
+            condition.key.toLowerCase() !== amrKey ||
+            condition.operator.startsWith('ForAnyValue:') ||
+            condition.operator === 'Null'
+          )
+            continue;
           const rationale = condition.operator.startsWith('ForAllValues:')
             ? `ForAllValues requires every amr entry to match: a signed-in token carries "authenticated" plus its provider names, so "${condition.values.join('", "')}" alone never matches them, while a wildcard or an empty amr makes the test pass for everyone.`
             : `${condition.operator} is a single-valued operator, but amr holds several values ("authenticated" plus the provider names); IAM's result for such a comparison is not the set test you mean. https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-single-vs-multi-valued-context-keys.html`;
@@ -134,7 +148,8 @@ export const trustMissingTagSession: DesignCheck = {
   code: 'COG-TRUST-NO-TAGSESSION',
   severity: 'medium',
   title: 'Principal tags are mapped but the trust policy does not allow sts:TagSession',
-  description: 'An identity pool maps principal tags for a provider whose identities receive a role whose trust policy lacks sts:TagSession.',
+  description:
+    'An identity pool maps principal tags for a provider whose identities receive a role whose trust policy lacks sts:TagSession.',
   help: 'Add "sts:TagSession" to the Action of the trust statement that allows sts:AssumeRoleWithWebIdentity.',
   needsCatalog: false,
   run(context) {
@@ -143,7 +158,9 @@ export const trustMissingTagSession: DesignCheck = {
       const routes = context.routesToRole(role.id).filter((route) => route.tagKeys.length > 0);
       if (routes.length === 0) continue;
       const trust = context.trust(role);
-      const allowsTags = cognitoTrustStatements(trust.document).some((statement) => statement.actions.some((action) => actionMatches(action.value, 'sts:TagSession')));
+      const allowsTags = cognitoTrustStatements(trust.document).some((statement) =>
+        statement.actions.some((action) => actionMatches(action.value, 'sts:TagSession')),
+      );
       if (allowsTags) continue;
       const pools = [...new Set(routes.map((route) => route.pool.name))].join(', ');
       findings.push(
@@ -159,4 +176,9 @@ export const trustMissingTagSession: DesignCheck = {
   },
 };
 
-export const trustChecks: DesignCheck[] = [trustMissingAud, trustMissingAmr, trustAmrOperator, trustMissingTagSession];
+export const trustChecks: DesignCheck[] = [
+  trustMissingAud,
+  trustMissingAmr,
+  trustAmrOperator,
+  trustMissingTagSession,
+];

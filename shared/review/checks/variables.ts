@@ -16,21 +16,50 @@ interface VariableUse {
 }
 
 function variableUses(document: PolicyDocument): VariableUse[] {
-  return stringsWithPaths(document).flatMap((entry) => variablesIn(entry.value).map((variable) => ({ variable, path: entry.path })));
+  return stringsWithPaths(document).flatMap((entry) =>
+    variablesIn(entry.value).map((variable) => ({ variable, path: entry.path })),
+  );
 }
 
 /** Every policy kept in the design once: inline policies under their role, customer managed ones on their own. */
-export function designPolicies(context: ReviewContext): Array<{ entity: FindingEntity; document: PolicyDocument; location: (jsonPath: string) => FindingLocation; label: string }> {
+export function designPolicies(
+  context: ReviewContext,
+): Array<{
+  entity: FindingEntity;
+  document: PolicyDocument;
+  location: (jsonPath: string) => FindingLocation;
+  label: string;
+}> {
   const result: ReturnType<typeof designPolicies> = [];
   context.design.roles.forEach((role, roleIndex) => {
     role.inlinePolicies.forEach((policy, index) => {
-      const rolePolicy: RolePolicy = { label: `inline '${policy.name}'`, kind: 'inline', document: policy.document, designPath: `$.roles[${roleIndex}].inlinePolicies[${index}].document` };
-      result.push({ entity: roleEntity(role), document: policy.document, location: (path) => policyLocation(rolePolicy, path), label: rolePolicy.label });
+      const rolePolicy: RolePolicy = {
+        label: `inline '${policy.name}'`,
+        kind: 'inline',
+        document: policy.document,
+        designPath: `$.roles[${roleIndex}].inlinePolicies[${index}].document`,
+      };
+      result.push({
+        entity: roleEntity(role),
+        document: policy.document,
+        location: (path) => policyLocation(rolePolicy, path),
+        label: rolePolicy.label,
+      });
     });
   });
   context.design.managedPolicies.forEach((policy, index) => {
-    const rolePolicy: RolePolicy = { label: `managed '${policy.name}'`, kind: 'managed', document: policy.document, designPath: `$.managedPolicies[${index}].document` };
-    result.push({ entity: managedPolicyEntity(policy), document: policy.document, location: (path) => policyLocation(rolePolicy, path), label: rolePolicy.label });
+    const rolePolicy: RolePolicy = {
+      label: `managed '${policy.name}'`,
+      kind: 'managed',
+      document: policy.document,
+      designPath: `$.managedPolicies[${index}].document`,
+    };
+    result.push({
+      entity: managedPolicyEntity(policy),
+      document: policy.document,
+      location: (path) => policyLocation(rolePolicy, path),
+      label: rolePolicy.label,
+    });
   });
   return result;
 }
@@ -40,7 +69,8 @@ export const variablesWithoutVersion: DesignCheck = {
   code: 'COG-VARIABLES-NO-VERSION',
   severity: 'medium',
   title: 'Policy variables in a policy without Version 2012-10-17',
-  description: 'IAM substitutes ${…} variables only in policies with "Version": "2012-10-17"; elsewhere they are literal text and the statement does not do what it reads.',
+  description:
+    'IAM substitutes ${…} variables only in policies with "Version": "2012-10-17"; elsewhere they are literal text and the statement does not do what it reads.',
   help: 'Add "Version": "2012-10-17" to the policy.',
   needsCatalog: false,
   run(context) {
@@ -65,10 +95,27 @@ export const variablesWithoutVersion: DesignCheck = {
 /** Global keys available as variables in any request of an assumed-role session. */
 const sessionVariables = new Set(
   [
-    'cognito-identity.amazonaws.com:sub', 'cognito-identity.amazonaws.com:aud', 'cognito-identity.amazonaws.com:amr',
-    'aws:userid', 'aws:PrincipalArn', 'aws:PrincipalAccount', 'aws:PrincipalType', 'aws:SourceIp', 'aws:CurrentTime',
-    'aws:EpochTime', 'aws:SecureTransport', 'aws:UserAgent', 'aws:Referer', 'aws:RequestedRegion', 'aws:TokenIssueTime',
-    'aws:FederatedProvider', 'aws:SourceVpc', 'aws:SourceVpce', 'aws:VpcSourceIp', 'aws:PrincipalOrgID', 'aws:PrincipalIsAWSService',
+    'cognito-identity.amazonaws.com:sub',
+    'cognito-identity.amazonaws.com:aud',
+    'cognito-identity.amazonaws.com:amr',
+    'aws:userid',
+    'aws:PrincipalArn',
+    'aws:PrincipalAccount',
+    'aws:PrincipalType',
+    'aws:SourceIp',
+    'aws:CurrentTime',
+    'aws:EpochTime',
+    'aws:SecureTransport',
+    'aws:UserAgent',
+    'aws:Referer',
+    'aws:RequestedRegion',
+    'aws:TokenIssueTime',
+    'aws:FederatedProvider',
+    'aws:SourceVpc',
+    'aws:SourceVpce',
+    'aws:VpcSourceIp',
+    'aws:PrincipalOrgID',
+    'aws:PrincipalIsAWSService',
   ].map((key) => key.toLowerCase()),
 );
 
@@ -77,7 +124,11 @@ function isUserPoolSub(variable: string): boolean {
 }
 
 /** Why the variable is not set in this role's sessions, or undefined when it is (or may be). */
-function missingReason(context: ReviewContext, role: Role, variable: string): { reason: string; partial: boolean } | undefined {
+function missingReason(
+  context: ReviewContext,
+  role: Role,
+  variable: string,
+): { reason: string; partial: boolean } | undefined {
   const lower = variable.toLowerCase();
   if (sessionVariables.has(lower) || isUserPoolSub(variable)) return undefined;
   const tag = /^aws:PrincipalTag\/(.+)$/i.exec(variable)?.[1];
@@ -86,21 +137,43 @@ function missingReason(context: ReviewContext, role: Role, variable: string): { 
     const routes = context.routesToRole(role.id);
     const lacking = routes.filter((route) => !route.tagKeys.includes(tag));
     if (lacking.length === 0) return undefined;
-    const names = lacking.map((route) => (route.guest ? `guests of ${route.pool.name}` : `${route.provider?.mappingKey ?? 'a provider'} in ${route.pool.name}`));
-    return { reason: `no principal-tag mapping sets "${tag}" for ${names.join(', ')}`, partial: lacking.length < routes.length };
+    const names = lacking.map((route) =>
+      route.guest
+        ? `guests of ${route.pool.name}`
+        : `${route.provider?.mappingKey ?? 'a provider'} in ${route.pool.name}`,
+    );
+    return {
+      reason: `no principal-tag mapping sets "${tag}" for ${names.join(', ')}`,
+      partial: lacking.length < routes.length,
+    };
   }
-  if (lower === 'aws:username') return { reason: 'assumed-role sessions have no aws:username', partial: false };
-  if (/^(aws:(RequestTag|ResourceTag|TagKeys)|s3:|dynamodb:|ec2:|sts:|iam:)/i.test(variable)) return undefined;
-  const providerKeys = [...context.design.providers.map((provider) => provider.providerKey), 'graph.facebook.com', 'accounts.google.com', 'www.amazon.com', 'appleid.apple.com', 'api.twitter.com'];
+  if (lower === 'aws:username')
+    return { reason: 'assumed-role sessions have no aws:username', partial: false };
+  if (/^(aws:(RequestTag|ResourceTag|TagKeys)|s3:|dynamodb:|ec2:|sts:|iam:)/i.test(variable))
+    return undefined;
+  const providerKeys = [
+    ...context.design.providers.map((provider) => provider.providerKey),
+    'graph.facebook.com',
+    'accounts.google.com',
+    'www.amazon.com',
+    'appleid.apple.com',
+    'api.twitter.com',
+  ];
   if (providerKeys.some((key) => lower.startsWith(`${key.toLowerCase()}:`)) || lower.startsWith('saml:')) {
-    return { reason: 'the provider\'s own claims are only available while Cognito exchanges the token, not in the credentials\' session; only cognito-identity.amazonaws.com keys are', partial: false };
+    return {
+      reason:
+        "the provider's own claims are only available while Cognito exchanges the token, not in the credentials' session; only cognito-identity.amazonaws.com keys are",
+      partial: false,
+    };
   }
   return undefined;
 }
 
 function rolesUsingPolicies(context: ReviewContext): Array<{ role: Role; policy: RolePolicy }> {
   const federated = new Set([...context.guestRoleIds, ...context.signedInRoleIds]);
-  return context.design.roles.filter((role) => federated.has(role.id)).flatMap((role) => context.rolePolicies(role).identity.map((policy) => ({ role, policy })));
+  return context.design.roles
+    .filter((role) => federated.has(role.id))
+    .flatMap((role) => context.rolePolicies(role).identity.map((policy) => ({ role, policy })));
 }
 
 export const variableNotInSession: DesignCheck = {
@@ -108,7 +181,8 @@ export const variableNotInSession: DesignCheck = {
   code: 'COG-VARIABLE-NOT-IN-SESSION',
   severity: 'high',
   title: 'Policy variable does not exist in a Cognito session',
-  description: 'A policy of a role Cognito hands out uses a variable the session never carries (${graph.facebook.com:id}, ${aws:username}, a principal tag no mapping sets, …): the statement never matches, and a Deny built on it never applies.',
+  description:
+    'A policy of a role Cognito hands out uses a variable the session never carries (${graph.facebook.com:id}, ${aws:username}, a principal tag no mapping sets, …): the statement never matches, and a Deny built on it never applies.',
   help: 'Use ${cognito-identity.amazonaws.com:sub} for per-identity data, or map the claim to a principal tag and use ${aws:PrincipalTag/<key>}.',
   needsCatalog: false,
   run(context) {
@@ -140,7 +214,8 @@ export const partitionOnUserPoolSub: DesignCheck = {
   code: 'COG-PARTITION-USER-POOL-SUB',
   severity: 'high',
   title: 'Per-user partition keyed on the user-pool sub instead of the identity id',
-  description: 'A policy partitions data by ${cognito-idp.<region>.amazonaws.com/<pool>:sub}; identity-pool sessions do not carry it, and data is conventionally keyed by the identity id.',
+  description:
+    'A policy partitions data by ${cognito-idp.<region>.amazonaws.com/<pool>:sub}; identity-pool sessions do not carry it, and data is conventionally keyed by the identity id.',
   help: 'Key per-user data on ${cognito-identity.amazonaws.com:sub} (the identity id), or map sub to a principal tag and use ${aws:PrincipalTag/username}.',
   needsCatalog: false,
   run(context) {
@@ -162,5 +237,8 @@ export const partitionOnUserPoolSub: DesignCheck = {
   },
 };
 
-export const variableChecks: DesignCheck[] = [variablesWithoutVersion, variableNotInSession, partitionOnUserPoolSub];
-
+export const variableChecks: DesignCheck[] = [
+  variablesWithoutVersion,
+  variableNotInSession,
+  partitionOnUserPoolSub,
+];

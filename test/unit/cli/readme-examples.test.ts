@@ -1,30 +1,56 @@
-// Runs every `npx cognito-studio …` line of src-main/cli/README.md against the built bundle, so the
-// documented examples keep working. `-o <file>` is redirected into a temporary folder.
+// Runs every `npx cognito-studio …` line of the README and of src-main/cli/README.md against the
+// built bundle, so the documented examples keep working. `-o <file>` is redirected into a temporary
+// folder; `\` continues a line; a `*` in a file name is expanded as the shell would.
 
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildCli, projectRoot, runCli, temporaryDirectory } from './run-cli';
 
-const readme = readFileSync(join(projectRoot, 'src-main/cli/README.md'), 'utf8');
-const shellBlocks = [...readme.matchAll(/```sh\n([\s\S]*?)```/g)].map((match) => match[1] ?? '');
-const commands = shellBlocks.flatMap((block) =>
-  block.split('\n').filter((line) => line.startsWith('npx cognito-studio ')),
-);
+function documentedCommands(readmePath: string): string[] {
+  const readme = readFileSync(join(projectRoot, readmePath), 'utf8');
+  const shellBlocks = [...readme.matchAll(/```sh\n([\s\S]*?)```/g)].map((match) => match[1] ?? '');
+  return shellBlocks.flatMap((block) =>
+    block
+      .replace(/\\\n\s*/g, ' ')
+      .split('\n')
+      .filter((line) => line.startsWith('npx cognito-studio ')),
+  );
+}
+
+const cliReadmeCommands = documentedCommands('src-main/cli/README.md');
+const commands = [...new Set([...cliReadmeCommands, ...documentedCommands('README.md')])];
+
+/** Expands `dir/*.json` like a shell, sorted. */
+function expandGlob(word: string): string[] {
+  if (!word.includes('*')) return [word];
+  const directory = dirname(word);
+  const pattern = new RegExp(
+    `^${word
+      .slice(directory.length + 1)
+      .replace(/[.+?^${}()|[\]\\]/g, '\\$&')
+      .replace(/\*/g, '.*')}$`,
+  );
+  return readdirSync(join(projectRoot, directory))
+    .filter((name) => pattern.test(name))
+    .sort()
+    .map((name) => `${directory}/${name}`);
+}
 
 /** Splits a command line written without quotes or shell operators. */
 function words(line: string): string[] {
   return line
     .replace(/^npx cognito-studio /, '')
     .trim()
-    .split(/\s+/);
+    .split(/\s+/)
+    .flatMap(expandGlob);
 }
 
 beforeAll(() => buildCli());
 
 describe('README examples', () => {
   it('has examples of every command', () => {
-    const used = new Set(commands.map((line) => words(line)[0]));
+    const used = new Set(cliReadmeCommands.map((line) => words(line)[0]));
     expect([...used].sort()).toEqual(['check', 'evaluate', 'import-aws', 'matrix', 'simulate', 'validate']);
   });
 

@@ -291,7 +291,7 @@ describe('matrix', () => {
     ).toBe('ImplicitlyDenied');
   });
 
-  it('allows the per-identity DynamoDB write once the request names the caller\'s own partition key', () => {
+  it("allows the per-identity DynamoDB write once the request names the caller's own partition key", () => {
     const simulation = runCli(['simulate', photos, '--persona', 'persona-alice', '--json', '--now', now]);
     const identityId = (JSON.parse(simulation.stdout) as { identityId: string }).identityId;
     const run = runCli([

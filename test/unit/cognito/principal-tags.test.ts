@@ -10,7 +10,11 @@ import { NOW, USER_POOL_KEY, baseDesign } from './fixture';
 
 const ALICE_SUB = 'aaaaaaaa-0000-4000-8000-000000000001';
 
-function run(login: SimulationInput['login'], principalTags: PrincipalTagMapping[], provider?: string): SimulationResult {
+function run(
+  login: SimulationInput['login'],
+  principalTags: PrincipalTagMapping[],
+  provider?: string,
+): SimulationResult {
   const design: DesignDocument = baseDesign();
   design.identityPools[0]!.principalTags = principalTags;
   return simulate(design, { identityPool: 'ip', now: NOW, login, ...(provider ? { provider } : {}) });
@@ -29,16 +33,24 @@ const onClient = (clientId: string, map: Omit<PrincipalTagMapping, 'provider'>):
   ...map,
 });
 
-const aliceThroughWeb: SimulationInput['login'] = { type: 'userPoolUser', username: 'alice', clientId: 'web' };
+const aliceThroughWeb: SimulationInput['login'] = {
+  type: 'userPoolUser',
+  username: 'alice',
+  clientId: 'web',
+};
 
 describe('principal-tag maps of user pools', () => {
   it('applies a map set on one app client to a login through another client of the same pool', () => {
-    const result = run(aliceThroughWeb, [onClient('limited', { useDefaults: true, tags: { tenant: 'custom:tenant' } })]);
+    const result = run(aliceThroughWeb, [
+      onClient('limited', { useDefaults: true, tags: { tenant: 'custom:tenant' } }),
+    ]);
     // Defaults: username ← sub, client ← aud (the client alice signed in through); tenant from her attribute.
     expect(tagsOf(result)).toEqual({ username: ALICE_SUB, client: 'webclient111', tenant: 'acme' });
     const step = tagStep(result);
     expect(step?.detail).toContain(`The pool maps tags for ${USER_POOL_KEY} (default mapping on)`);
-    expect(step?.detail).toContain('set on app client limited applies to logins through every client of the pool');
+    expect(step?.detail).toContain(
+      'set on app client limited applies to logins through every client of the pool',
+    );
     expect(step?.source).toBe(
       'https://docs.aws.amazon.com/cognito/latest/developerguide/using-afac-with-cognito-identity-pools.html',
     );
@@ -52,7 +64,7 @@ describe('principal-tag maps of user pools', () => {
     expect(tagsOf(result)).toEqual({ tenant: 'acme' });
   });
 
-  it('uses the entry of the login\'s own client when every client carries the same map', () => {
+  it("uses the entry of the login's own client when every client carries the same map", () => {
     const map = { useDefaults: false, tags: { tenant: 'custom:tenant' } };
     const result = run(aliceThroughWeb, [onClient('limited', map), onClient('web', map)]);
     expect(tagsOf(result)).toEqual({ tenant: 'acme' });
@@ -70,14 +82,18 @@ describe('principal-tag maps of user pools', () => {
     expect(tagStep(result)?.assumption).toBe(true);
   });
 
-  it('does not apply a user pool\'s map to another provider, nor another provider\'s map to the pool', () => {
+  it("does not apply a user pool's map to another provider, nor another provider's map to the pool", () => {
     const oidcLogin: SimulationInput['login'] = {
       type: 'claims',
       // department "it" is not "sales": rule 2 of the fixture's OIDC mapping gives Editor.
       claims: { iss: 'https://idp.example.com', aud: 'oidc-client', sub: 'oidc-user', department: 'it' },
     };
     const poolMap = onClient('web', { useDefaults: false, tags: { tenant: 'custom:tenant' } });
-    const oidcMap: PrincipalTagMapping = { provider: { type: 'provider', providerId: 'oidc' }, useDefaults: false, tags: { dept: 'department' } };
+    const oidcMap: PrincipalTagMapping = {
+      provider: { type: 'provider', providerId: 'oidc' },
+      useDefaults: false,
+      tags: { dept: 'department' },
+    };
     expect(tagsOf(run(oidcLogin, [poolMap]))).toEqual({});
     expect(tagStep(run(oidcLogin, [poolMap]))).toBeUndefined();
     expect(tagsOf(run(aliceThroughWeb, [oidcMap]))).toEqual({});

@@ -16,10 +16,18 @@ describe('layer boundaries', () => {
     ["import { readFileSync } from 'fs';", 'shared/iam/example.ts', 'no Node built-ins'],
     ["import { app } from 'electron';", 'shared/cognito/example.ts', 'must not import electron'],
     ["import { useState } from 'react';", 'shared/review/example.ts', 'UI libraries'],
-    ["import { x } from '../../src-main/host/x';", 'shared/model/example.ts', 'must not import from src-main'],
+    [
+      "import { x } from '../../src-main/host/x';",
+      'shared/model/example.ts',
+      'must not import from src-main',
+    ],
     ["import { x } from '../src-main/host/x';", 'src-renderer/example.ts', 'only through the host API'],
     ["import { ipcRenderer } from 'electron';", 'src-renderer/example.ts', 'must not import electron'],
-    ["import { x } from '../../src-renderer/app';", 'src-main/cli/example.ts', 'must not import from src-renderer'],
+    [
+      "import { x } from '../../src-renderer/app';",
+      'src-main/cli/example.ts',
+      'must not import from src-renderer',
+    ],
     ["import { runSimulation } from '@cloud-copilot/iam-simulate';", 'src-main/cli/example.ts', 'AGPL'],
     ["import { runSimulation } from '@cloud-copilot/iam-simulate';", 'shared/iam/example.ts', 'AGPL'],
   ])('rejects %s in %s', async (code, filePath, expected) => {

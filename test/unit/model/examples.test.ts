@@ -116,8 +116,14 @@ describe('example designs', () => {
       new Set(['cognito:groups', 'custom:tenant']),
     );
     // One map per user pool in AWS: every app client's entry carries the tenant tag.
-    expect(identityPool?.principalTags.map((mapping) => mapping.provider.type === 'userPoolClient' && mapping.provider.clientId)).toEqual(['client-app', 'client-ops']);
-    expect(identityPool?.principalTags.every((mapping) => mapping.tags.tenant === 'custom:tenant')).toBe(true);
+    expect(
+      identityPool?.principalTags.map(
+        (mapping) => mapping.provider.type === 'userPoolClient' && mapping.provider.clientId,
+      ),
+    ).toEqual(['client-app', 'client-ops']);
+    expect(identityPool?.principalTags.every((mapping) => mapping.tags.tenant === 'custom:tenant')).toBe(
+      true,
+    );
     expect(text).toContain('${aws:PrincipalTag/tenant}');
   });
 

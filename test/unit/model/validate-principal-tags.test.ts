@@ -45,23 +45,40 @@ describe('principal-tag maps of one user pool', () => {
   });
 
   it('rejects entries that differ only in the default mapping', () => {
-    const issues = tagIssues(withMaps({ provider: CLIENT, ...tenantMap }, { provider: OPS, useDefaults: true, tags: { tenant: 'custom:tenant' } }));
-    expect(issues.map((issue) => [issue.severity, issue.code])).toEqual([['error', 'principal-tag-conflict']]);
+    const issues = tagIssues(
+      withMaps(
+        { provider: CLIENT, ...tenantMap },
+        { provider: OPS, useDefaults: true, tags: { tenant: 'custom:tenant' } },
+      ),
+    );
+    expect(issues.map((issue) => [issue.severity, issue.code])).toEqual([
+      ['error', 'principal-tag-conflict'],
+    ]);
   });
 
   it('rejects the same tag taken from a different claim', () => {
-    const issues = tagIssues(withMaps({ provider: CLIENT, ...tenantMap }, { provider: OPS, useDefaults: false, tags: { tenant: 'custom:org' } }));
+    const issues = tagIssues(
+      withMaps(
+        { provider: CLIENT, ...tenantMap },
+        { provider: OPS, useDefaults: false, tags: { tenant: 'custom:org' } },
+      ),
+    );
     expect(issues.map((issue) => issue.code)).toEqual(['principal-tag-conflict']);
   });
 
   it('accepts identical entries: together they describe the one map AWS stores', () => {
-    const design = withMaps({ provider: CLIENT, ...tenantMap }, { provider: OPS, useDefaults: false, tags: { tenant: 'custom:tenant' } });
+    const design = withMaps(
+      { provider: CLIENT, ...tenantMap },
+      { provider: OPS, useDefaults: false, tags: { tenant: 'custom:tenant' } },
+    );
     expect(tagIssues(design)).toEqual([]);
     expect(hasErrors(validateDesign(design))).toBe(false);
   });
 
   it('still rejects two entries for the same app client', () => {
-    const issues = tagIssues(withMaps({ provider: CLIENT, ...tenantMap }, { provider: CLIENT, ...tenantMap }));
+    const issues = tagIssues(
+      withMaps({ provider: CLIENT, ...tenantMap }, { provider: CLIENT, ...tenantMap }),
+    );
     expect(issues.map((issue) => [issue.severity, issue.code])).toEqual([['error', 'duplicate-name']]);
   });
 
@@ -71,7 +88,11 @@ describe('principal-tag maps of one user pool', () => {
       { provider: { type: 'provider', providerId: 'google' }, useDefaults: true, tags: {} },
     );
     design.userPools.push(
-      aUserPool({ id: 'partners', poolId: 'us-east-1_Partner9', clients: [aClient({ id: 'partner-web', clientId: 'partnerclient789' })] }),
+      aUserPool({
+        id: 'partners',
+        poolId: 'us-east-1_Partner9',
+        clients: [aClient({ id: 'partner-web', clientId: 'partnerclient789' })],
+      }),
     );
     const partner = { type: 'userPoolClient', userPoolId: 'partners', clientId: 'partner-web' } as const;
     pool(design).acceptedProviders.push(partner);

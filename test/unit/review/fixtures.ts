@@ -10,7 +10,10 @@ import { aClient, aDesign, aPolicy, aRole, aUserPool, anIdentityPool } from '../
 export const POOL_ID = 'us-east-1:11111111-2222-4333-8444-555555555555';
 
 /** The trust policy AWS documents for identity-pool roles. */
-export function documentedTrust(amr: 'authenticated' | 'unauthenticated', extra: Record<string, unknown> = {}): PolicyDocument {
+export function documentedTrust(
+  amr: 'authenticated' | 'unauthenticated',
+  extra: Record<string, unknown> = {},
+): PolicyDocument {
   return {
     Version: '2012-10-17',
     Statement: [
@@ -29,7 +32,12 @@ export function documentedTrust(amr: 'authenticated' | 'unauthenticated', extra:
 }
 
 export function roleWith(id: string, statements: unknown[], overrides: Partial<Role> = {}): Role {
-  return aRole({ id, name: id, inlinePolicies: statements.length > 0 ? [{ name: 'Access', document: aPolicy(statements) }] : [], ...overrides });
+  return aRole({
+    id,
+    name: id,
+    inlinePolicies: statements.length > 0 ? [{ name: 'Access', document: aPolicy(statements) }] : [],
+    ...overrides,
+  });
 }
 
 export interface BaseOptions {
@@ -43,7 +51,13 @@ export interface BaseOptions {
  */
 export function baseDesign(options: BaseOptions, edit?: (design: DesignDocument) => void): DesignDocument {
   const builder = aDesign()
-    .withUserPool(aUserPool({ id: 'userpool', poolId: 'us-east-1_AbCdEf123', clients: [aClient({ id: 'client', clientId: 'client1234567890abcdefghij', name: 'web' })] }))
+    .withUserPool(
+      aUserPool({
+        id: 'userpool',
+        poolId: 'us-east-1_AbCdEf123',
+        clients: [aClient({ id: 'client', clientId: 'client1234567890abcdefghij', name: 'web' })],
+      }),
+    )
     .withIdentityPool(
       anIdentityPool({
         id: 'identitypool',

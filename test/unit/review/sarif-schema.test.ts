@@ -6,7 +6,9 @@ import type { DesignDocument } from '../../../shared/model/types';
 import { reviewDesign, toSarif } from '../../../shared/review';
 import { baseDesign, roleWith } from './fixtures';
 
-const schema = JSON.parse(readFileSync(new URL('../../fixtures/sarif/sarif-schema-2.1.0.json', import.meta.url), 'utf8')) as Record<string, unknown>;
+const schema = JSON.parse(
+  readFileSync(new URL('../../fixtures/sarif/sarif-schema-2.1.0.json', import.meta.url), 'utf8'),
+) as Record<string, unknown>;
 
 function validator() {
   const ajv = new Ajv({ allErrors: true, strict: false });
@@ -15,14 +17,19 @@ function validator() {
 }
 
 function example(name: string): DesignDocument {
-  return JSON.parse(readFileSync(new URL(`../../../assets/examples/${name}.cognito-design.json`, import.meta.url), 'utf8')) as DesignDocument;
+  return JSON.parse(
+    readFileSync(new URL(`../../../assets/examples/${name}.cognito-design.json`, import.meta.url), 'utf8'),
+  ) as DesignDocument;
 }
 
 describe('SARIF output against the official SARIF 2.1.0 schema', () => {
   const validate = validator();
 
   it.each(['photo-sharing', 'b2b-saas', 'analytics-sdk'])('validates for the %s example', async (name) => {
-    const log = toSarif(await reviewDesign(example(name)), { designUri: `assets/examples/${name}.cognito-design.json`, toolVersion: '0.1.0' });
+    const log = toSarif(await reviewDesign(example(name)), {
+      designUri: `assets/examples/${name}.cognito-design.json`,
+      toolVersion: '0.1.0',
+    });
     const valid = validate(log);
     expect(validate.errors ?? []).toEqual([]);
     expect(valid).toBe(true);
@@ -31,7 +38,12 @@ describe('SARIF output against the official SARIF 2.1.0 schema', () => {
   it('validates with findings of every severity, generated trust (no line) and a path with spaces', async () => {
     const design = baseDesign({
       pool: { authenticatedRoleId: 'User', allowClassicFlow: true },
-      roles: [roleWith('User', [{ Effect: 'Allow', Action: 'iam:PassRole', Resource: '*' }, { Effect: 'Allow', Action: 's3:PutObject', Resource: '*' }])],
+      roles: [
+        roleWith('User', [
+          { Effect: 'Allow', Action: 'iam:PassRole', Resource: '*' },
+          { Effect: 'Allow', Action: 's3:PutObject', Resource: '*' },
+        ]),
+      ],
     });
     const findings = await reviewDesign(design);
     expect(new Set(findings.map((finding) => finding.severity)).size).toBeGreaterThan(1);
