@@ -6,6 +6,7 @@ import { Canvas } from './canvas/Canvas';
 import { Toolbar } from './canvas/Toolbar';
 import { getAppMode, onMenuCommand } from './host/client';
 import { Inspector } from './inspector/Inspector';
+import { startReviewSync } from './review/review-sync';
 import { commandForKey, runMenuCommand } from './shell/app-commands';
 import { Dialogs } from './shell/DialogHost';
 import { MenuBar } from './shell/MenuBar';
@@ -39,6 +40,7 @@ export function App(): ReactElement {
 
   useEffect(() => {
     const stopSync = startDocumentSync();
+    const stopReview = startReviewSync();
     const stopMenu = onMenuCommand(runMenuCommand);
     void openStartupDesign();
     const onKeyDown = (event: KeyboardEvent): void => {
@@ -51,6 +53,7 @@ export function App(): ReactElement {
     window.addEventListener('keydown', onKeyDown);
     return () => {
       stopSync();
+      stopReview();
       stopMenu();
       window.removeEventListener('keydown', onKeyDown);
     };

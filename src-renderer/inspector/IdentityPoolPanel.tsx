@@ -1,26 +1,14 @@
 import type { ReactElement } from 'react';
 import { sameProviderRef } from '../../shared/model/keys';
 import { LIMITS } from '../../shared/model/limits';
-import type { IdentityPool, ModelIssue, PrincipalTagMapping, ProviderRef } from '../../shared/model/types';
+import type { IdentityPool, ModelIssue, ProviderRef } from '../../shared/model/types';
 import { addMappingCommand } from '../state/commands';
 import { useAppStore } from '../state/store';
-import { CheckboxField, LinesField, Section, SelectField, TextField } from './fields';
+import { CheckboxField, Section, SelectField, TextField } from './fields';
+import { PrincipalTagsSection } from './PrincipalTagsSection';
 import { allProviderRefs, includesRef, providerRefLabel, refKey, roleOptions } from './refs';
 import { RuleEditor } from './RuleEditor';
 import { useEntityUpdate } from './use-entity';
-
-function tagLines(tags: Record<string, string>): string[] {
-  return Object.entries(tags).map(([tag, claim]) => `${tag}=${claim}`);
-}
-
-function parseTagLines(lines: string[]): Record<string, string> {
-  const tags: Record<string, string> = {};
-  for (const line of lines) {
-    const index = line.indexOf('=');
-    if (index > 0) tags[line.slice(0, index).trim()] = line.slice(index + 1).trim();
-  }
-  return tags;
-}
 
 export function IdentityPoolPanel({
   pool,
@@ -45,11 +33,6 @@ export function IdentityPoolPanel({
         ? [...pool.acceptedProviders, ref]
         : pool.acceptedProviders.filter((candidate) => !sameProviderRef(candidate, ref)),
     });
-  }
-
-  function setTags(ref: ProviderRef, next: PrincipalTagMapping | undefined): void {
-    const others = pool.principalTags.filter((tags) => !sameProviderRef(tags.provider, ref));
-    update({ principalTags: next ? [...others, next] : others });
   }
 
   return (
@@ -148,45 +131,7 @@ export function IdentityPoolPanel({
           />
         ))}
       </Section>
-      <Section title="Principal tags">
-        {pool.acceptedProviders.length === 0 ? (
-          <p className="muted">Accept a provider to map its claims to session tags.</p>
-        ) : null}
-        {pool.acceptedProviders.map((ref) => {
-          const tags = pool.principalTags.find((candidate) => sameProviderRef(candidate.provider, ref));
-          const index = tags ? pool.principalTags.indexOf(tags) : -1;
-          return (
-            <div className="subcard" key={refKey(ref)}>
-              <div className="subcard__title">{providerRefLabel(design, ref)}</div>
-              <CheckboxField
-                label="Map principal tags"
-                checked={tags !== undefined}
-                onChange={(on) =>
-                  setTags(ref, on ? { provider: ref, useDefaults: true, tags: {} } : undefined)
-                }
-              />
-              {tags ? (
-                <>
-                  <CheckboxField
-                    label="Use defaults"
-                    hint="username ← sub, client ← aud"
-                    checked={tags.useDefaults}
-                    onChange={(useDefaults) => setTags(ref, { ...tags, useDefaults })}
-                  />
-                  <LinesField
-                    label="Custom tags"
-                    values={tagLines(tags.tags)}
-                    onCommit={(lines) => setTags(ref, { ...tags, tags: parseTagLines(lines) })}
-                    issues={issues}
-                    path={`${path}.principalTags[${index}]`}
-                    hint="tag=claim, one per line."
-                  />
-                </>
-              ) : null}
-            </div>
-          );
-        })}
-      </Section>
+      <PrincipalTagsSection design={design} pool={pool} path={path} issues={issues} />
     </>
   );
 }

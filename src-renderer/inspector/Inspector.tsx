@@ -6,6 +6,7 @@ import { deriveGraph } from '../../shared/model/graph';
 import type { DesignDocument } from '../../shared/model/types';
 import { centreOn } from '../canvas/canvas-controller';
 import { EntityIcon } from '../canvas/icons';
+import { EntityFindings, FindingsList } from '../review/Findings';
 import { deleteSelectionCommand, updateDesignInfoCommand } from '../state/commands';
 import { useAppStore } from '../state/store';
 import { SelectField, TextField } from './fields';
@@ -102,6 +103,7 @@ function EntityPanel({ located, design }: { located: Located; design: DesignDocu
             .join(', ')}
         </div>
       ) : null}
+      <EntityFindings entityId={located.entity.id} />
       {panel}
     </div>
   );
@@ -180,11 +182,16 @@ function DesignPanel({ design }: { design: DesignDocument }): ReactElement {
         ]}
         onChange={(partition) => run(updateDesignInfoCommand, { account: { ...account, partition } })}
       />
+      <FindingsList />
       <h3 className="inspector__subheading">{`All issues (${issues.length})`}</h3>
       {issues.length === 0 ? <p className="muted">No validation issues.</p> : null}
       <ul className="issues issues--located">
         {issues.slice(0, 50).map((issue) => (
-          <li key={`${issue.path}:${issue.message}`} className={`issue issue--${issue.severity}`}>
+          <li
+            key={`${issue.path}:${issue.message}`}
+            className={`issue issue--${issue.severity}`}
+            data-code={issue.code}
+          >
             {entityAtPath(design, issue.path) ? (
               <button
                 type="button"

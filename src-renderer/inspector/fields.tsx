@@ -11,7 +11,11 @@ export function IssueList({ issues }: { issues: readonly ModelIssue[] }): ReactE
   return (
     <ul className="issues" data-testid="field-issues">
       {issues.map((issue) => (
-        <li key={`${issue.path}:${issue.message}`} className={`issue issue--${issue.severity}`}>
+        <li
+          key={`${issue.path}:${issue.message}`}
+          className={`issue issue--${issue.severity}`}
+          data-code={issue.code}
+        >
           {issue.message}
         </li>
       ))}

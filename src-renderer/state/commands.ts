@@ -4,8 +4,10 @@
 import { deriveGraph } from '../../shared/model/graph';
 import { checkConnection, type ConnectionAttempt } from '../../shared/model/graph-connections';
 import type { MappingRule, Point, ProviderRef, RoleMapping } from '../../shared/model/types';
+import type { Finding } from '../../shared/review';
 import { copyEntities, pasteEntities } from './edits/clipboard';
 import { addEntity, removeEntities, updateEntity, type NewEntity } from './edits/entities';
+import { setPrincipalTagMap, type PrincipalTagMap } from './edits/principal-tags';
 import { applyConnection, removeRelations } from './edits/relations';
 import {
   addMapping,
@@ -16,6 +18,7 @@ import {
   updateMapping,
   updateRule,
 } from './edits/rules';
+import { findingBadges } from './findings';
 import type { Command, CommandState, EntityKind } from './types';
 
 function select(state: CommandState, nodes: string[], edges: string[] = []): CommandState['selection'] {
@@ -256,6 +259,24 @@ export const removeRuleCommand: Command<{ poolId: string; mappingId: string; rul
   },
 };
 
+/**
+ * Sets or removes (`map` undefined) the principal-tag map of the identity provider `provider` logs
+ * in through; for a user pool, on the entry of every client of that pool (edits/principal-tags.ts).
+ */
+export const setPrincipalTagsCommand: Command<{
+  poolId: string;
+  provider: ProviderRef;
+  map: PrincipalTagMap | undefined;
+}> = {
+  id: 'principalTags.set',
+  label: 'Edit principal tags',
+  recordsHistory: true,
+  perform(state, { poolId, provider, map }) {
+    const design = setPrincipalTagMap(state.design, poolId, provider, map);
+    return design === state.design ? state : { ...state, design };
+  },
+};
+
 export const toggleMinimapCommand: Command = {
   id: 'view.toggleMinimap',
   label: 'Toggle Minimap',
@@ -275,12 +296,24 @@ export const toggleThemeCommand: Command<{ prefersDark: boolean }> = {
   },
 };
 
-/** Attaches review findings to nodes (badge counts); replaces the previous set. */
-export const attachFindingsCommand: Command<CommandState['ui']['findings']> = {
+/**
+ * Attaches review findings (derived from the design, so not an edit: no undo history, the
+ * document stays as clean or dirty as it was) and the badge of each entity; replaces the previous set.
+ */
+export const attachFindingsCommand: Command<readonly Finding[]> = {
   id: 'review.attachFindings',
   label: 'Show findings',
   recordsHistory: false,
-  perform(state, findings) {
-    return { ...state, ui: { ...state.ui, findings } };
+  perform(state, reviewFindings) {
+    const active = state.ui.activeFindingId;
+    return {
+      ...state,
+      ui: {
+        ...state.ui,
+        reviewFindings,
+        findings: findingBadges(reviewFindings),
+        activeFindingId: reviewFindings.some((finding) => finding.id === active) ? active : null,
+      },
+    };
   },
 };

@@ -51,6 +51,8 @@ export function initialUi(): UiState {
     focusedRuleId: null,
     fitRequest: 0,
     findings: {},
+    reviewFindings: [],
+    activeFindingId: null,
   };
 }
 
@@ -146,7 +148,14 @@ export function createAppStore() {
           future: [],
           interactionBase: null,
           selection: EMPTY_SELECTION,
-          ui: { ...get().ui, focusedRuleId: null, fitRequest: get().ui.fitRequest + 1 },
+          ui: {
+            ...get().ui,
+            focusedRuleId: null,
+            fitRequest: get().ui.fitRequest + 1,
+            findings: {},
+            reviewFindings: [],
+            activeFindingId: null,
+          },
         });
       },
       markSaved(filePath, design) {

@@ -1,6 +1,7 @@
 // State shapes shared by the store, the commands and the components.
 
 import type { DesignDocument } from '../../shared/model/types';
+import type { Finding, Severity } from '../../shared/review';
 
 export type EntityCollection = 'providers' | 'userPools' | 'identityPools' | 'roles' | 'managedPolicies';
 export type EntityKind = 'provider' | 'userPool' | 'identityPool' | 'role' | 'managedPolicy';
@@ -40,8 +41,12 @@ export interface UiState {
   focusedRuleId: string | null;
   /** Incremented to ask the canvas to fit the view once the current design is rendered. */
   fitRequest: number;
-  /** Findings badge counts per entity id; empty until review findings are attached. */
-  findings: Record<string, { count: number; severity: 'critical' | 'high' | 'medium' | 'low' | 'info' }>;
+  /** Findings badge per entity id (count and highest severity); empty until review findings are attached. */
+  findings: Record<string, { count: number; severity: Severity }>;
+  /** Review findings of the current design, most severe first. Derived data: never in undo history. */
+  reviewFindings: readonly Finding[];
+  /** Finding whose rationale and fix the inspector shows expanded. */
+  activeFindingId: string | null;
 }
 
 /** What a command sees and returns. */

@@ -186,3 +186,65 @@ test('a connection the model does not allow is refused with the reason', async (
   await expect(page.locator('.react-flow__edge')).toHaveCount(edgesBefore);
   await studio.screenshot('refused-connection');
 });
+
+test('principal tags are edited once per user pool and saved identically for each of its clients', async ({
+  page,
+}) => {
+  const studio = new AppPage(page);
+  await studio.open(app.url);
+  await studio.canvas.select('B2BSaaSIdentities');
+  const pool = page.getByTestId('inspector-identityPool');
+
+  // One map for the user pool (AWS keys it by the pool), listing the clients it applies to.
+  const maps = pool.getByTestId('principal-tags');
+  await expect(maps).toHaveCount(1);
+  const tenants = maps.first();
+  await expect(tenants).toContainText('User pool b2b-saas-tenants');
+  await expect(tenants).toContainText('cognito-idp.us-east-1.amazonaws.com/us-east-1_T3n4ntP0l');
+  await expect(tenants).toContainText('Applies to app clients saas-web-app, ops-console');
+
+  await tenants.getByRole('checkbox', { name: /^Use defaults/ }).check();
+  const custom = tenants.getByLabel('Custom tags', { exact: true });
+  await custom.fill('tenant=custom:tenant\ndepartment=custom:department\ncostCenter=custom:cost_center');
+  await custom.blur();
+  await expect(custom).toHaveValue(
+    'tenant=custom:tenant\ndepartment=custom:department\ncostCenter=custom:cost_center',
+  );
+  await expect(pool.locator('[data-code="principal-tag-conflict"]')).toHaveCount(0);
+  await studio.screenshot('principal-tags');
+
+  // Each edit of the map is one undo step.
+  await page.keyboard.press('Control+z');
+  await expect(custom).toHaveValue('department=custom:department\ntenant=custom:tenant');
+  await page.keyboard.press('Control+Shift+z');
+  await expect(custom).toHaveValue(
+    'tenant=custom:tenant\ndepartment=custom:department\ncostCenter=custom:cost_center',
+  );
+
+  await page.keyboard.press('Control+s');
+  await expect(page.getByTestId('dirty-state')).toHaveText('Saved');
+  const saved = JSON.parse(readFileSync(app.designPath, 'utf8')) as {
+    identityPools: {
+      principalTags: {
+        provider: { clientId?: string };
+        useDefaults: boolean;
+        tags: Record<string, string>;
+      }[];
+    }[];
+  };
+  const entries = saved.identityPools[0]!.principalTags;
+  expect(entries.map((entry) => entry.provider.clientId)).toEqual(['client-app', 'client-ops']);
+  for (const entry of entries) {
+    expect(entry.useDefaults).toBe(true);
+    expect(entry.tags).toEqual({
+      tenant: 'custom:tenant',
+      department: 'custom:department',
+      costCenter: 'custom:cost_center',
+    });
+  }
+
+  // Nowhere in the design does validation report a conflict.
+  await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
+  await expect(page.getByTestId('inspector-design')).toBeVisible();
+  await expect(page.locator('[data-code="principal-tag-conflict"]')).toHaveCount(0);
+});

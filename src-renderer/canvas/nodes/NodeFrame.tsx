@@ -1,9 +1,11 @@
 // The card every entity node shares: accent colour per kind, icon, caption, title, and a slot
-// for the review findings badge.
+// for the review findings badge (a click selects the entity and shows its findings).
 
+import { useNodeId } from '@xyflow/react';
 import type { ReactElement, ReactNode } from 'react';
 import type { GraphNodeKind } from '../../../shared/model/graph';
 import type { FindingBadge } from '../flow-types';
+import { showFindingsOf } from '../../review/Findings';
 import { EntityIcon } from '../icons';
 
 const CAPTIONS: Record<GraphNodeKind, string> = {
@@ -23,6 +25,26 @@ interface NodeFrameProps {
   selected: boolean;
   badge: FindingBadge | undefined;
   children?: ReactNode;
+}
+
+function FindingsBadge({ badge }: { badge: FindingBadge }): ReactElement {
+  const nodeId = useNodeId();
+  const label = `${badge.count} ${badge.severity} finding${badge.count === 1 ? '' : 's'}: show`;
+  return (
+    <button
+      type="button"
+      className={`node__badge node__badge--${badge.severity} nodrag`}
+      title={label}
+      aria-label={label}
+      data-testid="findings-badge"
+      onClick={(event) => {
+        event.stopPropagation();
+        if (nodeId) showFindingsOf(nodeId);
+      }}
+    >
+      {badge.count}
+    </button>
+  );
 }
 
 export function NodeFrame({
@@ -45,14 +67,7 @@ export function NodeFrame({
             {title}
           </span>
         </span>
-        {badge && badge.count > 0 ? (
-          <span
-            className={`node__badge node__badge--${badge.severity}`}
-            title={`${badge.count} finding${badge.count === 1 ? '' : 's'}`}
-          >
-            {badge.count}
-          </span>
-        ) : null}
+        {badge && badge.count > 0 ? <FindingsBadge badge={badge} /> : null}
       </div>
       {subtitle ? (
         <div className="node__subtitle" title={subtitle}>

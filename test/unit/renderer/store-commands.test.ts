@@ -93,12 +93,10 @@ describe('commands and undo history', () => {
   });
 
   it('adding a node selects it and puts it where asked; undo removes it', () => {
-    store
-      .getState()
-      .run(addEntityCommand, {
-        entity: { kind: 'provider', providerKind: 'saml' },
-        position: { x: 100, y: 200 },
-      });
+    store.getState().run(addEntityCommand, {
+      entity: { kind: 'provider', providerKind: 'saml' },
+      position: { x: 100, y: 200 },
+    });
     const state = store.getState();
     const added = state.design.providers.at(-1)!;
     expect(added.kind).toBe('saml');
@@ -184,14 +182,12 @@ describe('rule editing', () => {
   });
 
   it('edits and deletes a rule', () => {
-    store
-      .getState()
-      .run(updateRuleCommand, {
-        poolId: 'ids',
-        mappingId: 'm',
-        ruleId: 'r2',
-        patch: { claim: 'custom:tenant', matchType: 'StartsWith', value: 't-' },
-      });
+    store.getState().run(updateRuleCommand, {
+      poolId: 'ids',
+      mappingId: 'm',
+      ruleId: 'r2',
+      patch: { claim: 'custom:tenant', matchType: 'StartsWith', value: 't-' },
+    });
     expect(store.getState().design.identityPools[0]!.roleMappings[0]!.rules[1]).toMatchObject({
       claim: 'custom:tenant',
       matchType: 'StartsWith',
@@ -261,9 +257,19 @@ describe('copy and paste', () => {
 });
 
 describe('findings badges', () => {
-  it('attach to entities by id without entering history', () => {
-    store.getState().run(attachFindingsCommand, { admin: { count: 2, severity: 'high' } });
+  it('attach to entities by id without entering history or making the document dirty', () => {
+    const finding = {
+      id: 'COG-X:role/admin',
+      checkId: 'x',
+      severity: 'high',
+      title: 'Something to fix',
+      entity: { kind: 'role', id: 'admin', name: 'Admin' },
+      rationale: 'Because.',
+      fix: 'Fix it.',
+    } as const;
+    store.getState().run(attachFindingsCommand, [finding, { ...finding, id: 'COG-X:role/admin@2' }]);
     expect(store.getState().ui.findings).toEqual({ admin: { count: 2, severity: 'high' } });
     expect(store.getState().past).toHaveLength(0);
+    expect(isDirty(store.getState())).toBe(false);
   });
 });
