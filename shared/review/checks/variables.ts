@@ -22,9 +22,7 @@ function variableUses(document: PolicyDocument): VariableUse[] {
 }
 
 /** Every policy kept in the design once: inline policies under their role, customer managed ones on their own. */
-export function designPolicies(
-  context: ReviewContext,
-): Array<{
+export function designPolicies(context: ReviewContext): Array<{
   entity: FindingEntity;
   document: PolicyDocument;
   location: (jsonPath: string) => FindingLocation;

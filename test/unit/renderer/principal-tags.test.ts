@@ -117,13 +117,11 @@ describe('setPrincipalTagsCommand', () => {
       undefined,
     );
     expect(conflicts()).toHaveLength(1);
-    store
-      .getState()
-      .run(setPrincipalTagsCommand, {
-        poolId: 'ids',
-        provider: web,
-        map: { useDefaults: false, tags: { org: 'custom:org' } },
-      });
+    store.getState().run(setPrincipalTagsCommand, {
+      poolId: 'ids',
+      provider: web,
+      map: { useDefaults: false, tags: { org: 'custom:org' } },
+    });
     expect(tags().map((entry) => [entry.provider, entry.useDefaults, entry.tags])).toEqual([
       [web, false, { org: 'custom:org' }],
       [ops, false, { org: 'custom:org' }],
@@ -132,38 +130,32 @@ describe('setPrincipalTagsCommand', () => {
   });
 
   it('adds an entry for each accepted client of a pool that had no map, and none for other providers', () => {
-    store
-      .getState()
-      .run(setPrincipalTagsCommand, {
-        poolId: 'ids',
-        provider: partner,
-        map: { useDefaults: true, tags: {} },
-      });
+    store.getState().run(setPrincipalTagsCommand, {
+      poolId: 'ids',
+      provider: partner,
+      map: { useDefaults: true, tags: {} },
+    });
     expect(tags()).toHaveLength(3);
     expect(tags()[2]).toEqual({ provider: partner, useDefaults: true, tags: {} });
   });
 
   it('keeps a social provider to its own entry', () => {
-    store
-      .getState()
-      .run(setPrincipalTagsCommand, {
-        poolId: 'ids',
-        provider: google,
-        map: { useDefaults: false, tags: { hd: 'hd' } },
-      });
+    store.getState().run(setPrincipalTagsCommand, {
+      poolId: 'ids',
+      provider: google,
+      map: { useDefaults: false, tags: { hd: 'hd' } },
+    });
     expect(tags()).toHaveLength(3);
     expect(tags()[2]).toEqual({ provider: google, useDefaults: false, tags: { hd: 'hd' } });
     expect(tags()[0]!.tags).toEqual({ tenant: 'custom:tenant' });
   });
 
   it('turning the map off removes the entries of every client of the pool and only those', () => {
-    store
-      .getState()
-      .run(setPrincipalTagsCommand, {
-        poolId: 'ids',
-        provider: google,
-        map: { useDefaults: true, tags: {} },
-      });
+    store.getState().run(setPrincipalTagsCommand, {
+      poolId: 'ids',
+      provider: google,
+      map: { useDefaults: true, tags: {} },
+    });
     store.getState().run(setPrincipalTagsCommand, { poolId: 'ids', provider: web, map: undefined });
     expect(tags()).toEqual([{ provider: google, useDefaults: true, tags: {} }]);
     expect(store.getState().past).toHaveLength(2);
