@@ -66,13 +66,16 @@ function ambiguous(
   login: ResolvedLogin,
   steps: TraceStep[],
   why: string,
+  assumption = false,
 ): RoleSelection {
+  const marked = assumption ? true : undefined;
   if (mapping.ambiguousRoleResolution === 'AuthenticatedRole') {
     steps.push({
       id: 'ambiguous-role-resolution',
       title: 'Ambiguous role resolution: AuthenticatedRole',
       detail: `${why}; AmbiguousRoleResolution is AuthenticatedRole, so the default authenticated role applies.`,
       outcome: 'info',
+      assumption: marked,
       source: DOCS.roleBasedAccessControl,
     });
     return defaultAuthenticatedRole(design, pool, steps, 'Ambiguous role resolution');
@@ -82,6 +85,7 @@ function ambiguous(
     title: 'Ambiguous role resolution: Deny',
     detail: `${why}; AmbiguousRoleResolution is Deny: NotAuthorizedException.`,
     outcome: 'fail',
+    assumption: marked,
     source: DOCS.roleBasedAccessControl,
   });
   return { ok: false, error: notAuthorized(MESSAGES.ambiguousDenied(login.loginsKey)) };
@@ -181,7 +185,11 @@ function tokenMapping(
     roles.length === 0
       ? 'The token carries no role'
       : 'The token carries several roles and no preferred role, and no CustomRoleArn was given';
-  return ambiguous(design, pool, mapping, login, steps, why);
+  // Assumption: the guide says only that several SAML roles need CustomRoleArn; like a user-pool token without
+  // cognito:preferred_role, we let AmbiguousRoleResolution decide.
+  return isSaml
+    ? ambiguous(design, pool, mapping, login, steps, `${why} (for SAML, our reading)`, true)
+    : ambiguous(design, pool, mapping, login, steps, why);
 }
 
 function rulesMapping(

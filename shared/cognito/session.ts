@@ -37,14 +37,36 @@ export function amrFor(login: ResolvedLogin | undefined): { amr: string[]; assum
 }
 
 const SAML_NAME_IDENTIFIER = 'http://schemas.xmlsoap.org/ws/2005/05/identity/claims/nameidentifier';
+const SAML_NAME = 'http://schemas.xmlsoap.org/ws/2005/05/identity/claims/name';
 
-/** Default tag ← claim mapping per provider kind (design.md §5.2 step 12, "Default provider mappings" page). */
-function defaultTagMapping(login: ResolvedLogin): { tags: Record<string, string>; assumption: boolean } {
+interface DefaultTagMapping {
+  tags: Record<string, string>;
+  assumption: boolean;
+  /** What the simulated defaults leave out of AWS's, and why. */
+  note?: string;
+}
+
+/**
+ * Default tag ← claim mapping per provider kind (design.md §5.2 step 12). Claims per provider:
+ * https://docs.aws.amazon.com/cognito/latest/developerguide/provider-mappings.html — user pools, Google, Apple,
+ * Facebook, Twitter and OIDC: aud and sub; Amazon: aud and user_id; SAML: nameidentifier and name.
+ * The keys `username`/`client` are documented for user pools only (SetPrincipalTagAttributeMap: "default
+ * (username and clientID) attribute mappings").
+ */
+function defaultTagMapping(login: ResolvedLogin): DefaultTagMapping {
   if (login.kind === 'userPool') return { tags: { username: 'sub', client: 'aud' }, assumption: false };
   // Assumption: AWS documents which claims the defaults use per provider, not the tag keys outside user pools.
   if (login.provider?.kind === 'amazon')
     return { tags: { username: 'user_id', client: 'aud' }, assumption: true };
-  if (login.provider?.kind === 'saml') return { tags: { username: SAML_NAME_IDENTIFIER }, assumption: true };
+  if (login.provider?.kind === 'saml' || /:saml-provider\//.test(login.loginsKey)) {
+    return {
+      tags: { username: SAML_NAME_IDENTIFIER },
+      assumption: true,
+      note:
+        `AWS's SAML defaults also map the claim ${SAML_NAME} under a tag key it does not document; ` +
+        'that tag is left out here, so the session may carry one more tag in AWS (assumption)',
+    };
+  }
   return { tags: { username: 'sub', client: 'aud' }, assumption: true };
 }
 
@@ -94,7 +116,9 @@ export function principalTagsFor(
   const applied = principalTagMappingFor(design, pool, login.loginsKey, preferred);
   if (!applied) return { tags: {}, step: undefined };
   const mapping = applied.mapping;
-  const defaults = mapping.useDefaults ? defaultTagMapping(login) : { tags: {}, assumption: false };
+  const defaults: DefaultTagMapping = mapping.useDefaults
+    ? defaultTagMapping(login)
+    : { tags: {}, assumption: false };
   const wanted: Record<string, string> = { ...defaults.tags, ...mapping.tags };
   const tags: Record<string, string> = {};
   const skipped: string[] = [];
@@ -121,11 +145,16 @@ export function principalTagsFor(
               .map(([key, value]) => `${key}=${value}`)
               .join(', ')
           : 'no tag') +
-        (skipped.length > 0 ? `. Not set (claim missing or multi-valued): ${skipped.join(', ')}.` : '.'),
+        (skipped.length > 0 ? `. Not set (claim missing or multi-valued): ${skipped.join(', ')}.` : '.') +
+        (defaults.note ? ` ${defaults.note}.` : ''),
       outcome: 'info',
       assumption: defaults.assumption || multiValued || applied.conflicting ? true : undefined,
       source:
-        login.kind === 'userPool' ? DOCS.usingAttributesForAccessControl : DOCS.attributesForAccessControl,
+        login.kind === 'userPool'
+          ? DOCS.usingAttributesForAccessControl
+          : mapping.useDefaults
+            ? DOCS.providerMappings
+            : DOCS.attributesForAccessControl,
       data: { tags, skipped },
     },
   };

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { simulate } from '../../../shared/cognito/index';
 import type { SimulationInput, SimulationResult, TraceStep } from '../../../shared/cognito/index';
 import type { DesignDocument, PrincipalTagMapping } from '../../../shared/model/types';
-import { NOW, USER_POOL_KEY, baseDesign } from './fixture';
+import { NOW, SAML_ARN, USER_POOL_KEY, baseDesign } from './fixture';
 
 const ALICE_SUB = 'aaaaaaaa-0000-4000-8000-000000000001';
 
@@ -100,5 +100,33 @@ describe('principal-tag maps of user pools', () => {
     const both = run(oidcLogin, [poolMap, oidcMap]);
     expect(tagsOf(both)).toEqual({ dept: 'it' });
     expect(tagStep(both)?.detail).not.toContain('every client');
+  });
+});
+
+describe('default maps of other providers', () => {
+  // Default provider mappings: SAML takes the nameidentifier and name claims; the tag keys are not documented.
+  // https://docs.aws.amazon.com/cognito/latest/developerguide/provider-mappings.html
+  const NAME_IDENTIFIER = 'http://schemas.xmlsoap.org/ws/2005/05/identity/claims/nameidentifier';
+  const NAME = 'http://schemas.xmlsoap.org/ws/2005/05/identity/claims/name';
+  const samlDefaults: PrincipalTagMapping = {
+    provider: { type: 'provider', providerId: 'saml' },
+    useDefaults: true,
+    tags: {},
+  };
+
+  it('says that the SAML default for the name claim is not simulated, as its tag key is undocumented', () => {
+    const claims = {
+      [NAME_IDENTIFIER]: 'corp-user-7',
+      [NAME]: 'user7@example.com',
+      'https://aws.amazon.com/SAML/Attributes/Role': `arn:aws:iam::111122223333:role/Viewer,${SAML_ARN}`,
+    };
+    const result = run({ type: 'claims', claims }, [samlDefaults], SAML_ARN);
+    expect(tagsOf(result)).toEqual({ username: 'corp-user-7' });
+    const step = tagStep(result);
+    expect(step?.assumption).toBe(true);
+    expect(step?.detail).toContain(NAME);
+    expect(step?.source).toBe(
+      'https://docs.aws.amazon.com/cognito/latest/developerguide/provider-mappings.html',
+    );
   });
 });

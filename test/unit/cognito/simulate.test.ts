@@ -253,9 +253,13 @@ describe('Token mapping (step 5)', () => {
 
   it('needs CustomRoleArn when a SAML assertion carries several roles', () => {
     const several = samlLogin([samlPair('Viewer'), samlPair('Editor')]);
-    expect(errorOf(run({ login: several, provider: SAML_ARN }))?.message).toBe(
+    const withoutChoice = run({ login: several, provider: SAML_ARN });
+    expect(errorOf(withoutChoice)?.message).toBe(
       `The ambiguous role mapping rules for: ${SAML_ARN} denied this request.`,
     );
+    // The guide only says several SAML roles need CustomRoleArn; falling back to AmbiguousRoleResolution is ours.
+    const resolution = withoutChoice.trace.find((step) => step.id === 'ambiguous-role-resolution');
+    expect(resolution?.assumption).toBe(true);
     expect(roleOf(run({ login: several, provider: SAML_ARN, customRoleArn: arnOf('Editor') }))).toBe(
       arnOf('Editor'),
     );
