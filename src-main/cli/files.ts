@@ -13,16 +13,30 @@ import {
 } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { MAX_NESTING_DEPTH } from '../../shared/model/io';
+import { findExcessiveNesting, positionAt } from '../../shared/model/json-text';
 import { CliInputError, oneLine } from './errors';
 
 /** Inputs larger than this are refused rather than read into memory. */
 export const MAX_INPUT_BYTES = 64 * 1024 * 1024;
 
+/**
+ * Deeper JSON is refused before parsing: the engines and formatters walk values recursively and
+ * would overflow the stack. Policies, claims and AWS CLI dumps are far shallower.
+ */
+export const MAX_JSON_DEPTH = MAX_NESTING_DEPTH;
+
+/**
+ * Reads a regular file as UTF-8. Anything else is refused before reading: a named pipe would block
+ * until a writer appears, a device may never end. Invalid UTF-8 is refused rather than replaced,
+ * since a silently altered ARN or condition value gives a wrong answer.
+ */
 export function readTextFile(path: string): string {
   let size: number;
   try {
     const stats = statSync(path);
     if (stats.isDirectory()) throw new CliInputError(`${path}: is a directory, expected a file`);
+    if (!stats.isFile()) throw new CliInputError(`${path}: not a regular file`);
     size = stats.size;
   } catch (error) {
     if (error instanceof CliInputError) throw error;
@@ -31,19 +45,36 @@ export function readTextFile(path: string): string {
   if (size > MAX_INPUT_BYTES) {
     throw new CliInputError(`${path}: file is ${size} bytes, larger than the ${MAX_INPUT_BYTES}-byte limit`);
   }
+  let bytes: Buffer;
   try {
-    return readFileSync(path, 'utf8');
+    bytes = readFileSync(path);
   } catch (error) {
     throw new CliInputError(`${path}: ${describeFsError(error)}`);
   }
+  if (bytes.length > MAX_INPUT_BYTES) {
+    throw new CliInputError(`${path}: file grew past the ${MAX_INPUT_BYTES}-byte limit while being read`);
+  }
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new CliInputError(`${path}: not UTF-8 text (invalid byte sequence)`);
+  }
 }
 
-/** Parses JSON text; a syntax error names the file, line and column. */
+/** Parses JSON text; a syntax error or excessive nesting names the file, line and column. */
 export function parseJsonText(text: string, fileName: string): unknown {
+  const body = stripByteOrderMark(text);
+  const deepAt = findExcessiveNesting(body, MAX_JSON_DEPTH);
+  if (deepAt >= 0) {
+    const { line, column } = positionAt(body, deepAt);
+    throw new CliInputError(
+      `${fileName}: JSON nested more than ${MAX_JSON_DEPTH} levels deep at line ${line}, column ${column}`,
+    );
+  }
   try {
-    return JSON.parse(stripByteOrderMark(text));
+    return JSON.parse(body);
   } catch (error) {
-    throw new CliInputError(`${fileName}: malformed JSON: ${describeJsonError(text, error)}`);
+    throw new CliInputError(`${fileName}: malformed JSON: ${describeJsonError(body, error)}`);
   }
 }
 

@@ -153,7 +153,7 @@ export function startDesktopApp(electron: ElectronModules, argv: readonly string
   app.on('window-all-closed', () => app.quit());
 
   void app.whenReady().then(async () => {
-    installSessionPolicy(electron.session.defaultSession as unknown as PolicySession);
+    installSessionPolicy(electron.session.defaultSession as unknown as PolicySession, page);
     registerHostHandlers(ipcMain as unknown as IpcMainLike, dispatch, page);
     installMenu(await service.listRecent({}));
 

@@ -102,22 +102,48 @@ export interface PolicySession {
   setPermissionCheckHandler(handler: (contents: unknown, permission: string) => boolean): void;
 }
 
-/** Schemes the renderer may load from: its own files and in-memory data the page created. */
-const allowedRequestSchemes = new Set(['file:', 'data:', 'blob:', 'devtools:', 'chrome-extension:']);
+/** Schemes the renderer may load from besides its own files: in-memory data the page created. */
+const allowedInMemorySchemes = new Set(['data:', 'blob:', 'devtools:', 'chrome-extension:']);
 
-export function isAllowedRequest(url: string): boolean {
+/** The decoded path of a file: URL, or undefined when decoding shows a trick (`..`, NUL, `\`). */
+function decodedFilePath(url: URL): string | undefined {
+  let path: string;
   try {
-    return allowedRequestSchemes.has(new URL(url).protocol);
+    path = decodeURIComponent(url.pathname);
+  } catch {
+    return undefined;
+  }
+  if (path.includes('\0') || path.includes('\\') || path.split('/').includes('..')) return undefined;
+  return path;
+}
+
+/**
+ * True for in-memory URLs and for files inside the folder of the app page (dist/renderer). Other
+ * local files stay out of reach even if a script were injected: `'self'` in a file: page's CSP
+ * covers every file: URL. Compared without case, as Windows paths are.
+ */
+export function isAllowedRequest(candidate: string, page: AppPage): boolean {
+  let url: URL;
+  try {
+    url = new URL(candidate);
   } catch {
     return false;
   }
+  if (allowedInMemorySchemes.has(url.protocol)) return true;
+  if (url.protocol !== 'file:' || url.host !== page.url.host) return false;
+  const path = decodedFilePath(url);
+  const pagePath = decodedFilePath(page.url);
+  if (path === undefined || pagePath === undefined) return false;
+  const folder = pagePath.slice(0, pagePath.lastIndexOf('/') + 1).toLowerCase();
+  return path.toLowerCase().startsWith(folder);
 }
 
 /**
  * Checklist 5 (permissions denied), 7 (CSP header next to the meta tag in index.html) and 1 (no
- * remote content: every http/https/ws request is cancelled).
+ * remote content: every http/https/ws request is cancelled, and so is every local file outside the
+ * renderer folder).
  */
-export function installSessionPolicy(session: PolicySession): void {
+export function installSessionPolicy(session: PolicySession, page: AppPage): void {
   session.webRequest.onHeadersReceived((details, callback) => {
     callback({
       responseHeaders: {
@@ -128,7 +154,7 @@ export function installSessionPolicy(session: PolicySession): void {
     });
   });
   session.webRequest.onBeforeRequest((details, callback) =>
-    callback({ cancel: !isAllowedRequest(details.url) }),
+    callback({ cancel: !isAllowedRequest(details.url, page) }),
   );
   session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   session.setPermissionCheckHandler(() => false);

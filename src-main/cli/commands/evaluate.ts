@@ -15,7 +15,8 @@ import {
 } from '../command';
 import { CliInputError, EXIT_BAD_INPUT, EXIT_OK, oneLine } from '../errors';
 import { parseEvaluationInput } from '../evaluate-input';
-import { describeJsonError, readJsonFile, readTextFile } from '../files';
+import { findExcessiveNesting } from '../../../shared/model/json-text';
+import { describeJsonError, MAX_JSON_DEPTH, readJsonFile, readTextFile } from '../files';
 import { formatDecisionText, statementReference } from '../format/decision';
 import type { CliOutput } from '../output';
 
@@ -103,6 +104,12 @@ function runBatch(file: string, output: CliOutput): number {
 }
 
 function parseLine(text: string, where: string): unknown {
+  const deepAt = findExcessiveNesting(text, MAX_JSON_DEPTH);
+  if (deepAt >= 0) {
+    throw new CliInputError(
+      `${where}: JSON nested more than ${MAX_JSON_DEPTH} levels deep at column ${deepAt + 1}`,
+    );
+  }
   try {
     return JSON.parse(text);
   } catch (error) {

@@ -28,7 +28,8 @@ identity pool tags.
 
 Options:
   -o, --out <design>  where to write the design (required); an existing file is kept unless --force
-  --force             replace an existing file
+  --force             replace an existing file (a symbolic link is replaced, never followed:
+                      the file it points to is left untouched)
   --name <name>       design name (default: the identity pool's name)
   --json              print the report as JSON
   -h, --help          show this help

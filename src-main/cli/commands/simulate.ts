@@ -185,19 +185,22 @@ function userLogin(username: string | undefined): SimulationLogin | undefined {
   return username === undefined ? undefined : { type: 'userPoolUser', username };
 }
 
-/** Parses repeated `--context key=value`; a key given twice becomes multi-valued. */
+/**
+ * Parses repeated `--context key=value`; a key given twice becomes multi-valued. Keys are kept in a
+ * Map first so that names like `constructor` or `__proto__` stay ordinary keys.
+ */
 export function parseContextFlags(values: string[], commandName: string): Record<string, ContextValue> {
-  const context: Record<string, ContextValue> = {};
+  const context = new Map<string, ContextValue>();
   for (const entry of values) {
     const index = entry.indexOf('=');
     if (index <= 0) throw new CliInputError(`${commandName}: --context '${entry}' must be key=value`);
     const key = entry.slice(0, index);
     const value = entry.slice(index + 1);
-    const existing = context[key];
-    if (existing === undefined) context[key] = value;
-    else context[key] = Array.isArray(existing) ? [...existing, value] : [existing, value];
+    const existing = context.get(key);
+    if (existing === undefined) context.set(key, value);
+    else context.set(key, Array.isArray(existing) ? [...existing, value] : [existing, value]);
   }
-  return context;
+  return Object.fromEntries(context);
 }
 
 function accessRequests(commandLine: ParsedCommandLine): AccessRequest[] {

@@ -38,14 +38,24 @@ async function syncDirectory(fileSystem: AtomicFileSystem, directory: string): P
   }
 }
 
+export interface AtomicWriteOptions {
+  /** Replaceable to test failure paths. */
+  fileSystem?: AtomicFileSystem;
+  /** Permissions of the written file; by default those of the file it replaces (or 0644). */
+  mode?: number;
+}
+
 export async function writeFileAtomic(
   targetPath: string,
   content: string,
-  fileSystem: AtomicFileSystem = nodeFileSystem,
+  options: AtomicWriteOptions = {},
 ): Promise<void> {
+  const fileSystem = options.fileSystem ?? nodeFileSystem;
   const directory = dirname(targetPath);
+  // An unpredictable name, created exclusively ('wx'): a file or link planted under a guessed
+  // name makes the open fail instead of being written through.
   const temporaryPath = join(directory, `.${basename(targetPath)}.${randomBytes(6).toString('hex')}.tmp`);
-  const mode = await existingMode(fileSystem, targetPath);
+  const mode = options.mode ?? (await existingMode(fileSystem, targetPath));
   try {
     const handle = await fileSystem.open(temporaryPath, 'wx', mode);
     try {

@@ -1,5 +1,5 @@
 // Public surface of the file services: atomic save, size-limited reads, recent files, recovery, examples.
-export { writeFileAtomic, type AtomicFileSystem } from './atomic-write';
+export { writeFileAtomic, type AtomicFileSystem, type AtomicWriteOptions } from './atomic-write';
 export { readTextFileLimited } from './read-text';
 export { createRecentFiles, type RecentFiles } from './recent';
 export { createRecoveryStore, type RecoveryRecord, type RecoveryStore } from './recovery';

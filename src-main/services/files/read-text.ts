@@ -1,6 +1,7 @@
 // Reads a text file with a size limit, so a huge or endless file (a device, a wrong pick in the
 // open dialog) can neither exhaust memory nor hang the app.
 
+import { constants } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { describeFileError, FileServiceError } from './errors';
 
@@ -11,7 +12,10 @@ function formatMebibytes(bytes: number): string {
 export async function readTextFileLimited(path: string, maxBytes: number): Promise<string> {
   let handle;
   try {
-    handle = await open(path, 'r');
+    // Non-blocking, so that opening a named pipe returns at once (and is then refused as not a
+    // regular file) instead of waiting for a writer. Regular files read as usual; Windows has no
+    // such flag and no such pipes in the file system.
+    handle = await open(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
     const info = await handle.stat();
     if (!info.isFile())
       throw new FileServiceError('not-a-file', `Cannot open ${path}: it is not a regular file.`);

@@ -2,7 +2,7 @@
 // It is a convenience: a missing or damaged list file counts as empty rather than failing the app.
 
 import { mkdir, readFile, stat } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { dirname, isAbsolute } from 'node:path';
 import { z } from 'zod';
 import { writeFileAtomic } from './atomic-write';
 
@@ -13,6 +13,10 @@ export interface RecentFiles {
   list(): Promise<string[]>;
   /** Moves `path` to the front and returns the new list. */
   add(path: string): Promise<string[]>;
+}
+
+function isDesignPath(path: string): boolean {
+  return isAbsolute(path) && path.toLowerCase().endsWith('.json');
 }
 
 async function isFile(path: string): Promise<boolean> {
@@ -27,7 +31,8 @@ export function createRecentFiles(storePath: string, limit = 10): RecentFiles {
   async function readStored(): Promise<string[]> {
     try {
       const parsed = recentFileSchema.safeParse(JSON.parse(await readFile(storePath, 'utf8')));
-      return parsed.success ? parsed.data.files.slice(0, limit) : [];
+      // The app only ever stores absolute paths of design files; anything else was put there by hand.
+      return parsed.success ? parsed.data.files.filter(isDesignPath).slice(0, limit) : [];
     } catch {
       return [];
     }
@@ -41,8 +46,9 @@ export function createRecentFiles(storePath: string, limit = 10): RecentFiles {
 
   async function add(path: string): Promise<string[]> {
     const files = [path, ...(await readStored()).filter((existing) => existing !== path)].slice(0, limit);
-    await mkdir(dirname(storePath), { recursive: true });
-    await writeFileAtomic(storePath, `${JSON.stringify({ files }, null, 2)}\n`);
+    // Which designs a person works on is their business: the list is readable by its owner only.
+    await mkdir(dirname(storePath), { recursive: true, mode: 0o700 });
+    await writeFileAtomic(storePath, `${JSON.stringify({ files }, null, 2)}\n`, { mode: 0o600 });
     return files;
   }
 

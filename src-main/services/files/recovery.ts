@@ -28,12 +28,13 @@ export function createRecoveryStore(filePath: string, now: () => Date = () => ne
       ...(path === undefined ? {} : { path }),
       content,
     };
+    // The autosave holds the whole design (account ids, role and policy details): owner only.
     try {
-      await mkdir(dirname(filePath), { recursive: true });
+      await mkdir(dirname(filePath), { recursive: true, mode: 0o700 });
     } catch (error) {
       throw describeFileError(error, 'create the recovery folder for', filePath);
     }
-    await writeFileAtomic(filePath, JSON.stringify(record));
+    await writeFileAtomic(filePath, JSON.stringify(record), { mode: 0o600 });
   }
 
   async function read(): Promise<RecoveryRecord | undefined> {

@@ -117,7 +117,7 @@ describe('session policy', () => {
       setPermissionRequestHandler: (handler) => (handlers.permission = handler),
       setPermissionCheckHandler: (handler) => (handlers.check = handler),
     };
-    installSessionPolicy(session);
+    installSessionPolicy(session, page);
     return handlers;
   }
 
@@ -148,6 +148,29 @@ describe('session policy', () => {
     expect(cancelled('ws://evil.example/')).toBe(true);
     expect(cancelled('file:///opt/studio/dist/renderer/assets/index.js')).toBe(false);
     expect(cancelled('data:font/woff2;base64,AAAA')).toBe(false);
+  });
+
+  it('cancels local files outside the renderer folder, however the path is spelt', () => {
+    const handlers = fakeSession();
+    const cancelled = (url: string): boolean => {
+      let result = false;
+      handlers.request?.({ url }, (response) => (result = response.cancel));
+      return result;
+    };
+    expect(cancelled('file:///opt/studio/dist/renderer/index.html')).toBe(false);
+    expect(cancelled('file:///opt/studio/dist/renderer/assets/index%20copy.css')).toBe(false);
+    for (const url of [
+      'file:///etc/passwd',
+      'file:///home/someone/.aws/credentials',
+      'file:///opt/studio/dist/renderer/../main/main.cjs',
+      'file:///opt/studio/dist/renderer/assets/%2e%2e/%2e%2e/main/main.cjs',
+      'file:///opt/studio/dist/renderer/assets/..%2F..%2Fmain%2Fmain.cjs',
+      'file:///opt/studio/dist/renderer-other/index.js',
+      'file:///opt/studio/dist/renderer/%00.js',
+      'file://fileserver/opt/studio/dist/renderer/index.html',
+    ]) {
+      expect(cancelled(url), url).toBe(true);
+    }
   });
 
   it('denies every permission request and check', () => {

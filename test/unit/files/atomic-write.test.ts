@@ -36,7 +36,7 @@ describe('writeFileAtomic', () => {
         throw Object.assign(new Error('no space'), { code: 'ENOSPC' });
       },
     };
-    const failure = await writeFileAtomic(target, 'half-written', failingRename).catch(
+    const failure = await writeFileAtomic(target, 'half-written', { fileSystem: failingRename }).catch(
       (error: unknown) => error,
     );
     expect(failure).toBeInstanceOf(FileServiceError);
@@ -60,7 +60,7 @@ describe('writeFileAtomic', () => {
         });
       }) as typeof open,
     };
-    await expect(writeFileAtomic(target, 'replacement', failingSync)).rejects.toMatchObject({
+    await expect(writeFileAtomic(target, 'replacement', { fileSystem: failingSync })).rejects.toMatchObject({
       code: 'io-error',
     });
     expect(await readFile(target, 'utf8')).toBe('the last good copy');

@@ -295,3 +295,75 @@ describe('browser mode server: attacks', () => {
     expect(outcome).toBe('ECONNREFUSED');
   });
 });
+
+describe('browser mode server: what another web page in the browser can do', () => {
+  const evilOrigin = 'http://evil.example';
+
+  it('gets no CORS preflight approval, so it cannot send the token header or JSON', async () => {
+    const { server, calls } = await aServer();
+    const preflight = await sendRaw({
+      port: server.port,
+      method: 'OPTIONS',
+      path: '/api/saveDesign',
+      headers: {
+        Origin: evilOrigin,
+        'Access-Control-Request-Method': 'POST',
+        'Access-Control-Request-Headers': 'authorization, content-type',
+      },
+    });
+    expect(preflight.status).toBe(403);
+    expect(Object.keys(preflight.headers).filter((name) => name.startsWith('access-control-'))).toEqual([]);
+    expect(calls).toEqual([]);
+  });
+
+  it('cannot save with a simple cross-site request (text/plain body, no token)', async () => {
+    const { server, calls } = await aServer();
+    const body = JSON.stringify({ path: '/tmp/planted.json', content: '{}' });
+    // What <form enctype="text/plain"> or fetch(…, {mode: 'no-cors'}) sends: Origin set by the browser.
+    const simple = await sendRaw({
+      port: server.port,
+      method: 'POST',
+      path: '/api/saveDesign',
+      body,
+      headers: { Origin: evilOrigin, 'Content-Type': 'text/plain' },
+    });
+    expect(simple.status).toBe(403);
+    // Even a client that sends no Origin at all still lacks the token.
+    const withoutOrigin = await sendRaw({
+      port: server.port,
+      method: 'POST',
+      path: '/api/saveDesign',
+      body,
+      headers: { 'Content-Type': 'text/plain' },
+    });
+    expect(withoutOrigin.status).toBe(401);
+    expect(calls).toEqual([]);
+  });
+
+  it('allows no cross-origin reads: no CORS headers, framing refused, API answers never cached', async () => {
+    const { server } = await aServer();
+    const answers = [
+      await apiCall(server),
+      await apiCall(server, { headers: { Authorization: 'Bearer wrong' } }),
+      await sendRaw({ port: server.port, path: '/' }),
+      await sendRaw({ port: server.port, path: '/missing.js' }),
+    ];
+    for (const answer of answers) {
+      expect(Object.keys(answer.headers).filter((name) => name.startsWith('access-control-'))).toEqual([]);
+      expect(answer.headers['x-frame-options']).toBe('DENY');
+      expect(answer.headers['x-content-type-options']).toBe('nosniff');
+    }
+    expect(answers[0]?.headers['cache-control']).toBe('no-store');
+    expect(answers[1]?.headers['cache-control']).toBe('no-store');
+  });
+
+  it('never echoes the token or a stack trace in a refusal', async () => {
+    const { server } = await aServer();
+    const wrong = await apiCall(server, { headers: { Authorization: `Bearer ${server.token}x` } });
+    expect(wrong.status).toBe(401);
+    expect(wrong.body).not.toContain(server.token);
+    const unknown = await apiCall(server, { path: `/api/${'<script>'.repeat(50)}` });
+    expect(unknown.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect(unknown.body).not.toMatch(/\n\s+at |\.ts:\d+/);
+  });
+});
