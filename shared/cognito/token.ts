@@ -1,7 +1,8 @@
 // Token claims: derived from a user of a user pool (what Cognito would put in the ID token), typed by
 // hand, or decoded from a pasted JWT (never verified: the simulator has no keys and needs none).
 
-import { decodeJwt, decodeProtectedHeader } from 'jose';
+import { base64url, decodeJwt, decodeProtectedHeader } from 'jose';
+import { findExcessiveNesting } from '../model/json-text';
 import { roleArn, userPoolIssuer } from '../model/keys';
 import type { AppClient, DesignDocument, UserPool, UserPoolGroup, UserPoolUser } from '../model/types';
 import { DOCS } from './errors';
@@ -253,6 +254,12 @@ export function decodePastedJwt(text: unknown): DecodedJwt {
       ok: false,
       message: `The token's ${badPart === 0 ? 'header' : 'payload'} is not base64url text.`,
     };
+  const nestedPart = parts.slice(0, 2).findIndex((part) => tooDeep(part));
+  if (nestedPart >= 0)
+    return {
+      ok: false,
+      message: `The token's ${nestedPart === 0 ? 'header' : 'payload'} nests objects or arrays more than ${MAX_CLAIM_NESTING} levels deep; ID tokens never do.`,
+    };
   let header: Record<string, unknown>;
   try {
     header = decodeProtectedHeader(token) as Record<string, unknown>;
@@ -265,6 +272,19 @@ export function decodePastedJwt(text: unknown): DecodedJwt {
   } catch (error) {
     return { ok: false, message: `The token's payload cannot be decoded: ${describe(error)}.` };
   }
+}
+
+/** Claims nest a level or two; deeper structures are hostile and would exhaust the stack later on. */
+const MAX_CLAIM_NESTING = 32;
+
+function tooDeep(part: string): boolean {
+  let text: string;
+  try {
+    text = new TextDecoder().decode(base64url.decode(part));
+  } catch {
+    return false; // not decodable: jose reports it below
+  }
+  return findExcessiveNesting(text, MAX_CLAIM_NESTING) >= 0;
 }
 
 function describe(error: unknown): string {

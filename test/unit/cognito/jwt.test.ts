@@ -33,6 +33,11 @@ describe('decodePastedJwt', () => {
     ['a non-JSON header', `${base64url('nope')}.${base64url('{}')}.sig`, /header/],
     ['an empty string', '   ', /empty/],
     ['a huge token', 'a'.repeat(MAX_JWT_LENGTH + 1), /refused/],
+    [
+      'a deeply nested payload',
+      `${base64url('{"alg":"none"}')}.${base64url(`{"sub":"x","a":${'['.repeat(20_000)}${']'.repeat(20_000)}}`)}.sig`,
+      /payload nests objects or arrays more than 32 levels/,
+    ],
   ])('rejects %s with a clear message', (_name, token, message) => {
     const decoded = decodePastedJwt(token);
     expect(decoded.ok).toBe(false);
