@@ -3,8 +3,11 @@ import { createRoot } from 'react-dom/client';
 import '@xyflow/react/dist/style.css';
 import './styles/theme.css';
 import './styles/app.css';
+import './styles/controls.css';
 import './styles/canvas.css';
 import './styles/inspector.css';
+import './styles/rule-editor.css';
+import './styles/findings.css';
 import { App } from './App';
 
 const container = document.getElementById('root');

@@ -9,7 +9,8 @@ import { isRecord, variablesVersion } from './variables';
 
 type Report = (issue: PolicyIssue) => void;
 
-const statementElements = new Set([
+/** The elements of a statement, in the order of the IAM policy grammar. */
+export const STATEMENT_ELEMENTS: readonly string[] = [
   'Sid',
   'Effect',
   'Principal',
@@ -19,7 +20,8 @@ const statementElements = new Set([
   'Resource',
   'NotResource',
   'Condition',
-]);
+];
+const statementElements = new Set(STATEMENT_ELEMENTS);
 const actionPattern = /^(\*|[A-Za-z0-9-]+:[A-Za-z0-9*?]+)$/;
 
 export function validatePolicy(document: unknown, options?: { kind?: PolicyKind }): PolicyIssue[] {

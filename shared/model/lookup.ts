@@ -96,6 +96,24 @@ export function newId(prefix: string, existingIds: Iterable<string>): string {
   }
 }
 
+/**
+ * A role with IAM's defaults: path `/`, no policies, one-hour sessions, and a trust policy generated
+ * from the identity pools that use it.
+ * https://docs.aws.amazon.com/IAM/latest/APIReference/API_CreateRole.html
+ */
+export function createEmptyRole(id: string, name: string): Role {
+  return {
+    id,
+    name,
+    path: '/',
+    trustPolicy: { mode: 'generated' },
+    inlinePolicies: [],
+    managedPolicyArns: [],
+    maxSessionDuration: 3600,
+    tags: {},
+  };
+}
+
 /** An empty design for File › New. */
 export function createEmptyDesign(name = 'Untitled design'): DesignDocument {
   return {

@@ -11,6 +11,7 @@
 // - keys the order does not know come last, sorted.
 // Array order is always kept: it is meaningful (rules are ordered) or chosen by the author.
 
+import { STATEMENT_ELEMENTS } from '../iam/validate';
 import type { DesignDocument } from './types';
 
 type Shape =
@@ -32,20 +33,7 @@ function mapOf(value: Shape): Shape {
 const SORTED: Shape = { kind: 'sorted' };
 
 const POLICY = object(['Version', 'Id', 'Statement'], { Statement: { kind: 'statements' } });
-const STATEMENT = object(
-  [
-    'Sid',
-    'Effect',
-    'Principal',
-    'NotPrincipal',
-    'Action',
-    'NotAction',
-    'Resource',
-    'NotResource',
-    'Condition',
-  ],
-  { Principal: SORTED, NotPrincipal: SORTED, Condition: SORTED },
-);
+const STATEMENT = object(STATEMENT_ELEMENTS, { Principal: SORTED, NotPrincipal: SORTED, Condition: SORTED });
 const PROVIDER_REF = object(['type', 'userPoolId', 'clientId', 'providerId']);
 const POINT = object(['x', 'y']);
 

@@ -14,26 +14,9 @@ function estimatedWidth(text: string): number {
 
 const LABEL_GAP = 12;
 
-function RelationEdgeView({
-  id,
-  sourceX,
-  sourceY,
-  targetX,
-  targetY,
-  sourcePosition,
-  targetPosition,
-  data,
-  selected,
-  markerEnd,
-}: EdgeProps<AppEdge>): ReactElement {
-  const [path, labelX, labelY] = getBezierPath({
-    sourceX,
-    sourceY,
-    targetX,
-    targetY,
-    sourcePosition,
-    targetPosition,
-  });
+function RelationEdgeView(props: EdgeProps<AppEdge>): ReactElement {
+  const { id, sourceX, targetX, targetY, data, selected, markerEnd } = props;
+  const [path, labelX, labelY] = getBezierPath(props);
   const kind = data?.kind ?? 'acceptance';
   const full = data?.label;
   const gap = targetX - sourceX - 2 * LABEL_GAP;

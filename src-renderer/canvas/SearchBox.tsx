@@ -15,6 +15,15 @@ interface Match {
 
 const MAX_MATCHES = 8;
 
+/** Candidates of one kind: searched by name, by `detail` (an AWS id or path) and by design id. */
+function matchesOf<T extends { id: string; name: string }>(
+  kind: GraphNodeKind,
+  entities: readonly T[],
+  detail: (entity: T) => string,
+): Match[] {
+  return entities.map((entity) => ({ id: entity.id, kind, name: entity.name, detail: detail(entity) }));
+}
+
 export function SearchBox(): ReactElement {
   const design = useAppStore((state) => state.design);
   const [query, setQuery] = useState('');
@@ -25,36 +34,11 @@ export function SearchBox(): ReactElement {
     const needle = query.trim().toLowerCase();
     if (!needle) return [];
     const all: Match[] = [
-      ...design.providers.map((entity) => ({
-        id: entity.id,
-        kind: 'provider' as const,
-        name: entity.name,
-        detail: entity.providerKey,
-      })),
-      ...design.userPools.map((entity) => ({
-        id: entity.id,
-        kind: 'userPool' as const,
-        name: entity.name,
-        detail: entity.poolId,
-      })),
-      ...design.identityPools.map((entity) => ({
-        id: entity.id,
-        kind: 'identityPool' as const,
-        name: entity.name,
-        detail: entity.poolId,
-      })),
-      ...design.roles.map((entity) => ({
-        id: entity.id,
-        kind: 'role' as const,
-        name: entity.name,
-        detail: entity.path,
-      })),
-      ...design.managedPolicies.map((entity) => ({
-        id: entity.id,
-        kind: 'managedPolicy' as const,
-        name: entity.name,
-        detail: entity.path,
-      })),
+      ...matchesOf('provider', design.providers, (entity) => entity.providerKey),
+      ...matchesOf('userPool', design.userPools, (entity) => entity.poolId),
+      ...matchesOf('identityPool', design.identityPools, (entity) => entity.poolId),
+      ...matchesOf('role', design.roles, (entity) => entity.path),
+      ...matchesOf('managedPolicy', design.managedPolicies, (entity) => entity.path),
     ];
     return all
       .filter((match) => `${match.name} ${match.detail} ${match.id}`.toLowerCase().includes(needle))

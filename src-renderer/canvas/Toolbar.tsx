@@ -23,6 +23,14 @@ const PROVIDER_KINDS: { kind: ProviderKind; label: string }[] = [
   { kind: 'developer', label: 'Developer' },
 ];
 
+/** The palette buttons of the kinds that need no choice before they are added. */
+const ENTITY_TOOLS: { kind: Exclude<NewEntity['kind'], 'provider'>; label: string }[] = [
+  { kind: 'userPool', label: 'User pool' },
+  { kind: 'identityPool', label: 'Identity pool' },
+  { kind: 'role', label: 'Role' },
+  { kind: 'managedPolicy', label: 'Policy' },
+];
+
 /** Adds an entity in the column of its kind (or at the centre of the view), on a spot no other node covers. */
 export function addNodeAtCentre(entity: NewEntity): void {
   const centre = viewportCentre();
@@ -89,38 +97,17 @@ export function Toolbar(): ReactElement {
             </div>
           ) : null}
         </div>
-        <button
-          type="button"
-          className="tool"
-          onClick={() => addNodeAtCentre({ kind: 'userPool' })}
-          data-testid="palette-userPool"
-        >
-          <EntityIcon kind="userPool" size={16} /> User pool
-        </button>
-        <button
-          type="button"
-          className="tool"
-          onClick={() => addNodeAtCentre({ kind: 'identityPool' })}
-          data-testid="palette-identityPool"
-        >
-          <EntityIcon kind="identityPool" size={16} /> Identity pool
-        </button>
-        <button
-          type="button"
-          className="tool"
-          onClick={() => addNodeAtCentre({ kind: 'role' })}
-          data-testid="palette-role"
-        >
-          <EntityIcon kind="role" size={16} /> Role
-        </button>
-        <button
-          type="button"
-          className="tool"
-          onClick={() => addNodeAtCentre({ kind: 'managedPolicy' })}
-          data-testid="palette-managedPolicy"
-        >
-          <EntityIcon kind="managedPolicy" size={16} /> Policy
-        </button>
+        {ENTITY_TOOLS.map(({ kind, label }) => (
+          <button
+            type="button"
+            key={kind}
+            className="tool"
+            onClick={() => addNodeAtCentre({ kind })}
+            data-testid={`palette-${kind}`}
+          >
+            <EntityIcon kind={kind} size={16} /> {label}
+          </button>
+        ))}
       </div>
       <div className="toolbar__group">
         <button

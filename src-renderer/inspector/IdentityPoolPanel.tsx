@@ -4,7 +4,9 @@ import { LIMITS } from '../../shared/model/limits';
 import type { IdentityPool, ModelIssue, ProviderRef } from '../../shared/model/types';
 import { addMappingCommand } from '../state/commands';
 import { useAppStore } from '../state/store';
+import { AddButton, NameField } from './controls';
 import { CheckboxField, Section, SelectField, TextField } from './fields';
+import { toggled } from './list-edits';
 import { PrincipalTagsSection } from './PrincipalTagsSection';
 import { allProviderRefs, includesRef, providerRefLabel, refKey, roleOptions } from './refs';
 import { RuleEditor } from './RuleEditor';
@@ -29,22 +31,18 @@ export function IdentityPoolPanel({
 
   function setAccepted(ref: ProviderRef, on: boolean): void {
     update({
-      acceptedProviders: on
-        ? [...pool.acceptedProviders, ref]
-        : pool.acceptedProviders.filter((candidate) => !sameProviderRef(candidate, ref)),
+      acceptedProviders: toggled(pool.acceptedProviders, ref, on, sameProviderRef),
     });
   }
 
   return (
     <>
-      <TextField
-        label="Name"
+      <NameField
         value={pool.name}
         onCommit={(name) => update({ name })}
         issues={issues}
-        path={`${path}.name`}
+        path={path}
         maxLength={LIMITS.poolNameLength.max}
-        testId="field-name"
       />
       <TextField
         label="Identity pool id"
@@ -99,9 +97,7 @@ export function IdentityPoolPanel({
       <Section
         title={`Role mappings (${pool.roleMappings.length}/${LIMITS.roleMappingsPerPool})`}
         actions={
-          <button
-            type="button"
-            className="button button--small"
+          <AddButton
             disabled={!canAddMapping}
             title={
               canAddMapping
@@ -112,10 +108,8 @@ export function IdentityPoolPanel({
               const ref = unmapped[0];
               if (ref) run(addMappingCommand, { poolId: pool.id, provider: ref });
             }}
-            data-testid="add-mapping"
-          >
-            + Add
-          </button>
+            testId="add-mapping"
+          />
         }
       >
         {pool.roleMappings.length === 0 ? (

@@ -3,7 +3,8 @@ import { managedPolicyArn } from '../../shared/model/keys';
 import type { PolicyDocument } from '../../shared/iam/types';
 import type { ManagedPolicy, ModelIssue } from '../../shared/model/types';
 import { useAppStore } from '../state/store';
-import { JsonField, TextField } from './fields';
+import { DescriptionField, IamPathField, NameField, ReadonlyValue } from './controls';
+import { JsonField } from './fields';
 import { useEntityUpdate } from './use-entity';
 
 export function ManagedPolicyPanel({
@@ -19,34 +20,20 @@ export function ManagedPolicyPanel({
   const account = useAppStore((state) => state.design.account);
   return (
     <>
-      <TextField
-        label="Name"
-        value={policy.name}
-        onCommit={(name) => update({ name })}
-        issues={issues}
-        path={`${path}.name`}
-        testId="field-name"
-      />
-      <TextField
-        label="Path"
+      <NameField value={policy.name} onCommit={(name) => update({ name })} issues={issues} path={path} />
+      <IamPathField
         value={policy.path}
         onCommit={(value) => update({ path: value })}
         issues={issues}
-        path={`${path}.path`}
-        hint="/ or /a/b/"
+        path={path}
       />
-      <TextField
-        label="Description"
-        value={policy.description ?? ''}
-        onCommit={(description) => update(description ? { description } : { description: undefined })}
+      <DescriptionField
+        value={policy.description}
+        onCommit={(description) => update({ description })}
         issues={issues}
-        path={`${path}.description`}
-        multiline
+        path={path}
       />
-      <div className="readonly">
-        <span className="readonly__label">ARN</span>
-        <code>{managedPolicyArn(account, policy)}</code>
-      </div>
+      <ReadonlyValue label="ARN">{managedPolicyArn(account, policy)}</ReadonlyValue>
       <JsonField
         label="Policy document"
         value={policy.document}

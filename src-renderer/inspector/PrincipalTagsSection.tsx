@@ -13,20 +13,8 @@ import {
 import { useAppStore } from '../state/store';
 import { CheckboxField, IssueList, LinesField, Section } from './fields';
 import { issuesUnder } from './issues';
+import { keyValueLines, parseKeyValueLines } from './list-edits';
 import { providerRefLabel } from './refs';
-
-function tagLines(tags: Record<string, string>): string[] {
-  return Object.entries(tags).map(([tag, claim]) => `${tag}=${claim}`);
-}
-
-function parseTagLines(lines: string[]): Record<string, string> {
-  const tags: Record<string, string> = {};
-  for (const line of lines) {
-    const index = line.indexOf('=');
-    if (index > 0) tags[line.slice(0, index).trim()] = line.slice(index + 1).trim();
-  }
-  return tags;
-}
 
 /** Title and the login sources the map applies to, when that is more than the title says. */
 function describeGroup(
@@ -104,8 +92,8 @@ function PrincipalTagGroupCard({
           />
           <LinesField
             label="Custom tags"
-            values={tagLines(mapping.tags)}
-            onCommit={(lines) => set({ useDefaults: mapping.useDefaults, tags: parseTagLines(lines) })}
+            values={keyValueLines(mapping.tags)}
+            onCommit={(lines) => set({ useDefaults: mapping.useDefaults, tags: parseKeyValueLines(lines) })}
             hint="tag=claim, one per line."
           />
         </>

@@ -1,18 +1,9 @@
 import type { ReactElement } from 'react';
 import type { ModelIssue, Provider, ProviderKind } from '../../shared/model/types';
+import { PROVIDER_KIND_OPTIONS } from '../canvas/provider-kinds';
+import { NameField } from './controls';
 import { LinesField, SelectField, TextField } from './fields';
 import { useEntityUpdate } from './use-entity';
-
-const KINDS: { value: ProviderKind; label: string }[] = [
-  { value: 'google', label: 'Google' },
-  { value: 'facebook', label: 'Facebook' },
-  { value: 'amazon', label: 'Login with Amazon' },
-  { value: 'apple', label: 'Sign in with Apple' },
-  { value: 'twitter', label: 'Twitter' },
-  { value: 'oidc', label: 'OpenID Connect' },
-  { value: 'saml', label: 'SAML 2.0' },
-  { value: 'developer', label: 'Developer provider' },
-];
 
 const KEY_HINTS: Record<ProviderKind, string> = {
   google: 'accounts.google.com',
@@ -37,18 +28,11 @@ export function ProviderPanel({
   const update = useEntityUpdate<Provider>('provider', provider.id);
   return (
     <>
-      <TextField
-        label="Name"
-        value={provider.name}
-        onCommit={(name) => update({ name })}
-        issues={issues}
-        path={`${path}.name`}
-        testId="field-name"
-      />
+      <NameField value={provider.name} onCommit={(name) => update({ name })} issues={issues} path={path} />
       <SelectField
         label="Kind"
         value={provider.kind}
-        options={KINDS}
+        options={PROVIDER_KIND_OPTIONS}
         onChange={(kind) => update({ kind })}
         issues={issues}
         path={`${path}.kind`}

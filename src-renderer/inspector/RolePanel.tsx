@@ -2,21 +2,14 @@ import type { ReactElement } from 'react';
 import type { PolicyDocument } from '../../shared/iam/types';
 import { managedPolicyArn, roleArn } from '../../shared/model/keys';
 import { LIMITS } from '../../shared/model/limits';
-import type { ModelIssue, Role } from '../../shared/model/types';
+import type { InlinePolicy, ModelIssue, Role } from '../../shared/model/types';
 import { useAppStore } from '../state/store';
+import { AddButton, DescriptionField, IamPathField, ItemHeader, NameField, ReadonlyValue } from './controls';
 import { CheckboxField, JsonField, LinesField, NumberField, Section, TextField } from './fields';
+import { keyValueLines, parseKeyValueLines, removeAt, replaceAt, toggled } from './list-edits';
 import { useEntityUpdate } from './use-entity';
 
 const EMPTY_POLICY: PolicyDocument = { Version: '2012-10-17', Statement: [] };
-
-function parseTags(lines: string[]): Record<string, string> {
-  const tags: Record<string, string> = {};
-  for (const line of lines) {
-    const index = line.indexOf('=');
-    if (index > 0) tags[line.slice(0, index).trim()] = line.slice(index + 1).trim();
-  }
-  return tags;
-}
 
 export function RolePanel({
   role,
@@ -33,36 +26,29 @@ export function RolePanel({
     policy,
     arn: managedPolicyArn(design.account, policy),
   }));
+  const setInlinePolicy = (index: number, policy: InlinePolicy): void =>
+    update({ inlinePolicies: replaceAt(role.inlinePolicies, index, policy) });
   return (
     <>
-      <TextField
-        label="Name"
+      <NameField
         value={role.name}
         onCommit={(name) => update({ name })}
         issues={issues}
-        path={`${path}.name`}
+        path={path}
         maxLength={LIMITS.roleNameLength.max}
-        testId="field-name"
       />
-      <TextField
-        label="Path"
+      <IamPathField
         value={role.path}
         onCommit={(value) => update({ path: value })}
         issues={issues}
-        path={`${path}.path`}
-        hint="/ or /a/b/"
+        path={path}
       />
-      <div className="readonly">
-        <span className="readonly__label">ARN</span>
-        <code>{roleArn(design.account, role)}</code>
-      </div>
-      <TextField
-        label="Description"
-        value={role.description ?? ''}
-        onCommit={(description) => update(description ? { description } : { description: undefined })}
+      <ReadonlyValue label="ARN">{roleArn(design.account, role)}</ReadonlyValue>
+      <DescriptionField
+        value={role.description}
+        onCommit={(description) => update({ description })}
         issues={issues}
-        path={`${path}.description`}
-        multiline
+        path={path}
       />
       <NumberField
         label="Max session duration (seconds)"
@@ -98,9 +84,7 @@ export function RolePanel({
       <Section
         title={`Inline policies (${role.inlinePolicies.length})`}
         actions={
-          <button
-            type="button"
-            className="button button--small"
+          <AddButton
             onClick={() =>
               update({
                 inlinePolicies: [
@@ -109,47 +93,25 @@ export function RolePanel({
                 ],
               })
             }
-          >
-            + Add
-          </button>
+          />
         }
       >
         {role.inlinePolicies.map((policy, index) => (
           <div className="subcard" key={`${policy.name}-${index}`}>
-            <div className="subcard__header">
-              <TextField
-                label="Policy name"
-                value={policy.name}
-                onCommit={(name) =>
-                  update({
-                    inlinePolicies: role.inlinePolicies.map((item, at) =>
-                      at === index ? { ...item, name } : item,
-                    ),
-                  })
-                }
-                issues={issues}
-                path={`${path}.inlinePolicies[${index}].name`}
-              />
-              <button
-                type="button"
-                className="icon-button icon-button--danger"
-                aria-label={`Remove inline policy ${policy.name}`}
-                onClick={() =>
-                  update({ inlinePolicies: role.inlinePolicies.filter((_, at) => at !== index) })
-                }
-              >
-                ✕
-              </button>
-            </div>
+            <ItemHeader
+              label="Policy name"
+              value={policy.name}
+              onRename={(name) => setInlinePolicy(index, { ...policy, name })}
+              issues={issues}
+              path={`${path}.inlinePolicies[${index}].name`}
+              removeLabel={`Remove inline policy ${policy.name}`}
+              onRemove={() => update({ inlinePolicies: removeAt(role.inlinePolicies, index) })}
+            />
             <JsonField
               label="Document"
               value={policy.document}
               onCommit={(document) =>
-                update({
-                  inlinePolicies: role.inlinePolicies.map((item, at) =>
-                    at === index ? { ...item, document: document as PolicyDocument } : item,
-                  ),
-                })
+                setInlinePolicy(index, { ...policy, document: document as PolicyDocument })
               }
               issues={issues}
               path={`${path}.inlinePolicies[${index}].document`}
@@ -166,9 +128,7 @@ export function RolePanel({
             checked={role.managedPolicyArns.includes(arn)}
             onChange={(on) =>
               update({
-                managedPolicyArns: on
-                  ? [...role.managedPolicyArns, arn]
-                  : role.managedPolicyArns.filter((candidate) => candidate !== arn),
+                managedPolicyArns: toggled(role.managedPolicyArns, arn, on),
               })
             }
           />
@@ -202,8 +162,8 @@ export function RolePanel({
       <Section title="Tags">
         <LinesField
           label="Tags"
-          values={Object.entries(role.tags).map(([key, value]) => `${key}=${value}`)}
-          onCommit={(lines) => update({ tags: parseTags(lines) })}
+          values={keyValueLines(role.tags)}
+          onCommit={(lines) => update({ tags: parseKeyValueLines(lines) })}
           issues={issues}
           path={`${path}.tags`}
           hint="key=value, one per line."

@@ -4,7 +4,7 @@
 
 import { useEffect, useRef, useState, type DragEvent, type KeyboardEvent, type ReactElement } from 'react';
 import { LIMITS } from '../../shared/model/limits';
-import type { IdentityPool, MatchType, ModelIssue, RoleMapping } from '../../shared/model/types';
+import type { IdentityPool, MatchType, MappingRule, ModelIssue, RoleMapping } from '../../shared/model/types';
 import {
   addRuleCommand,
   moveRuleCommand,
@@ -160,6 +160,8 @@ export function RuleEditor({ pool, mapping, path, issues }: RuleEditorProps): Re
             {mapping.rules.map((rule, index) => {
               const rulePath = `${path}.rules[${index}]`;
               const ruleIssues = issuesUnder(issues, rulePath);
+              const updateRule = (patch: Partial<Omit<MappingRule, 'id'>>): void =>
+                run(updateRuleCommand, { poolId, mappingId, ruleId: rule.id, patch });
               return (
                 <li
                   key={rule.id}
@@ -227,9 +229,7 @@ export function RuleEditor({ pool, mapping, path, issues }: RuleEditorProps): Re
                       check={checkClaim}
                       issues={ruleIssues}
                       path={`${rulePath}.claim`}
-                      onCommit={(claim) =>
-                        run(updateRuleCommand, { poolId, mappingId, ruleId: rule.id, patch: { claim } })
-                      }
+                      onCommit={(claim) => updateRule({ claim })}
                       testId="rule-claim"
                     />
                     <SelectField
@@ -238,9 +238,7 @@ export function RuleEditor({ pool, mapping, path, issues }: RuleEditorProps): Re
                       options={MATCH_TYPES}
                       issues={ruleIssues}
                       path={`${rulePath}.matchType`}
-                      onChange={(matchType) =>
-                        run(updateRuleCommand, { poolId, mappingId, ruleId: rule.id, patch: { matchType } })
-                      }
+                      onChange={(matchType) => updateRule({ matchType })}
                       testId="rule-match"
                     />
                     <TextField
@@ -250,9 +248,7 @@ export function RuleEditor({ pool, mapping, path, issues }: RuleEditorProps): Re
                       check={checkValue}
                       issues={ruleIssues}
                       path={`${rulePath}.value`}
-                      onCommit={(value) =>
-                        run(updateRuleCommand, { poolId, mappingId, ruleId: rule.id, patch: { value } })
-                      }
+                      onCommit={(value) => updateRule({ value })}
                       testId="rule-value"
                     />
                     <SelectField
@@ -261,9 +257,7 @@ export function RuleEditor({ pool, mapping, path, issues }: RuleEditorProps): Re
                       options={roleOptions(design)}
                       issues={ruleIssues}
                       path={`${rulePath}.roleId`}
-                      onChange={(roleId) =>
-                        run(updateRuleCommand, { poolId, mappingId, ruleId: rule.id, patch: { roleId } })
-                      }
+                      onChange={(roleId) => updateRule({ roleId })}
                       testId="rule-role"
                     />
                   </div>

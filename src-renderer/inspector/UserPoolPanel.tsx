@@ -1,4 +1,5 @@
 import type { ReactElement } from 'react';
+import { allDesignIds } from '../../shared/model/lookup';
 import type {
   AppClient,
   AttributeDataType,
@@ -7,9 +8,11 @@ import type {
   UserPoolAttribute,
   UserPoolGroup,
 } from '../../shared/model/types';
-import { newAppClientId, uniqueId, usedIds } from '../state/edits/ids';
+import { newAppClientId, uniqueId } from '../state/edits/ids';
 import { useAppStore } from '../state/store';
+import { AddButton, ItemHeader, NameField } from './controls';
 import { CheckboxField, LinesField, NumberField, Section, SelectField, TextField } from './fields';
+import { removeAt, replaceAt, toggled } from './list-edits';
 import { roleOptions } from './refs';
 import { useEntityUpdate } from './use-entity';
 
@@ -19,24 +22,6 @@ const DATA_TYPES: { value: AttributeDataType; label: string }[] = [
   { value: 'Boolean', label: 'Boolean' },
   { value: 'DateTime', label: 'DateTime' },
 ];
-
-function replaceAt<T>(list: readonly T[], index: number, item: T): T[] {
-  return list.map((existing, at) => (at === index ? item : existing));
-}
-
-function RemoveButton({ label, onClick }: { label: string; onClick(): void }): ReactElement {
-  return (
-    <button
-      type="button"
-      className="icon-button icon-button--danger"
-      aria-label={label}
-      title={label}
-      onClick={onClick}
-    >
-      ✕
-    </button>
-  );
-}
 
 export function UserPoolPanel({
   pool,
@@ -61,14 +46,7 @@ export function UserPoolPanel({
 
   return (
     <>
-      <TextField
-        label="Name"
-        value={pool.name}
-        onCommit={(name) => update({ name })}
-        issues={issues}
-        path={`${path}.name`}
-        testId="field-name"
-      />
+      <NameField value={pool.name} onCommit={(name) => update({ name })} issues={issues} path={path} />
       <TextField
         label="User pool id"
         value={pool.poolId}
@@ -80,15 +58,13 @@ export function UserPoolPanel({
       <Section
         title={`App clients (${pool.clients.length})`}
         actions={
-          <button
-            type="button"
-            className="button button--small"
+          <AddButton
             onClick={() =>
               update({
                 clients: [
                   ...pool.clients,
                   {
-                    id: uniqueId('client', usedIds(design)),
+                    id: uniqueId('client', allDesignIds(design)),
                     clientId: newAppClientId(),
                     name: `client-${pool.clients.length + 1}`,
                     readAttributes: [],
@@ -98,26 +74,20 @@ export function UserPoolPanel({
                 ],
               })
             }
-          >
-            + Add
-          </button>
+          />
         }
       >
         {pool.clients.map((client, index) => (
           <div className="subcard" key={client.id}>
-            <div className="subcard__header">
-              <TextField
-                label="Client name"
-                value={client.name}
-                onCommit={(name) => setClient(index, { ...client, name })}
-                issues={issues}
-                path={`${path}.clients[${index}].name`}
-              />
-              <RemoveButton
-                label={`Remove app client ${client.name}`}
-                onClick={() => update({ clients: pool.clients.filter((_, at) => at !== index) })}
-              />
-            </div>
+            <ItemHeader
+              label="Client name"
+              value={client.name}
+              onRename={(name) => setClient(index, { ...client, name })}
+              issues={issues}
+              path={`${path}.clients[${index}].name`}
+              removeLabel={`Remove app client ${client.name}`}
+              onRemove={() => update({ clients: removeAt(pool.clients, index) })}
+            />
             <TextField
               label="Client id"
               value={client.clientId}
@@ -153,30 +123,22 @@ export function UserPoolPanel({
       <Section
         title={`Groups (${pool.groups.length})`}
         actions={
-          <button
-            type="button"
-            className="button button--small"
+          <AddButton
             onClick={() => update({ groups: [...pool.groups, { name: `group-${pool.groups.length + 1}` }] })}
-          >
-            + Add
-          </button>
+          />
         }
       >
         {pool.groups.map((group, index) => (
           <div className="subcard" key={`${group.name}-${index}`}>
-            <div className="subcard__header">
-              <TextField
-                label="Group name"
-                value={group.name}
-                onCommit={(name) => setGroup(index, { ...group, name })}
-                issues={issues}
-                path={`${path}.groups[${index}].name`}
-              />
-              <RemoveButton
-                label={`Remove group ${group.name}`}
-                onClick={() => update({ groups: pool.groups.filter((_, at) => at !== index) })}
-              />
-            </div>
+            <ItemHeader
+              label="Group name"
+              value={group.name}
+              onRename={(name) => setGroup(index, { ...group, name })}
+              issues={issues}
+              path={`${path}.groups[${index}].name`}
+              removeLabel={`Remove group ${group.name}`}
+              onRemove={() => update({ groups: removeAt(pool.groups, index) })}
+            />
             <div className="field-row">
               <NumberField
                 label="Precedence"
@@ -209,9 +171,7 @@ export function UserPoolPanel({
       <Section
         title={`Attributes (${pool.attributes.length})`}
         actions={
-          <button
-            type="button"
-            className="button button--small"
+          <AddButton
             onClick={() =>
               update({
                 attributes: [
@@ -220,28 +180,22 @@ export function UserPoolPanel({
                 ],
               })
             }
-          >
-            + Add
-          </button>
+          />
         }
       >
         {pool.attributes.map((attribute, index) => (
           <div className="subcard subcard--compact" key={`${attribute.name}-${index}`}>
-            <div className="subcard__header">
-              <TextField
-                label="Attribute"
-                value={attribute.name}
-                onCommit={(name) =>
-                  setAttribute(index, { ...attribute, name, custom: name.startsWith('custom:') })
-                }
-                issues={issues}
-                path={`${path}.attributes[${index}].name`}
-              />
-              <RemoveButton
-                label={`Remove attribute ${attribute.name}`}
-                onClick={() => update({ attributes: pool.attributes.filter((_, at) => at !== index) })}
-              />
-            </div>
+            <ItemHeader
+              label="Attribute"
+              value={attribute.name}
+              onRename={(name) =>
+                setAttribute(index, { ...attribute, name, custom: name.startsWith('custom:') })
+              }
+              issues={issues}
+              path={`${path}.attributes[${index}].name`}
+              removeLabel={`Remove attribute ${attribute.name}`}
+              onRemove={() => update({ attributes: removeAt(pool.attributes, index) })}
+            />
             <div className="field-row field-row--center">
               <SelectField
                 label="Type"
@@ -269,9 +223,7 @@ export function UserPoolPanel({
             checked={pool.federatedProviderIds.includes(provider.id)}
             onChange={(on) =>
               update({
-                federatedProviderIds: on
-                  ? [...pool.federatedProviderIds, provider.id]
-                  : pool.federatedProviderIds.filter((id) => id !== provider.id),
+                federatedProviderIds: toggled(pool.federatedProviderIds, provider.id, on),
               })
             }
           />

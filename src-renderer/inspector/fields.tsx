@@ -2,7 +2,7 @@
 // one edit is one undo step rather than one per keystroke. Each field shows the issues whose
 // JSON path points at it.
 
-import { useEffect, useId, useState, type ReactElement, type ReactNode } from 'react';
+import { useEffect, useId, useState, type ChangeEvent, type ReactElement, type ReactNode } from 'react';
 import type { ModelIssue } from '../../shared/model/types';
 import { issuesUnder } from './issues';
 
@@ -82,35 +82,29 @@ export function TextField({
     if (draft !== value) onCommit(draft);
   };
   const own = path ? issuesUnder(issues, path) : [];
+  // What the one-line input and the multi-line text area have in common.
+  const common = {
+    value: draft,
+    placeholder,
+    maxLength,
+    onChange: (event: ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => setDraft(event.target.value),
+    onBlur: commit,
+    'data-testid': testId,
+  };
   return (
     <FieldShell label={label} hint={hint} issues={own} localError={check?.(draft)}>
       {(id) =>
         multiline ? (
-          <textarea
-            id={id}
-            className="field__input field__input--multiline"
-            value={draft}
-            placeholder={placeholder}
-            maxLength={maxLength}
-            onChange={(event) => setDraft(event.target.value)}
-            onBlur={commit}
-            rows={3}
-            data-testid={testId}
-          />
+          <textarea id={id} className="field__input field__input--multiline" rows={3} {...common} />
         ) : (
           <input
             id={id}
             className="field__input"
-            value={draft}
-            placeholder={placeholder}
-            maxLength={maxLength}
-            onChange={(event) => setDraft(event.target.value)}
-            onBlur={commit}
             onKeyDown={(event) => {
               if (event.key === 'Enter') commit();
               if (event.key === 'Escape') setDraft(value);
             }}
-            data-testid={testId}
+            {...common}
           />
         )
       }

@@ -3,6 +3,43 @@
 import { useEffect, useRef, useState, type ReactElement } from 'react';
 import { useDialogs, type DialogRequest } from './dialogs';
 
+/** Closes the dialog, then answers the request that opened it. */
+function DialogButton({
+  label,
+  primary = false,
+  answer,
+  done,
+}: {
+  label: string;
+  /** The default choice: highlighted and focused when the dialog opens. */
+  primary?: boolean;
+  answer(): void;
+  done(): void;
+}): ReactElement {
+  return (
+    <button
+      type="button"
+      className={primary ? 'button button--primary' : 'button'}
+      autoFocus={primary}
+      onClick={() => {
+        done();
+        answer();
+      }}
+    >
+      {label}
+    </button>
+  );
+}
+
+function DialogHeading({ title, message }: { title: string; message: string }): ReactElement {
+  return (
+    <>
+      <h2 className="dialog__title">{title}</h2>
+      <p className="dialog__message">{message}</p>
+    </>
+  );
+}
+
 function PathDialog({
   dialog,
   done,
@@ -27,8 +64,7 @@ function PathDialog({
         submit();
       }}
     >
-      <h2 className="dialog__title">{dialog.title}</h2>
-      <p className="dialog__message">{dialog.message}</p>
+      <DialogHeading title={dialog.title} message={dialog.message} />
       <input
         ref={input}
         className="field__input dialog__path"
@@ -39,16 +75,7 @@ function PathDialog({
         data-testid="path-input"
       />
       <div className="dialog__actions">
-        <button
-          type="button"
-          className="button"
-          onClick={() => {
-            done();
-            dialog.resolve(undefined);
-          }}
-        >
-          Cancel
-        </button>
+        <DialogButton label="Cancel" answer={() => dialog.resolve(undefined)} done={done} />
         <button type="submit" className="button button--primary" disabled={path.trim() === ''}>
           {dialog.confirmLabel}
         </button>
@@ -64,8 +91,7 @@ function DialogContent({ dialog, done }: { dialog: DialogRequest; done(): void }
     case 'issues':
       return (
         <>
-          <h2 className="dialog__title">{dialog.title}</h2>
-          <p className="dialog__message">{dialog.message}</p>
+          <DialogHeading title={dialog.title} message={dialog.message} />
           {dialog.issues.length > 0 ? (
             <ul className="dialog__issues" data-testid="open-errors">
               {dialog.issues.slice(0, 30).map((issue) => (
@@ -80,70 +106,34 @@ function DialogContent({ dialog, done }: { dialog: DialogRequest; done(): void }
             <p className="muted">{`…and ${dialog.issues.length - 30} more.`}</p>
           ) : null}
           <div className="dialog__actions">
-            <button
-              type="button"
-              className="button button--primary"
-              autoFocus
-              onClick={() => {
-                done();
-                dialog.resolve();
-              }}
-            >
-              OK
-            </button>
+            <DialogButton label="OK" primary answer={() => dialog.resolve()} done={done} />
           </div>
         </>
       );
     case 'confirm':
       return (
         <>
-          <h2 className="dialog__title">{dialog.title}</h2>
-          <p className="dialog__message">{dialog.message}</p>
+          <DialogHeading title={dialog.title} message={dialog.message} />
           <div className="dialog__actions">
-            <button
-              type="button"
-              className="button"
-              onClick={() => {
-                done();
-                dialog.resolve(false);
-              }}
-            >
-              {dialog.cancelLabel}
-            </button>
-            <button
-              type="button"
-              className="button button--primary"
-              autoFocus
-              onClick={() => {
-                done();
-                dialog.resolve(true);
-              }}
-            >
-              {dialog.confirmLabel}
-            </button>
+            <DialogButton label={dialog.cancelLabel} answer={() => dialog.resolve(false)} done={done} />
+            <DialogButton
+              label={dialog.confirmLabel}
+              primary
+              answer={() => dialog.resolve(true)}
+              done={done}
+            />
           </div>
         </>
       );
     case 'about':
       return (
         <>
-          <h2 className="dialog__title">Cognito Access Studio</h2>
-          <p className="dialog__message">
-            Design, simulate and review Amazon Cognito identity-pool federation and the IAM policies it
-            grants.
-          </p>
+          <DialogHeading
+            title="Cognito Access Studio"
+            message="Design, simulate and review Amazon Cognito identity-pool federation and the IAM policies it grants."
+          />
           <div className="dialog__actions">
-            <button
-              type="button"
-              className="button button--primary"
-              autoFocus
-              onClick={() => {
-                done();
-                dialog.resolve();
-              }}
-            >
-              Close
-            </button>
+            <DialogButton label="Close" primary answer={() => dialog.resolve()} done={done} />
           </div>
         </>
       );

@@ -2,6 +2,7 @@
 // undo history), the selection and the UI. Every edit goes through `run(command, args)`.
 
 import { create } from 'zustand';
+import { createEmptyDesign } from '../../shared/model/lookup';
 import type { DesignDocument } from '../../shared/model/types';
 import type { Command, CommandState, Selection, UiState } from './types';
 
@@ -58,18 +59,10 @@ export function initialUi(): UiState {
 
 /** An empty design in the current format, used before anything is opened and by File › New. */
 export function emptyDesign(): DesignDocument {
+  // The editor's new designs name the placeholder account of the AWS documentation examples.
   return {
-    format: 'cognito-access-studio/design',
-    version: 2,
-    name: 'Untitled design',
+    ...createEmptyDesign(),
     account: { accountId: '123456789012', partition: 'aws', region: 'us-east-1' },
-    providers: [],
-    userPools: [],
-    identityPools: [],
-    roles: [],
-    managedPolicies: [],
-    personas: [],
-    layout: { positions: {} },
   };
 }
 

@@ -3,63 +3,10 @@
 // `validatePolicyAgainstCatalog`; this module turns its warnings into findings.
 
 import { validatePolicyAgainstCatalog, type IamCatalog } from '../../iam/catalog';
-import type { PolicyDocument } from '../../iam/types';
-import type { ReviewContext, RolePolicy } from '../context';
-import { makeFinding, managedPolicyEntity, policyLocation, roleEntity, trustLocation } from '../findings';
-import type { CatalogCheck, Finding, FindingEntity, FindingLocation } from '../types';
-
-interface ReviewedPolicy {
-  entity: FindingEntity;
-  label: string;
-  document: PolicyDocument;
-  location(jsonPath: string): FindingLocation;
-}
-
-/** Every policy in the file once, plus custom trust policies. */
-function policies(context: ReviewContext): ReviewedPolicy[] {
-  const result: ReviewedPolicy[] = [];
-  context.design.roles.forEach((role, roleIndex) => {
-    role.inlinePolicies.forEach((policy, index) => {
-      const located: RolePolicy = {
-        label: `inline '${policy.name}'`,
-        kind: 'inline',
-        document: policy.document,
-        designPath: `$.roles[${roleIndex}].inlinePolicies[${index}].document`,
-      };
-      result.push({
-        entity: roleEntity(role),
-        label: located.label,
-        document: policy.document,
-        location: (path) => policyLocation(located, path),
-      });
-    });
-    const trust = context.trust(role);
-    if (!trust.generated && trust.document) {
-      const document = trust.document;
-      result.push({
-        entity: roleEntity(role),
-        label: 'trust',
-        document,
-        location: (path) => trustLocation(trust, path),
-      });
-    }
-  });
-  context.design.managedPolicies.forEach((policy, index) => {
-    const located: RolePolicy = {
-      label: `managed '${policy.name}'`,
-      kind: 'managed',
-      document: policy.document,
-      designPath: `$.managedPolicies[${index}].document`,
-    };
-    result.push({
-      entity: managedPolicyEntity(policy),
-      label: located.label,
-      document: policy.document,
-      location: (path) => policyLocation(located, path),
-    });
-  });
-  return result;
-}
+import type { ReviewContext } from '../context';
+import { designAndTrustPolicies, type ReviewedPolicy } from '../design-policies';
+import { makeFinding } from '../findings';
+import type { CatalogCheck, Finding } from '../types';
 
 /** Runs the catalog validation once per review and shares it between the three checks. */
 const cache = new WeakMap<
@@ -72,7 +19,7 @@ function catalogIssues(context: ReviewContext, catalog: IamCatalog) {
   if (!pending) {
     pending = (async () => {
       const all: Array<{ policy: ReviewedPolicy; code: string; path: string; message: string }> = [];
-      for (const policy of policies(context)) {
+      for (const policy of designAndTrustPolicies(context)) {
         for (const issue of await validatePolicyAgainstCatalog(policy.document, catalog))
           all.push({ policy, code: issue.code, path: issue.path, message: issue.message });
       }

@@ -4,11 +4,10 @@
 // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-single-vs-multi-valued-context-keys.html
 // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition_examples-multi-valued-context-keys.html
 
-import type { ReviewContext } from '../context';
-import { makeFinding, roleEntity, trustLocation } from '../findings';
+import { designAndTrustPolicies } from '../design-policies';
+import { makeFinding } from '../findings';
 import { scanStatements, type ScannedCondition, type ScannedStatement } from '../policy-scan';
-import type { DesignCheck, Finding, FindingEntity, FindingLocation } from '../types';
-import { designPolicies } from './variables';
+import type { DesignCheck, Finding } from '../types';
 
 const SET_PREFIX = /^(ForAllValues|ForAnyValue):/i;
 
@@ -51,29 +50,6 @@ function requiresKey(condition: ScannedCondition): boolean {
   return !/Not(Equals|EqualsIgnoreCase|Like|IpAddress)/.test(operator.replace(SET_PREFIX, ''));
 }
 
-interface ScannedPolicy {
-  entity: FindingEntity;
-  label: string;
-  document: unknown;
-  location: (jsonPath: string) => FindingLocation;
-}
-
-/** Policies kept in the design (inline, customer managed) and hand-written trust policies. */
-function policiesToScan(context: ReviewContext): ScannedPolicy[] {
-  const policies: ScannedPolicy[] = designPolicies(context);
-  for (const role of context.design.roles) {
-    const trust = context.trust(role);
-    if (trust.generated) continue;
-    policies.push({
-      entity: roleEntity(role),
-      label: 'trust',
-      document: trust.document,
-      location: (path) => trustLocation(trust, path),
-    });
-  }
-  return policies;
-}
-
 function consequence(key: string): string {
   return key.toLowerCase() === 'dynamodb:leadingkeys'
     ? ' A Scan, or any request that names no partition key, has no dynamodb:LeadingKeys, so it reaches every item of the table.'
@@ -97,7 +73,7 @@ export const forAllValuesMissingKey: DesignCheck = {
   needsCatalog: false,
   run(context) {
     const findings: Finding[] = [];
-    for (const policy of policiesToScan(context)) {
+    for (const policy of designAndTrustPolicies(context)) {
       for (const statement of scanStatements(policy.document)) {
         if (statement.effect !== 'Allow') continue;
         for (const condition of statement.conditions) {

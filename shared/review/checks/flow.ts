@@ -2,6 +2,7 @@
 // the pool's token, bypassing role mappings and the guest scope-down.
 // https://docs.aws.amazon.com/cognito/latest/developerguide/authentication-flow.html
 
+import { createEmptyRole } from '../../model/lookup';
 import type { Role } from '../../model/types';
 import type { ReviewContext, Route } from '../context';
 import { designLocation, identityPoolEntity, makeFinding } from '../findings';
@@ -10,16 +11,7 @@ import { basicFlowReachableRoles, routeAmr } from '../reachability';
 import type { DesignCheck, Finding } from '../types';
 
 /** Stands for "no role": a route that gets no credentials in the enhanced flow. */
-const noRole: Role = {
-  id: '',
-  name: '(no role)',
-  path: '/',
-  trustPolicy: { mode: 'generated' },
-  inlinePolicies: [],
-  managedPolicyArns: [],
-  maxSessionDuration: 3600,
-  tags: {},
-};
+const noRole: Role = createEmptyRole('', '(no role)');
 
 function routeName(route: Route): string {
   if (route.guest) return 'guests';

@@ -6,9 +6,10 @@
 import type { PolicyDocument } from '../../iam/types';
 import type { Role } from '../../model/types';
 import type { ReviewContext, RolePolicy } from '../context';
-import { makeFinding, managedPolicyEntity, policyLocation, roleEntity } from '../findings';
+import { designPolicies } from '../design-policies';
+import { makeFinding, policyLocation, roleEntity } from '../findings';
 import { stringsWithPaths, variablesIn } from '../policy-scan';
-import type { DesignCheck, Finding, FindingEntity, FindingLocation } from '../types';
+import type { DesignCheck, Finding } from '../types';
 
 interface VariableUse {
   variable: string;
@@ -19,47 +20,6 @@ function variableUses(document: PolicyDocument): VariableUse[] {
   return stringsWithPaths(document).flatMap((entry) =>
     variablesIn(entry.value).map((variable) => ({ variable, path: entry.path })),
   );
-}
-
-/** Every policy kept in the design once: inline policies under their role, customer managed ones on their own. */
-export function designPolicies(context: ReviewContext): Array<{
-  entity: FindingEntity;
-  document: PolicyDocument;
-  location: (jsonPath: string) => FindingLocation;
-  label: string;
-}> {
-  const result: ReturnType<typeof designPolicies> = [];
-  context.design.roles.forEach((role, roleIndex) => {
-    role.inlinePolicies.forEach((policy, index) => {
-      const rolePolicy: RolePolicy = {
-        label: `inline '${policy.name}'`,
-        kind: 'inline',
-        document: policy.document,
-        designPath: `$.roles[${roleIndex}].inlinePolicies[${index}].document`,
-      };
-      result.push({
-        entity: roleEntity(role),
-        document: policy.document,
-        location: (path) => policyLocation(rolePolicy, path),
-        label: rolePolicy.label,
-      });
-    });
-  });
-  context.design.managedPolicies.forEach((policy, index) => {
-    const rolePolicy: RolePolicy = {
-      label: `managed '${policy.name}'`,
-      kind: 'managed',
-      document: policy.document,
-      designPath: `$.managedPolicies[${index}].document`,
-    };
-    result.push({
-      entity: managedPolicyEntity(policy),
-      document: policy.document,
-      location: (path) => policyLocation(rolePolicy, path),
-      label: rolePolicy.label,
-    });
-  });
-  return result;
 }
 
 export const variablesWithoutVersion: DesignCheck = {

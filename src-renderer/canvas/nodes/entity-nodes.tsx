@@ -12,37 +12,49 @@ import type {
   UserPoolFlowNode,
 } from '../flow-types';
 import { ProviderIcon } from '../icons';
+import { PROVIDER_KIND_LABELS } from '../provider-kinds';
 import { NodeFrame } from './NodeFrame';
 
-const PROVIDER_CAPTIONS = {
-  google: 'Google',
-  facebook: 'Facebook',
-  amazon: 'Login with Amazon',
-  apple: 'Sign in with Apple',
-  twitter: 'Twitter',
-  oidc: 'OpenID Connect',
-  saml: 'SAML 2.0',
-  developer: 'Developer provider',
-} as const;
+/** A connection point on the node's left edge: where relations from other nodes end. */
+function InHandle({ id, title }: { id: string; title: string }): ReactElement {
+  return (
+    <Handle type="target" position={Position.Left} id={id} className="handle handle--in" title={title} />
+  );
+}
+
+/** A connection point on the right edge: drag from it to create a relation. */
+function OutHandle({
+  id,
+  title,
+  variant,
+}: {
+  id: string;
+  title: string;
+  variant?: 'guest' | 'rules';
+}): ReactElement {
+  return (
+    <Handle
+      type="source"
+      position={Position.Right}
+      id={id}
+      className={`handle handle--out${variant ? ` handle--${variant}` : ''}`}
+      title={title}
+    />
+  );
+}
 
 function ProviderNodeView({ data, selected }: NodeProps<ProviderFlowNode>): ReactElement {
   return (
     <NodeFrame
       kind="provider"
       title={data.name}
-      caption={PROVIDER_CAPTIONS[data.providerKind]}
+      caption={PROVIDER_KIND_LABELS[data.providerKind]}
       subtitle={data.providerKey}
       icon={<ProviderIcon kind={data.providerKind} size={22} />}
       selected={selected}
       badge={data.badge}
     >
-      <Handle
-        type="source"
-        position={Position.Right}
-        id={HANDLES.providerOut}
-        className="handle handle--out"
-        title="Drag to a user pool or an identity pool"
-      />
+      <OutHandle id={HANDLES.providerOut} title="Drag to a user pool or an identity pool" />
     </NodeFrame>
   );
 }
@@ -56,24 +68,12 @@ function UserPoolNodeView({ data, selected }: NodeProps<UserPoolFlowNode>): Reac
       selected={selected}
       badge={data.badge}
     >
-      <Handle
-        type="target"
-        position={Position.Left}
-        id={HANDLES.userPoolFederation}
-        className="handle handle--in"
-        title="Federated providers"
-      />
+      <InHandle id={HANDLES.userPoolFederation} title="Federated providers" />
       {data.clients.length > 0 ? <div className="node__section">App clients</div> : null}
       {data.clients.map((client) => (
         <div className="node__row" key={client.id} title={`App client id ${client.clientId}`}>
           <span className="node__row-label">{client.name}</span>
-          <Handle
-            type="source"
-            position={Position.Right}
-            id={clientHandle(client.id)}
-            className="handle handle--out"
-            title="Drag to an identity pool"
-          />
+          <OutHandle id={clientHandle(client.id)} title="Drag to an identity pool" />
         </div>
       ))}
       {data.groups.length > 0 ? <div className="node__section">Groups</div> : null}
@@ -83,13 +83,7 @@ function UserPoolNodeView({ data, selected }: NodeProps<UserPoolFlowNode>): Reac
           <span className="node__chip" title="Precedence: lower wins for cognito:preferred_role">
             {group.precedence === undefined ? 'no precedence' : `p${group.precedence}`}
           </span>
-          <Handle
-            type="source"
-            position={Position.Right}
-            id={groupHandle(group.name)}
-            className="handle handle--out"
-            title="Drag to a role to attach it to the group"
-          />
+          <OutHandle id={groupHandle(group.name)} title="Drag to a role to attach it to the group" />
         </div>
       ))}
     </NodeFrame>
@@ -105,6 +99,29 @@ function mappingSummary(mappings: number, rules: number): string {
   return `${mappings} · ${rules} rule${rules === 1 ? '' : 's'}`;
 }
 
+/** A row of the identity-pool card: what the pool hands out there, and the handle that sets it. */
+function SlotRow({
+  label,
+  value,
+  tooltip,
+  children,
+}: {
+  label: string;
+  value: string;
+  tooltip?: string | undefined;
+  children: ReactElement;
+}): ReactElement {
+  return (
+    <div className="node__row">
+      <span className="node__row-label">{label}</span>
+      <span className="node__row-value" title={tooltip}>
+        {value}
+      </span>
+      {children}
+    </div>
+  );
+}
+
 function IdentityPoolNodeView({ data, selected }: NodeProps<IdentityPoolFlowNode>): ReactElement {
   return (
     <NodeFrame
@@ -114,54 +131,35 @@ function IdentityPoolNodeView({ data, selected }: NodeProps<IdentityPoolFlowNode
       selected={selected}
       badge={data.badge}
     >
-      <Handle
-        type="target"
-        position={Position.Left}
-        id={HANDLES.identityPoolLogins}
-        className="handle handle--in"
-        title="Accepted logins"
-      />
+      <InHandle id={HANDLES.identityPoolLogins} title="Accepted logins" />
       <div className="node__flags">
         <Flag on={data.allowUnauthenticated} label="Guest access" />
         <Flag on={data.allowClassicFlow} label="Basic flow" />
       </div>
-      <div className="node__row">
-        <span className="node__row-label">Authenticated</span>
-        <span className="node__row-value" title={data.authenticatedRoleName}>
-          {data.authenticatedRoleName ?? '—'}
-        </span>
-        <Handle
-          type="source"
-          position={Position.Right}
+      <SlotRow
+        label="Authenticated"
+        value={data.authenticatedRoleName ?? '—'}
+        tooltip={data.authenticatedRoleName}
+      >
+        <OutHandle
           id={HANDLES.identityPoolAuthenticated}
-          className="handle handle--out"
           title="Drag to a role: default authenticated role"
         />
-      </div>
-      <div className="node__row">
-        <span className="node__row-label">Guest</span>
-        <span className="node__row-value" title={data.guestRoleName}>
-          {data.guestRoleName ?? '—'}
-        </span>
-        <Handle
-          type="source"
-          position={Position.Right}
+      </SlotRow>
+      <SlotRow label="Guest" value={data.guestRoleName ?? '—'} tooltip={data.guestRoleName}>
+        <OutHandle
           id={HANDLES.identityPoolGuest}
-          className="handle handle--out handle--guest"
           title="Drag to a role: guest (unauthenticated) role"
+          variant="guest"
         />
-      </div>
-      <div className="node__row">
-        <span className="node__row-label">Role mappings</span>
-        <span className="node__row-value">{mappingSummary(data.mappingCount, data.ruleCount)}</span>
-        <Handle
-          type="source"
-          position={Position.Right}
+      </SlotRow>
+      <SlotRow label="Role mappings" value={mappingSummary(data.mappingCount, data.ruleCount)}>
+        <OutHandle
           id={HANDLES.identityPoolRules}
-          className="handle handle--out handle--rules"
           title="Drag to a role: add a mapping rule"
+          variant="rules"
         />
-      </div>
+      </SlotRow>
     </NodeFrame>
   );
 }
@@ -176,13 +174,7 @@ function RoleNodeView({ data, selected }: NodeProps<RoleFlowNode>): ReactElement
       selected={selected}
       badge={data.badge}
     >
-      <Handle
-        type="target"
-        position={Position.Left}
-        id={HANDLES.roleIn}
-        className="handle handle--in"
-        title="Pools, rules and groups that hand out this role"
-      />
+      <InHandle id={HANDLES.roleIn} title="Pools, rules and groups that hand out this role" />
       <div className="node__chips">
         <span className="node__chip">{`${policies} polic${policies === 1 ? 'y' : 'ies'}`}</span>
         {data.hasBoundary ? <span className="node__chip node__chip--accent">boundary</span> : null}
@@ -190,13 +182,7 @@ function RoleNodeView({ data, selected }: NodeProps<RoleFlowNode>): ReactElement
           {data.trustMode === 'generated' ? 'trust: generated' : 'trust: custom'}
         </span>
       </div>
-      <Handle
-        type="source"
-        position={Position.Right}
-        id={HANDLES.rolePolicies}
-        className="handle handle--out"
-        title="Drag to a managed policy to attach it"
-      />
+      <OutHandle id={HANDLES.rolePolicies} title="Drag to a managed policy to attach it" />
     </NodeFrame>
   );
 }
@@ -204,13 +190,7 @@ function RoleNodeView({ data, selected }: NodeProps<RoleFlowNode>): ReactElement
 function ManagedPolicyNodeView({ data, selected }: NodeProps<ManagedPolicyFlowNode>): ReactElement {
   return (
     <NodeFrame kind="managedPolicy" title={data.name} selected={selected} badge={data.badge}>
-      <Handle
-        type="target"
-        position={Position.Left}
-        id={HANDLES.policyIn}
-        className="handle handle--in"
-        title="Roles this policy is attached to"
-      />
+      <InHandle id={HANDLES.policyIn} title="Roles this policy is attached to" />
       <div className="node__chips">
         <span className="node__chip">{`${data.statementCount} statement${data.statementCount === 1 ? '' : 's'}`}</span>
         {data.path === '/' ? null : <span className="node__chip">{data.path}</span>}

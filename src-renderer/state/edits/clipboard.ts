@@ -2,9 +2,10 @@
 // uniqueness); references between pasted entities follow the copies, references to entities
 // outside the selection stay as they were.
 
+import { allDesignIds } from '../../../shared/model/lookup';
 import type { DesignDocument, ProviderRef } from '../../../shared/model/types';
 import type { ClipboardContent } from '../types';
-import { newAppClientId, newIdentityPoolId, newUserPoolId, uniqueId, uniqueName, usedIds } from './ids';
+import { newAppClientId, newIdentityPoolId, newUserPoolId, uniqueId, uniqueName } from './ids';
 
 export function copyEntities(design: DesignDocument, ids: readonly string[]): ClipboardContent | null {
   const wanted = new Set(ids);
@@ -32,7 +33,7 @@ export function pasteEntities(
   design: DesignDocument,
   content: ClipboardContent,
 ): { design: DesignDocument; ids: string[] } {
-  const taken = usedIds(design);
+  const taken = allDesignIds(design);
   const idMap = new Map<string, string>();
   const fresh = (oldId: string, prefix: string): string => {
     const id = uniqueId(prefix, taken);

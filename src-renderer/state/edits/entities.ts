@@ -1,6 +1,7 @@
 // Pure edits that add, update and remove whole entities, keeping references consistent.
 
 import { SOCIAL_PROVIDER_KEYS, managedPolicyArn } from '../../../shared/model/keys';
+import { allDesignIds, createEmptyRole } from '../../../shared/model/lookup';
 import type {
   DesignDocument,
   IdentityPool,
@@ -13,7 +14,7 @@ import type {
   UserPool,
 } from '../../../shared/model/types';
 import type { EntityKind } from '../types';
-import { newAppClientId, newIdentityPoolId, newUserPoolId, uniqueId, uniqueName, usedIds } from './ids';
+import { newAppClientId, newIdentityPoolId, newUserPoolId, uniqueId, uniqueName } from './ids';
 
 export type NewEntity =
   | { kind: 'provider'; providerKind: ProviderKind }
@@ -52,7 +53,7 @@ export function addEntity(
   entity: NewEntity,
   position: Point,
 ): { design: DesignDocument; id: string } {
-  const taken = usedIds(design);
+  const taken = allDesignIds(design);
   const region = design.account.region;
   const withPosition = (next: DesignDocument, id: string): { design: DesignDocument; id: string } => ({
     design: { ...next, layout: { ...next.layout, positions: { ...next.layout.positions, [id]: position } } },
@@ -125,19 +126,13 @@ export function addEntity(
     }
     case 'role': {
       const id = uniqueId('role', taken);
-      const role: Role = {
+      const role = createEmptyRole(
         id,
-        name: uniqueName(
+        uniqueName(
           'NewRole',
           design.roles.map((existing) => existing.name),
         ),
-        path: '/',
-        trustPolicy: { mode: 'generated' },
-        inlinePolicies: [],
-        managedPolicyArns: [],
-        maxSessionDuration: 3600,
-        tags: {},
-      };
+      );
       return withPosition({ ...design, roles: [...design.roles, role] }, id);
     }
     case 'managedPolicy': {

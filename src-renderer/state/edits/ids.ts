@@ -1,27 +1,6 @@
 // Readable, unique design ids (`role-3`) and fresh AWS-shaped identifiers for new entities.
 // Readable ids keep design files easy to diff.
 
-import type { DesignDocument } from '../../../shared/model/types';
-
-/** Every id used in the design: entities, clients, mappings, rules, personas. */
-export function usedIds(design: DesignDocument): Set<string> {
-  const ids = new Set<string>();
-  for (const entity of [...design.providers, ...design.roles, ...design.managedPolicies, ...design.personas])
-    ids.add(entity.id);
-  for (const pool of design.userPools) {
-    ids.add(pool.id);
-    for (const client of pool.clients) ids.add(client.id);
-  }
-  for (const pool of design.identityPools) {
-    ids.add(pool.id);
-    for (const mapping of pool.roleMappings) {
-      ids.add(mapping.id);
-      for (const rule of mapping.rules) ids.add(rule.id);
-    }
-  }
-  return ids;
-}
-
 /** `${prefix}-${n}` with the smallest n ≥ 1 not in `taken`; adds the result to `taken`. */
 export function uniqueId(prefix: string, taken: Set<string>): string {
   let counter = 1;

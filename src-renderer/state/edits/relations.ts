@@ -3,6 +3,7 @@
 import type { ConnectionEdit } from '../../../shared/model/graph-connections';
 import type { GraphEdge } from '../../../shared/model/graph';
 import { managedPolicyArn, sameProviderRef } from '../../../shared/model/keys';
+import { allDesignIds } from '../../../shared/model/lookup';
 import type {
   DesignDocument,
   IdentityPool,
@@ -10,7 +11,7 @@ import type {
   ProviderRef,
   Role,
 } from '../../../shared/model/types';
-import { uniqueId, usedIds } from './ids';
+import { uniqueId } from './ids';
 
 function mapIdentityPool(
   design: DesignDocument,
@@ -30,7 +31,7 @@ function mapRole(design: DesignDocument, id: string, update: (role: Role) => Rol
 /** A rule with a placeholder claim the user is expected to edit right away. */
 export function newRule(design: DesignDocument, roleId: string): MappingRule {
   return {
-    id: uniqueId('rule', usedIds(design)),
+    id: uniqueId('rule', allDesignIds(design)),
     claim: 'cognito:groups',
     matchType: 'Equals',
     value: 'group-name',
@@ -120,7 +121,7 @@ function addRuleEdit(
     return { design: next, ruleId: rule.id };
   }
   if (!newMappingFor) return { design };
-  const taken = usedIds(design);
+  const taken = allDesignIds(design);
   taken.add(rule.id);
   const mapping = {
     id: uniqueId('mapping', taken),

@@ -1,5 +1,6 @@
 // Pure edits of role mappings and their ordered rules (the inspector's rule editor).
 
+import { allDesignIds } from '../../../shared/model/lookup';
 import type {
   DesignDocument,
   IdentityPool,
@@ -8,7 +9,7 @@ import type {
   RoleMapping,
 } from '../../../shared/model/types';
 import { newRule } from './relations';
-import { uniqueId, usedIds } from './ids';
+import { uniqueId } from './ids';
 
 function mapMappings(
   design: DesignDocument,
@@ -41,7 +42,7 @@ export function addMapping(
   poolId: string,
   provider: ProviderRef,
 ): { design: DesignDocument; mappingId: string } {
-  const mappingId = uniqueId('mapping', usedIds(design));
+  const mappingId = uniqueId('mapping', allDesignIds(design));
   const mapping: RoleMapping = {
     id: mappingId,
     provider,

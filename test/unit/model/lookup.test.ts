@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   allDesignIds,
   createEmptyDesign,
+  createEmptyRole,
   findManagedPolicyByArn,
   findRole,
   newId,
@@ -49,5 +50,21 @@ describe('newId', () => {
 describe('createEmptyDesign', () => {
   it('is valid', () => {
     expect(validateDesign(createEmptyDesign())).toEqual([]);
+  });
+});
+
+describe('createEmptyRole', () => {
+  it("has CreateRole's defaults: path /, one-hour sessions, no policies, a generated trust policy", () => {
+    const role = createEmptyRole('role-1', 'Reader');
+    expect(role).toMatchObject({ id: 'role-1', name: 'Reader', path: '/', maxSessionDuration: 3600 });
+    expect(role.inlinePolicies).toEqual([]);
+    expect(role.managedPolicyArns).toEqual([]);
+    expect(role.permissionsBoundaryArn).toBeUndefined();
+    expect(role.trustPolicy).toEqual({ mode: 'generated' });
+  });
+
+  it('is valid inside a design', () => {
+    const design = { ...createEmptyDesign(), roles: [createEmptyRole('role-1', 'Reader')] };
+    expect(validateDesign(design)).toEqual([]);
   });
 });

@@ -1,0 +1,68 @@
+// The policy documents a design keeps in its file, each with the entity a finding about it belongs
+// to and a way to place that finding inside it. Checks that scan policy text share these lists.
+
+import type { PolicyDocument } from '../iam/types';
+import type { ReviewContext, RolePolicy } from './context';
+import { managedPolicyEntity, policyLocation, roleEntity, trustLocation } from './findings';
+import type { FindingEntity, FindingLocation } from './types';
+
+export interface ReviewedPolicy {
+  entity: FindingEntity;
+  /** `inline 'Name'`, `managed 'Name'` or `trust`. */
+  label: string;
+  document: PolicyDocument;
+  location(jsonPath: string): FindingLocation;
+}
+
+function located(entity: FindingEntity, policy: RolePolicy): ReviewedPolicy {
+  return {
+    entity,
+    label: policy.label,
+    document: policy.document,
+    location: (path) => policyLocation(policy, path),
+  };
+}
+
+/** Every policy kept in the design once: inline policies under their role, customer managed ones on their own. */
+export function designPolicies(context: ReviewContext): ReviewedPolicy[] {
+  const result: ReviewedPolicy[] = [];
+  context.design.roles.forEach((role, roleIndex) => {
+    role.inlinePolicies.forEach((policy, index) => {
+      result.push(
+        located(roleEntity(role), {
+          label: `inline '${policy.name}'`,
+          kind: 'inline',
+          document: policy.document,
+          designPath: `$.roles[${roleIndex}].inlinePolicies[${index}].document`,
+        }),
+      );
+    });
+  });
+  context.design.managedPolicies.forEach((policy, index) => {
+    result.push(
+      located(managedPolicyEntity(policy), {
+        label: `managed '${policy.name}'`,
+        kind: 'managed',
+        document: policy.document,
+        designPath: `$.managedPolicies[${index}].document`,
+      }),
+    );
+  });
+  return result;
+}
+
+/** `designPolicies` and the hand-written trust policies (generated ones are not in the file). */
+export function designAndTrustPolicies(context: ReviewContext): ReviewedPolicy[] {
+  const result = designPolicies(context);
+  for (const role of context.design.roles) {
+    const trust = context.trust(role);
+    if (trust.generated || !trust.document) continue;
+    result.push({
+      entity: roleEntity(role),
+      label: 'trust',
+      document: trust.document,
+      location: (path) => trustLocation(trust, path),
+    });
+  }
+  return result;
+}
