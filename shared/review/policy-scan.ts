@@ -125,6 +125,22 @@ export function variablesIn(text: string): string[] {
   return result;
 }
 
+/**
+ * Policy variables without a default value: `${key, 'default'}` resolves to the default when the
+ * request lacks the key, so it is never left unresolved.
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_variables.html#policy-vars-default-values
+ */
+export function variablesWithoutDefault(text: string): string[] {
+  const result: string[] = [];
+  for (const match of text.matchAll(/\$\{([^}]*)\}/g)) {
+    const [name = '', ...rest] = (match[1] ?? '').split(',');
+    const key = name.trim();
+    if (key === '*' || key === '?' || key === '$' || /^\s*'.*'\s*$/.test(rest.join(','))) continue;
+    result.push(key);
+  }
+  return result;
+}
+
 /** Every string in a JSON value with its JSON path (for variable scans). */
 export function stringsWithPaths(value: unknown, path = '$'): Array<{ value: string; path: string }> {
   if (typeof value === 'string') return [{ value, path }];

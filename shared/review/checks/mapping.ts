@@ -3,6 +3,7 @@
 // https://docs.aws.amazon.com/cognito/latest/developerguide/attributes-for-access-control.html
 
 import { resolveProviderRef, sameProviderRef } from '../../model/keys';
+import { STANDARD_ATTRIBUTES } from '../../model/limits';
 import { principalTagProviderName } from '../../model/principal-tags';
 import type { IdentityPool, MappingRule, ProviderRef, Role, UserPool } from '../../model/types';
 import type { ReviewContext } from '../context';
@@ -20,8 +21,11 @@ function userChangeable(userPool: UserPool, claim: string): string | undefined {
   if (claim === 'email' || claim === 'phone_number') {
     return `users can set "${claim}" through app client ${writers.join(', ')} and it is not verified until they confirm it; a rule or tag on "${claim}" does not check "${claim}_verified"`;
   }
+  // A standard attribute the pool does not declare keeps its default, mutable; `sub` never changes.
+  // https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-attributes.html
   const attribute = userPool.attributes.find((candidate) => candidate.name === claim);
-  if (!attribute || !attribute.mutable) return undefined;
+  const mutable = attribute ? attribute.mutable : STANDARD_ATTRIBUTES.has(claim) && claim !== 'sub';
+  if (!mutable) return undefined;
   return `"${claim}" is a mutable attribute that app client ${writers.join(', ')} may write, so users can change it themselves (UpdateUserAttributes)`;
 }
 

@@ -5,7 +5,7 @@ import type { Role } from '../../model/types';
 import { classifyAction, escalationsGranted, escalationsGrantedByNotAction } from '../action-classes';
 import type { ReviewContext, RolePolicy } from '../context';
 import { makeFinding, policyLocation, roleEntity } from '../findings';
-import { scanStatements, variablesIn, type ScannedStatement } from '../policy-scan';
+import { actionService, scanStatements, variablesIn, type ScannedStatement } from '../policy-scan';
 import type { DesignCheck, Finding } from '../types';
 
 function allowStatements(
@@ -23,11 +23,16 @@ function rolesOf(context: ReviewContext, ids: Set<string>): Role[] {
   return context.design.roles.filter((role) => ids.has(role.id));
 }
 
-/** Variables that tie a statement to the caller's own identity. */
+/**
+ * Variables that tie a statement to the caller's own identity. Not `aws:userid`: for an assumed role
+ * it is `<role id>:<session name>` (https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRoleWithWebIdentity.html),
+ * and Cognito names every session CognitoIdentityCredentials (the simulator's SESSION_NAME), so all
+ * identities of a role share one value.
+ */
 function partitioned(statement: ScannedStatement): boolean {
   const text = JSON.stringify({ Resource: statement.raw.Resource, Condition: statement.raw.Condition });
   return variablesIn(text).some((variable) =>
-    /^(cognito-identity\.amazonaws\.com:sub|aws:PrincipalTag\/.+|aws:userid)$/i.test(variable),
+    /^(cognito-identity\.amazonaws\.com:sub|aws:PrincipalTag\/.+)$/i.test(variable),
   );
 }
 
@@ -49,7 +54,9 @@ export const guestWriteAccess: DesignCheck = {
       for (const { policy, statement } of allowStatements(context, role)) {
         const writes =
           statement.notActions.length > 0
-            ? [`NotAction ${statement.notActions.map((entry) => entry.value).join(', ')}`]
+            ? [
+                `every action except ${statement.notActions.map((entry) => entry.value).join(', ')} (NotAction)`,
+              ]
             : [];
         const reads: string[] = [];
         for (const action of statement.actions) {
@@ -66,7 +73,7 @@ export const guestWriteAccess: DesignCheck = {
         const severity =
           writes.length > 0 && !ownPartition ? (basicFlow ? 'high' : 'medium') : basicFlow ? 'medium' : 'low';
         const granted =
-          writes.length > 0 ? `write actions ${writes.join(', ')}` : `data reads ${reads.join(', ')}`;
+          writes.length > 0 ? `write access (${writes.join(', ')})` : `data reads ${reads.join(', ')}`;
         findings.push(
           makeFinding(this, {
             entity: roleEntity(role),
@@ -103,7 +110,9 @@ export const writeOnWildcardResource: DesignCheck = {
           .filter((action) => classifyAction(action.value, context.accessLevels) === 'write')
           .map((action) => action.value);
         if (statement.notActions.length > 0)
-          writes.push(`NotAction ${statement.notActions.map((entry) => entry.value).join(', ')}`);
+          writes.push(
+            `every action except ${statement.notActions.map((entry) => entry.value).join(', ')} (NotAction)`,
+          );
         if (writes.length === 0) continue;
         findings.push(
           makeFinding(this, {
@@ -118,6 +127,29 @@ export const writeOnWildcardResource: DesignCheck = {
     return findings;
   },
 };
+
+/**
+ * Services whose resources a statement's Resource list can name; undefined when it can name any
+ * (`*`, a wildcard service, NotResource). **Assumption** (without the catalog): an action acts on
+ * ARNs of its own service, except the SSM session and command actions, which also name EC2
+ * instances (https://docs.aws.amazon.com/service-authorization/latest/reference/list_awssystemsmanager.html).
+ */
+function resourceServices(statement: ScannedStatement): Set<string> | undefined {
+  if (statement.resources.length === 0) return undefined;
+  const services = new Set<string>();
+  for (const { value } of statement.resources) {
+    const service = /^arn:[^:]*:([^:]*):/.exec(value)?.[1];
+    if (service === undefined || /[*?]/.test(service) || service === '') return undefined;
+    services.add(service.toLowerCase());
+  }
+  return services;
+}
+
+function actsOn(action: string, services: Set<string> | undefined): boolean {
+  if (!services) return true;
+  const service = actionService(action);
+  return services.has(service) || (service === 'ssm' && services.has('ec2'));
+}
 
 export const privilegeEscalation: DesignCheck = {
   id: 'privilege-escalation',
@@ -135,14 +167,20 @@ export const privilegeEscalation: DesignCheck = {
       for (const { policy, statement } of allowStatements(context, role)) {
         const granted = new Set<string>();
         const patterns: string[] = [];
+        // `"Action": "*"` on a bucket's objects cannot pass a role: the request's resource must match.
+        const services = resourceServices(statement);
         for (const action of statement.actions) {
-          const escalations = escalationsGranted(action.value);
+          const escalations = escalationsGranted(action.value).filter((escalation) =>
+            actsOn(escalation, services),
+          );
           if (escalations.length === 0) continue;
           patterns.push(action.value);
           for (const escalation of escalations) granted.add(escalation);
         }
         if (statement.notActions.length > 0) {
-          const escalations = escalationsGrantedByNotAction(statement.notActions.map((entry) => entry.value));
+          const escalations = escalationsGrantedByNotAction(
+            statement.notActions.map((entry) => entry.value),
+          ).filter((escalation) => actsOn(escalation, services));
           if (escalations.length > 0) patterns.push('NotAction');
           for (const escalation of escalations) granted.add(escalation);
         }

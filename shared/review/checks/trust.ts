@@ -5,7 +5,13 @@
 import type { Role } from '../../model/types';
 import type { ReviewContext } from '../context';
 import { makeFinding, roleEntity, trustLocation } from '../findings';
-import { actionMatches, scanStatements, type ScannedCondition, type ScannedStatement } from '../policy-scan';
+import {
+  actionMatches,
+  globToRegExp,
+  scanStatements,
+  type ScannedCondition,
+  type ScannedStatement,
+} from '../policy-scan';
 import type { DesignCheck, Finding } from '../types';
 
 const audKey = 'cognito-identity.amazonaws.com:aud';
@@ -33,11 +39,69 @@ export function cognitoTrustStatements(document: unknown): ScannedStatement[] {
   );
 }
 
+/** The operator without its set prefix and IfExists suffix (`ForAnyValue:StringLikeIfExists` → `StringLike`). */
+function baseOperator(operator: string): string {
+  return operator.replace(/^For(Any|All)Values:/, '').replace(/IfExists$/, '');
+}
+
+/** Whether a condition value can match `value` (glob for `…Like`, case-insensitive for `…IgnoreCase`). */
+function conditionValueMatches(operator: string, pattern: string, value: string): boolean {
+  const base = baseOperator(operator);
+  if (base.endsWith('Like')) return globToRegExp(pattern).test(value);
+  if (base.endsWith('IgnoreCase')) return pattern.toLowerCase() === value.toLowerCase();
+  return pattern === value;
+}
+
 /** A condition that can only hold for particular values of the key (not negated, not Null). */
 function restricts(condition: ScannedCondition, key: string): boolean {
+  return condition.key.toLowerCase() === key && !/Not|^Null$/.test(baseOperator(condition.operator));
+}
+
+/**
+ * An aud test that pins identity pools: a `…Like` value with `*` (`us-east-1:*`) matches pool ids
+ * of other accounts, which anyone can create.
+ */
+function pinsAud(condition: ScannedCondition): boolean {
   return (
-    condition.key.toLowerCase() === key &&
-    !/Not|^Null$/.test(condition.operator.replace(/^For(Any|All)Values:/, ''))
+    restricts(condition, audKey) &&
+    condition.values.length > 0 &&
+    !(
+      baseOperator(condition.operator).endsWith('Like') &&
+      condition.values.some((value) => value.includes('*'))
+    )
+  );
+}
+
+/**
+ * An amr test that a guest token (amr `["unauthenticated"]`) fails. A single- or ForAnyValue test
+ * holds for a guest when one of its values matches "unauthenticated" (`*`, `*authenticated`).
+ * https://docs.aws.amazon.com/cognito/latest/developerguide/role-trust-and-permissions.html
+ */
+function excludesGuests(condition: ScannedCondition): boolean {
+  return (
+    restricts(condition, amrKey) &&
+    !condition.values.some((value) => conditionValueMatches(condition.operator, value, 'unauthenticated'))
+  );
+}
+
+/**
+ * Deny statements of the trust policy that refuse Cognito's token outside listed aud values
+ * (`StringNotEquals` aud, no other condition): they restrict the pool as well as an Allow condition.
+ */
+function deniesOtherPools(document: unknown): boolean {
+  return scanStatements(document).some(
+    (statement) =>
+      statement.effect === 'Deny' &&
+      statement.notActions.length === 0 &&
+      acceptsCognito(statement.raw.Principal) &&
+      statement.actions.some((action) => actionMatches(action.value, 'sts:AssumeRoleWithWebIdentity')) &&
+      statement.conditions.length === 1 &&
+      statement.conditions.every(
+        (condition) =>
+          condition.key.toLowerCase() === audKey &&
+          /^StringNot(Equals|EqualsIgnoreCase)$/.test(condition.operator) &&
+          condition.values.length > 0,
+      ),
   );
 }
 
@@ -54,19 +118,21 @@ export const trustMissingAud: DesignCheck = {
   severity: 'high',
   title: 'Trust policy does not restrict the identity pool (aud)',
   description:
-    'A trust statement lets cognito-identity.amazonaws.com assume the role without a cognito-identity.amazonaws.com:aud condition.',
+    'A trust statement lets cognito-identity.amazonaws.com assume the role without a cognito-identity.amazonaws.com:aud condition that names identity pools (a missing one, or a StringLike wildcard such as "us-east-1:*").',
   help: 'Add "StringEquals": {"cognito-identity.amazonaws.com:aud": "<identity pool id>"} to every statement that trusts cognito-identity.amazonaws.com.',
   needsCatalog: false,
   run(context) {
     const findings: Finding[] = [];
     for (const { role, statements } of trustedRoles(context)) {
+      if (deniesOtherPools(context.trust(role).document)) continue;
       for (const statement of statements) {
-        if (statement.conditions.some((condition) => restricts(condition, audKey))) continue;
+        if (statement.conditions.some(pinsAud)) continue;
+        const wildcard = statement.conditions.find((condition) => restricts(condition, audKey));
         findings.push(
           makeFinding(this, {
             entity: roleEntity(role),
             location: trustLocation(context.trust(role), statement.path),
-            rationale: `Without an aud condition the role accepts tokens of any identity pool, in any AWS account: whoever creates an identity pool can obtain credentials for ${role.name} through the basic flow.`,
+            rationale: `${wildcard ? `The aud condition ${wildcard.operator} "${wildcard.values.join('", "')}" does not name identity pools, so` : 'Without an aud condition'} the role accepts tokens of any identity pool, in any AWS account: whoever creates an identity pool can obtain credentials for ${role.name} through the basic flow.`,
             fix: `Add a StringEquals condition on ${audKey} listing the identity pool ids that use ${role.name}.`,
           }),
         );
@@ -82,7 +148,7 @@ export const trustMissingAmr: DesignCheck = {
   severity: 'high',
   title: 'Authenticated role trusts tokens without an amr condition',
   description:
-    'A role handed to signed-in identities trusts cognito-identity.amazonaws.com without a cognito-identity.amazonaws.com:amr condition.',
+    'A role handed to signed-in identities trusts cognito-identity.amazonaws.com without a cognito-identity.amazonaws.com:amr condition that guest tokens fail (none, or values such as "*" that match "unauthenticated").',
   help: 'Add "ForAnyValue:StringLike": {"cognito-identity.amazonaws.com:amr": "authenticated"} to the trust statement.',
   needsCatalog: false,
   run(context) {
@@ -90,12 +156,13 @@ export const trustMissingAmr: DesignCheck = {
     for (const { role, statements } of trustedRoles(context)) {
       if (!context.signedInRoleIds.has(role.id) || context.guestRoleIds.has(role.id)) continue;
       for (const statement of statements) {
-        if (statement.conditions.some((condition) => restricts(condition, amrKey))) continue;
+        if (statement.conditions.some(excludesGuests)) continue;
+        const loose = statement.conditions.find((condition) => restricts(condition, amrKey));
         findings.push(
           makeFinding(this, {
             entity: roleEntity(role),
             location: trustLocation(context.trust(role), statement.path),
-            rationale: `${role.name} is meant for signed-in identities, but its trust policy does not test amr, so a guest token of the trusted pool (amr "unauthenticated") can assume it through the basic flow.`,
+            rationale: `${role.name} is meant for signed-in identities, but its trust policy ${loose ? `tests amr with ${loose.operator} "${loose.values.join('", "')}", which also matches "unauthenticated"` : 'does not test amr'}, so a guest token of the trusted pool (amr "unauthenticated") can assume it through the basic flow.`,
             fix: `Add "ForAnyValue:StringLike": {"${amrKey}": "authenticated"} to the statement.`,
           }),
         );

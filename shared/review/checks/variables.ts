@@ -8,7 +8,7 @@ import type { Role } from '../../model/types';
 import type { ReviewContext, RolePolicy } from '../context';
 import { designPolicies } from '../design-policies';
 import { makeFinding, policyLocation, roleEntity } from '../findings';
-import { stringsWithPaths, variablesIn } from '../policy-scan';
+import { scanStatements, stringsWithPaths, variablesIn, variablesWithoutDefault } from '../policy-scan';
 import type { DesignCheck, Finding } from '../types';
 
 interface VariableUse {
@@ -16,9 +16,9 @@ interface VariableUse {
   path: string;
 }
 
-function variableUses(document: PolicyDocument): VariableUse[] {
+function variableUses(document: PolicyDocument, list = variablesIn): VariableUse[] {
   return stringsWithPaths(document).flatMap((entry) =>
-    variablesIn(entry.value).map((variable) => ({ variable, path: entry.path })),
+    list(entry.value).map((variable) => ({ variable, path: entry.path })),
   );
 }
 
@@ -148,16 +148,27 @@ export const variableNotInSession: DesignCheck = {
     for (const { role, policy } of rolesUsingPolicies(context)) {
       // One finding per variable and policy, at its first use: the fix is the same for all of them.
       const reported = new Set<string>();
-      for (const use of variableUses(policy.document)) {
+      // A variable with a default value always resolves, so only those without one can be missing.
+      const uses = variableUses(policy.document, variablesWithoutDefault);
+      const denyPaths = scanStatements(policy.document)
+        .filter((statement) => statement.effect === 'Deny')
+        .map((statement) => statement.path);
+      for (const use of uses) {
         const missing = missingReason(context, role, use.variable);
         if (!missing || reported.has(use.variable)) continue;
         reported.add(use.variable);
+        // A Deny that does not apply lets the identities without the value through: never minor.
+        const inDeny = uses.some(
+          (other) =>
+            other.variable === use.variable &&
+            denyPaths.some((path) => other.path.startsWith(`${path}.`) || other.path.startsWith(`${path}[`)),
+        );
         findings.push(
           makeFinding(this, {
             entity: roleEntity(role),
             location: policyLocation(policy, use.path),
-            severity: missing.partial ? 'low' : 'high',
-            rationale: `\${${use.variable}} in ${policy.label} of ${role.name}: ${missing.reason}. IAM cannot resolve it, so the statement does not apply${missing.partial ? ' for those identities' : ''}.`,
+            severity: missing.partial && !inDeny ? 'low' : 'high',
+            rationale: `\${${use.variable}} in ${policy.label} of ${role.name}: ${missing.reason}. IAM cannot resolve it, so the statement does not apply${missing.partial ? ' for those identities' : ''}${inDeny ? ': a Deny built on it does not stop them' : ''}.`,
             fix: 'Use a variable the session carries: ${cognito-identity.amazonaws.com:sub}, or ${aws:PrincipalTag/<key>} with a principal-tag mapping for every provider that reaches this role.',
           }),
         );
