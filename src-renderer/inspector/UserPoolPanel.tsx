@@ -13,6 +13,7 @@ import { useAppStore } from '../state/store';
 import { AddButton, ItemHeader, NameField } from './controls';
 import { CheckboxField, LinesField, NumberField, Section, SelectField, TextField } from './fields';
 import { removeAt, replaceAt, toggled } from './list-edits';
+import { PreTokenSection } from './PreTokenSection';
 import { roleOptions } from './refs';
 import { useEntityUpdate } from './use-entity';
 
@@ -229,6 +230,12 @@ export function UserPoolPanel({
           />
         ))}
       </Section>
+      <PreTokenSection
+        trigger={pool.preTokenGeneration}
+        path={path}
+        issues={issues}
+        onChange={(preTokenGeneration) => update({ preTokenGeneration })}
+      />
     </>
   );
 }
