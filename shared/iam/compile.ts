@@ -298,15 +298,6 @@ function compileConditionValue(
         invalid: date === undefined ? `"${text}" is not an ISO 8601 date or epoch seconds` : undefined,
       };
     }
-    case 'bool': {
-      const bool = parseBool(text);
-      return {
-        ...empty,
-        text,
-        bool,
-        invalid: bool === undefined ? `"${text}" is not true or false` : undefined,
-      };
-    }
     case 'ip': {
       const ip = parseIpRange(text, true);
       return {
@@ -316,6 +307,7 @@ function compileConditionValue(
         invalid: ip === undefined ? `"${text}" is not an IPv4 or IPv6 address or CIDR block` : undefined,
       };
     }
+    case 'bool':
     case 'null': {
       const bool = parseBool(text);
       return {

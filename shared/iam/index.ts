@@ -2,7 +2,7 @@
 export type * from './types';
 export type { ParsedPolicy } from './parse';
 export type { BaseOperator, ParsedOperator } from './operators';
-export { parsePolicy, locateJsonPath } from './parse';
+export { parsePolicy, locateJsonPath, jsonPathLocator } from './parse';
 export { validatePolicy } from './validate';
 export { compilePolicy } from './compile';
 export { evaluate, evaluateDecision } from './evaluate';

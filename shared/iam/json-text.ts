@@ -37,7 +37,6 @@ class JsonFailure {
 export function readJsonText(text: string): JsonReadResult {
   const positions = new Map<string, TextPosition>();
   const duplicateKeys: Array<{ path: string; key: string }> = [];
-  const lineStarts = computeLineStarts(text);
   if (text.length > maximumJsonLength) {
     return {
       error: {
@@ -49,9 +48,10 @@ export function readJsonText(text: string): JsonReadResult {
       duplicateKeys,
     };
   }
+  const lineStarts = computeLineStarts(text);
   const reader = new Reader(
     text,
-    (path, offset) => positions.set(path, positionAt(lineStarts, offset)),
+    (path, offset) => positions.set(path, positionInLines(lineStarts, offset)),
     duplicateKeys,
   );
   try {
@@ -60,7 +60,7 @@ export function readJsonText(text: string): JsonReadResult {
   } catch (failure) {
     if (failure instanceof JsonFailure) {
       return {
-        error: { message: failure.message, ...positionAt(lineStarts, failure.offset) },
+        error: { message: failure.message, ...positionInLines(lineStarts, failure.offset) },
         positions,
         duplicateKeys,
       };
@@ -74,15 +74,24 @@ export function readJsonText(text: string): JsonReadResult {
  * text does not parse up to it or lacks it. Paths may also use plain dots for odd keys (`.aws:username`).
  */
 export function locateJsonPath(text: string, path: string): TextPosition | undefined {
-  if (typeof text !== 'string' || typeof path !== 'string') return undefined;
-  const positions = readJsonText(text).positions;
-  const exact = positions.get(path);
-  if (exact) return exact;
-  const canonical = canonicalJsonPath(path);
-  return canonical === undefined ? undefined : positions.get(canonical);
+  if (typeof text !== 'string') return undefined;
+  return jsonPathLocator(text)(path);
 }
 
-function computeLineStarts(text: string): number[] {
+/** `locateJsonPath` for many paths in one text: the text is read once. */
+export function jsonPathLocator(text: string): (path: string) => TextPosition | undefined {
+  const positions = readJsonText(text).positions;
+  return (path) => {
+    if (typeof path !== 'string') return undefined;
+    const exact = positions.get(path);
+    if (exact) return exact;
+    const canonical = canonicalJsonPath(path);
+    return canonical === undefined ? undefined : positions.get(canonical);
+  };
+}
+
+/** Offsets at which each line of the text starts, for `positionInLines`. */
+export function computeLineStarts(text: string): number[] {
   const starts = [0];
   for (let index = 0; index < text.length; index++) {
     if (text.charCodeAt(index) === 10) starts.push(index + 1);
@@ -90,7 +99,8 @@ function computeLineStarts(text: string): number[] {
   return starts;
 }
 
-function positionAt(lineStarts: number[], offset: number): TextPosition {
+/** Line and column of an offset, by binary search over `computeLineStarts(text)`. */
+export function positionInLines(lineStarts: readonly number[], offset: number): TextPosition {
   let low = 0;
   let high = lineStarts.length - 1;
   while (low < high) {

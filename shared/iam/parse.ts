@@ -1,10 +1,10 @@
 // Reading a policy from JSON text or a value: issues with JSON paths and, for text, lines and columns.
-import { locateJsonPath, readJsonText, type TextPosition } from './json-text';
+import { jsonPathLocator, locateJsonPath, readJsonText, type TextPosition } from './json-text';
 import type { PolicyDocument, PolicyIssue, PolicyKind } from './types';
 import { validatePolicy } from './validate';
 import { isRecord } from './variables';
 
-export { locateJsonPath };
+export { jsonPathLocator, locateJsonPath };
 
 export interface ParsedPolicy {
   /** The document whenever the input is a JSON object, even with issues (check for `error` severity). */

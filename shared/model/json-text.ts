@@ -1,14 +1,10 @@
 // Reading JSON text defensively: size before parsing, nesting depth without recursion, and
 // syntax errors with line and column. Used by the design loader; nothing here throws.
 
+import { computeLineStarts, positionInLines, type TextPosition } from '../iam/json-text';
 import { findJsonSyntaxError } from './json-syntax-error';
 
-export interface TextPosition {
-  /** 1-based. */
-  line: number;
-  /** 1-based, in UTF-16 code units. */
-  column: number;
-}
+export type { TextPosition };
 
 export type JsonParseResult =
   { ok: true; value: unknown } | { ok: false; reason: string; position?: TextPosition };
@@ -35,17 +31,9 @@ export function utf8ByteLength(text: string, stopAbove = Number.POSITIVE_INFINIT
   return bytes;
 }
 
+/** Line and column of an offset (clamped to the text) in the text. */
 export function positionAt(text: string, offset: number): TextPosition {
-  const end = Math.max(0, Math.min(offset, text.length));
-  let line = 1;
-  let lineStart = 0;
-  for (let index = 0; index < end; index += 1) {
-    if (text.charCodeAt(index) === 10) {
-      line += 1;
-      lineStart = index + 1;
-    }
-  }
-  return { line, column: end - lineStart + 1 };
+  return positionInLines(computeLineStarts(text), Math.max(0, Math.min(offset, text.length)));
 }
 
 /**

@@ -1,26 +1,20 @@
 // Policy evaluation logic: explicit deny, identity policies, session policies, permissions boundaries and
 // same-account / cross-account resource policies, per the AWS IAM User Guide "Policy evaluation logic".
 import { describe, expect, it } from 'vitest';
-import { account, allowWith, aRequest, decide, roleArn, sessionArn } from './helpers';
-
-const getObject = aRequest();
-const allowAll = { document: allowWith({}) };
-const allowGet = { document: allowWith({ Action: 's3:GetObject', Resource: 'arn:aws:s3:::photos/*' }) };
-const denyGet = {
-  document: { Version: '2012-10-17', Statement: { Effect: 'Deny', Action: 's3:GetObject', Resource: '*' } },
-};
-const nothing = { document: { Version: '2012-10-17', Statement: [] } };
-
-function bucketPolicy(principal: unknown, effect = 'Allow'): { document: unknown } {
-  return {
-    document: {
-      Version: '2012-10-17',
-      Statement: [
-        { Effect: effect, Principal: principal, Action: 's3:GetObject', Resource: 'arn:aws:s3:::photos/*' },
-      ],
-    },
-  };
-}
+import {
+  account,
+  allowAll,
+  allowGet,
+  allowWith,
+  aRequest,
+  bucketPolicy,
+  decide,
+  denyGet,
+  getObject,
+  nothing,
+  roleArn,
+  sessionArn,
+} from './helpers';
 
 describe('identity-based policies', () => {
   it('allows what an Allow statement grants', () => {

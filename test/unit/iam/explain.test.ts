@@ -2,26 +2,17 @@
 // and the time one explained request takes.
 import { describe, expect, it } from 'vitest';
 import { evaluate } from '../../../shared/iam';
-import { allowWith, aRequest, sessionArn } from './helpers';
-
-const getObject = aRequest();
-const allowAll = { document: allowWith({}) };
-const allowGet = { document: allowWith({ Action: 's3:GetObject', Resource: 'arn:aws:s3:::photos/*' }) };
-const denyGet = {
-  document: { Version: '2012-10-17', Statement: { Effect: 'Deny', Action: 's3:GetObject', Resource: '*' } },
-};
-const nothing = { document: { Version: '2012-10-17', Statement: [] } };
-
-function bucketPolicy(principal: unknown, effect = 'Allow'): { document: unknown } {
-  return {
-    document: {
-      Version: '2012-10-17',
-      Statement: [
-        { Effect: effect, Principal: principal, Action: 's3:GetObject', Resource: 'arn:aws:s3:::photos/*' },
-      ],
-    },
-  };
-}
+import {
+  allowAll,
+  allowGet,
+  allowWith,
+  aRequest,
+  bucketPolicy,
+  denyGet,
+  getObject,
+  nothing,
+  sessionArn,
+} from './helpers';
 
 describe('explanations', () => {
   it('name the deciding Deny statement and every statement considered', () => {

@@ -24,6 +24,28 @@ export function allowWith(
   return { Version: version, Statement: [{ Effect: 'Allow', Action: '*', Resource: '*', ...statement }] };
 }
 
+// Policies the evaluation and explanation tests share.
+export const getObject = aRequest();
+export const allowAll = { document: allowWith({}) };
+export const allowGet = {
+  document: allowWith({ Action: 's3:GetObject', Resource: 'arn:aws:s3:::photos/*' }),
+};
+export const denyGet = {
+  document: { Version: '2012-10-17', Statement: { Effect: 'Deny', Action: 's3:GetObject', Resource: '*' } },
+};
+export const nothing = { document: { Version: '2012-10-17', Statement: [] } };
+
+export function bucketPolicy(principal: unknown, effect = 'Allow'): { document: unknown } {
+  return {
+    document: {
+      Version: '2012-10-17',
+      Statement: [
+        { Effect: effect, Principal: principal, Action: 's3:GetObject', Resource: 'arn:aws:s3:::photos/*' },
+      ],
+    },
+  };
+}
+
 /** Decides with both entry points and checks they agree. */
 export function decide(input: EvaluationInput): Decision {
   const fast = evaluateDecision(input);
