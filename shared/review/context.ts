@@ -10,7 +10,15 @@ import {
 } from '../model/keys';
 import type { PolicyDocument } from '../iam/types';
 import { principalTagMappingFor, principalTagProviderName } from '../model/principal-tags';
-import type { DesignDocument, IdentityPool, ProviderRef, Role, RoleMapping, UserPool } from '../model/types';
+import type {
+  DesignDocument,
+  IdentityPool,
+  ManagedPolicy,
+  ProviderRef,
+  Role,
+  RoleMapping,
+  UserPool,
+} from '../model/types';
 import type { AccessLevels } from './action-classes';
 import { generatedTrustPolicy } from './trust-source';
 
@@ -58,6 +66,30 @@ export interface ReviewContext {
   routesToRole(roleId: string): Route[];
   /** Catalog access levels per action pattern, when the review was given a catalog. */
   accessLevels?: AccessLevels;
+}
+
+/** The inline policies of the role at `roleIndex` in the design file. */
+export function inlineRolePolicies(role: Role, roleIndex: number): RolePolicy[] {
+  return role.inlinePolicies.map((policy, index) => ({
+    label: `inline '${policy.name}'`,
+    kind: 'inline',
+    document: policy.document,
+    designPath: `$.roles[${roleIndex}].inlinePolicies[${index}].document`,
+  }));
+}
+
+/** The customer managed policy at `index` in the design file, attached as `kind`. */
+export function managedRolePolicy(
+  policy: ManagedPolicy,
+  index: number,
+  kind: 'managed' | 'boundary',
+): RolePolicy {
+  return {
+    label: `${kind} '${policy.name}'`,
+    kind,
+    document: policy.document,
+    designPath: `$.managedPolicies[${index}].document`,
+  };
 }
 
 function mappingFor(pool: IdentityPool, ref: ProviderRef): RoleMapping | undefined {
@@ -150,37 +182,18 @@ export function buildReviewContext(design: DesignDocument): ReviewContext {
   }
 
   function rolePolicies(role: Role): ReturnType<ReviewContext['rolePolicies']> {
-    const base = `$.roles[${roleIndex(role.id)}]`;
-    const identity: RolePolicy[] = role.inlinePolicies.map((policy, index) => ({
-      label: `inline '${policy.name}'`,
-      kind: 'inline' as const,
-      document: policy.document,
-      designPath: `${base}.inlinePolicies[${index}].document`,
-    }));
+    const identity = inlineRolePolicies(role, roleIndex(role.id));
     const unknownManagedArns: string[] = [];
     for (const arn of role.managedPolicyArns) {
       const managed = managedByArn.get(arn);
-      if (!managed) {
-        unknownManagedArns.push(arn);
-        continue;
-      }
-      identity.push({
-        label: `managed '${managed.policy.name}'`,
-        kind: 'managed',
-        document: managed.policy.document,
-        designPath: `$.managedPolicies[${managed.index}].document`,
-      });
+      if (managed) identity.push(managedRolePolicy(managed.policy, managed.index, 'managed'));
+      else unknownManagedArns.push(arn);
     }
     const boundaryPolicy = role.permissionsBoundaryArn
       ? managedByArn.get(role.permissionsBoundaryArn)
       : undefined;
-    const boundary: RolePolicy | undefined = boundaryPolicy
-      ? {
-          label: `boundary '${boundaryPolicy.policy.name}'`,
-          kind: 'boundary',
-          document: boundaryPolicy.policy.document,
-          designPath: `$.managedPolicies[${boundaryPolicy.index}].document`,
-        }
+    const boundary = boundaryPolicy
+      ? managedRolePolicy(boundaryPolicy.policy, boundaryPolicy.index, 'boundary')
       : undefined;
     return { identity, boundary, unknownManagedArns };
   }

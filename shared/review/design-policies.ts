@@ -2,7 +2,7 @@
 // to and a way to place that finding inside it. Checks that scan policy text share these lists.
 
 import type { PolicyDocument } from '../iam/types';
-import type { ReviewContext, RolePolicy } from './context';
+import { inlineRolePolicies, managedRolePolicy, type ReviewContext, type RolePolicy } from './context';
 import { managedPolicyEntity, policyLocation, roleEntity, trustLocation } from './findings';
 import type { FindingEntity, FindingLocation } from './types';
 
@@ -25,28 +25,11 @@ function located(entity: FindingEntity, policy: RolePolicy): ReviewedPolicy {
 
 /** Every policy kept in the design once: inline policies under their role, customer managed ones on their own. */
 export function designPolicies(context: ReviewContext): ReviewedPolicy[] {
-  const result: ReviewedPolicy[] = [];
-  context.design.roles.forEach((role, roleIndex) => {
-    role.inlinePolicies.forEach((policy, index) => {
-      result.push(
-        located(roleEntity(role), {
-          label: `inline '${policy.name}'`,
-          kind: 'inline',
-          document: policy.document,
-          designPath: `$.roles[${roleIndex}].inlinePolicies[${index}].document`,
-        }),
-      );
-    });
-  });
+  const result = context.design.roles.flatMap((role, roleIndex) =>
+    inlineRolePolicies(role, roleIndex).map((policy) => located(roleEntity(role), policy)),
+  );
   context.design.managedPolicies.forEach((policy, index) => {
-    result.push(
-      located(managedPolicyEntity(policy), {
-        label: `managed '${policy.name}'`,
-        kind: 'managed',
-        document: policy.document,
-        designPath: `$.managedPolicies[${index}].document`,
-      }),
-    );
+    result.push(located(managedPolicyEntity(policy), managedRolePolicy(policy, index, 'managed')));
   });
   return result;
 }

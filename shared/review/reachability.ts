@@ -3,20 +3,26 @@
 // token — role mappings and the guest scope-down do not apply (design.md §5.2 step 13).
 // https://docs.aws.amazon.com/cognito/latest/developerguide/authentication-flow.html
 
-import { checkTrust } from '../cognito';
+import { amrFor, checkTrust } from '../cognito';
 import type { Role } from '../model/types';
 import type { ReviewContext, Route } from './context';
 
 const probeSubject = '00000000-0000-4000-8000-000000000000';
 
-/** The amr values of the token a route's identities receive (design.md §5.2 step 9). */
+/**
+ * The amr values of the token a route's identities receive (design.md §5.2 step 9): the Cognito
+ * engine's `amrFor`, with a probe subject standing for the identity.
+ */
 export function routeAmr(route: Route): string[] {
-  if (route.guest) return ['unauthenticated'];
-  const loginsKey = route.provider?.loginsKey;
-  if (!loginsKey) return ['authenticated'];
-  if (route.provider?.userPool)
-    return ['authenticated', loginsKey, `${loginsKey}:CognitoSignIn:${probeSubject}`];
-  return ['authenticated', loginsKey];
+  if (route.guest) return amrFor(undefined).amr;
+  const provider = route.provider;
+  if (!provider) return ['authenticated'];
+  const kind = provider.userPool
+    ? 'userPool'
+    : provider.provider?.kind === 'developer'
+      ? 'developer'
+      : 'provider';
+  return amrFor({ ...provider, kind, claims: {}, subject: probeSubject }).amr;
 }
 
 /**

@@ -1,7 +1,7 @@
 // Running the review: build the context, run every check, attach line numbers, sort.
 
 import type { IamCatalog } from '../iam/catalog';
-import { locateJsonPath } from '../iam';
+import { jsonPathLocator } from '../iam';
 import { serializeDesign } from '../model/serialize';
 import type { DesignDocument } from '../model/types';
 import type { AccessLevels } from './action-classes';
@@ -22,12 +22,12 @@ function sortFindings(findings: Finding[]): Finding[] {
  * no line: that policy is not in the file.
  */
 function attachLines(design: DesignDocument, findings: Finding[]): Finding[] {
-  let text: string | undefined;
+  let locate: ((path: string) => { line: number } | undefined) | undefined;
   return findings.map((finding) => {
     const designPath = finding.location?.designPath;
     if (!designPath) return finding;
-    text ??= serializeDesign(design);
-    const position = locateJsonPath(text, designPath);
+    locate ??= jsonPathLocator(serializeDesign(design));
+    const position = locate(designPath);
     return position ? { ...finding, location: { ...finding.location, line: position.line } } : finding;
   });
 }

@@ -9,6 +9,15 @@ const readOwn = {
   Resource: 'arn:aws:s3:::bucket/${cognito-identity.amazonaws.com:sub}/*',
 };
 
+/** The pool's one role mapping, for the design's user pool client. */
+function userPoolMapping(
+  type: 'Rules' | 'Token',
+  ambiguousRoleResolution: 'Deny' | 'AuthenticatedRole' = 'Deny',
+  rules: ReturnType<typeof aRule>[] = [],
+) {
+  return { id: 'mapping', provider: USER_POOL_REF, type, ambiguousRoleResolution, rules };
+}
+
 function rulesDesign(
   rules: ReturnType<typeof aRule>[],
   edit?: (design: DesignDocument) => void,
@@ -18,15 +27,7 @@ function rulesDesign(
     {
       pool: {
         authenticatedRoleId: 'Default',
-        roleMappings: [
-          {
-            id: 'mapping',
-            provider: USER_POOL_REF,
-            type: 'Rules',
-            ambiguousRoleResolution: ambiguous,
-            rules,
-          },
-        ],
+        roleMappings: [userPoolMapping('Rules', ambiguous, rules)],
       },
       roles: [roleWith('Default', []), roleWith('Admin', [readOwn]), roleWith('Member', [readOwn])],
     },
@@ -117,67 +118,33 @@ describe('rule-value-overlap', () => {
 });
 
 describe('ambiguous-default-broader', () => {
-  it('flags AuthenticatedRole resolution when the default role allows more than a rule role', () => {
-    const design = baseDesign({
+  const readBucket = { Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::bucket/*' };
+
+  /** A pool whose one rule hands out Member and whose default authenticated role is Default. */
+  function defaultAndMember(
+    resolution: 'Deny' | 'AuthenticatedRole',
+    defaultStatements: unknown[],
+    memberStatements: unknown[],
+  ) {
+    return baseDesign({
       pool: {
         authenticatedRoleId: 'Default',
-        roleMappings: [
-          {
-            id: 'mapping',
-            provider: USER_POOL_REF,
-            type: 'Rules',
-            ambiguousRoleResolution: 'AuthenticatedRole',
-            rules: [aRule('Member', { value: 'members' })],
-          },
-        ],
+        roleMappings: [userPoolMapping('Rules', resolution, [aRule('Member', { value: 'members' })])],
       },
-      roles: [
-        roleWith('Default', [{ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::bucket/*' }]),
-        roleWith('Member', [readOwn]),
-      ],
+      roles: [roleWith('Default', defaultStatements), roleWith('Member', memberStatements)],
     });
+  }
+
+  it('flags AuthenticatedRole resolution when the default role allows more than a rule role', () => {
+    const design = defaultAndMember('AuthenticatedRole', [readBucket], [readOwn]);
     const [finding] = findingsOf(design, 'ambiguous-default-broader');
     expect(finding?.location?.jsonPath).toBe('$.identityPools[0].roleMappings[0].ambiguousRoleResolution');
     expect(finding?.rationale).toContain('s3:GetObject on arn:aws:s3:::bucket/');
   });
 
   it('is silent when the default role is narrower, or resolution is Deny', () => {
-    const narrower = baseDesign({
-      pool: {
-        authenticatedRoleId: 'Default',
-        roleMappings: [
-          {
-            id: 'mapping',
-            provider: USER_POOL_REF,
-            type: 'Rules',
-            ambiguousRoleResolution: 'AuthenticatedRole',
-            rules: [aRule('Member', { value: 'members' })],
-          },
-        ],
-      },
-      roles: [
-        roleWith('Default', [readOwn]),
-        roleWith('Member', [{ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::bucket/*' }]),
-      ],
-    });
-    const deny = baseDesign({
-      pool: {
-        authenticatedRoleId: 'Default',
-        roleMappings: [
-          {
-            id: 'mapping',
-            provider: USER_POOL_REF,
-            type: 'Rules',
-            ambiguousRoleResolution: 'Deny',
-            rules: [aRule('Member', { value: 'members' })],
-          },
-        ],
-      },
-      roles: [
-        roleWith('Default', [{ Effect: 'Allow', Action: 's3:*', Resource: '*' }]),
-        roleWith('Member', [readOwn]),
-      ],
-    });
+    const narrower = defaultAndMember('AuthenticatedRole', [readOwn], [readBucket]);
+    const deny = defaultAndMember('Deny', [{ Effect: 'Allow', Action: 's3:*', Resource: '*' }], [readOwn]);
     expect(findingsOf(narrower, 'ambiguous-default-broader')).toEqual([]);
     expect(findingsOf(deny, 'ambiguous-default-broader')).toEqual([]);
   });
@@ -189,15 +156,7 @@ describe('mapping-provider-not-accepted', () => {
       pool: {
         acceptedProviders: [],
         authenticatedRoleId: 'Member',
-        roleMappings: [
-          {
-            id: 'mapping',
-            provider: USER_POOL_REF,
-            type: 'Token',
-            ambiguousRoleResolution: 'Deny',
-            rules: [],
-          },
-        ],
+        roleMappings: [userPoolMapping('Token')],
       },
       roles: [roleWith('Member', [readOwn])],
     });
@@ -245,15 +204,7 @@ describe('mapping-provider-not-accepted', () => {
     const design = baseDesign({
       pool: {
         authenticatedRoleId: 'Member',
-        roleMappings: [
-          {
-            id: 'mapping',
-            provider: USER_POOL_REF,
-            type: 'Token',
-            ambiguousRoleResolution: 'Deny',
-            rules: [],
-          },
-        ],
+        roleMappings: [userPoolMapping('Token')],
       },
       roles: [roleWith('Member', [readOwn])],
     });
@@ -267,15 +218,7 @@ describe('group-precedence-tie', () => {
       {
         pool: {
           authenticatedRoleId: 'Member',
-          roleMappings: [
-            {
-              id: 'mapping',
-              provider: USER_POOL_REF,
-              type: 'Token',
-              ambiguousRoleResolution: 'Deny',
-              rules: [],
-            },
-          ],
+          roleMappings: [userPoolMapping('Token')],
         },
         roles: [roleWith('Member', [readOwn]), roleWith('Admin', [readOwn])],
       },

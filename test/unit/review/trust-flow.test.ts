@@ -18,17 +18,21 @@ function withoutCondition(key: string, amr: 'authenticated' | 'unauthenticated')
   return trust;
 }
 
+/** Role overrides that give it a hand-written trust policy. */
+function customTrust(document: ReturnType<typeof documentedTrust>) {
+  return { trustPolicy: { mode: 'custom' as const, document } };
+}
+
 describe('trust-missing-aud', () => {
   it('flags a trust statement without an aud condition, at the statement', () => {
     const design = baseDesign({
       pool: { authenticatedRoleId: 'User' },
       roles: [
-        roleWith('User', [readOwn], {
-          trustPolicy: {
-            mode: 'custom',
-            document: withoutCondition('cognito-identity.amazonaws.com:aud', 'authenticated'),
-          },
-        }),
+        roleWith(
+          'User',
+          [readOwn],
+          customTrust(withoutCondition('cognito-identity.amazonaws.com:aud', 'authenticated')),
+        ),
       ],
     });
     const [finding, ...rest] = findingsOf(design, 'trust-missing-aud');
@@ -50,9 +54,7 @@ describe('trust-missing-aud', () => {
     const design = baseDesign({
       pool: { authenticatedRoleId: 'User', unauthenticatedRoleId: 'Guest', allowUnauthenticated: true },
       roles: [
-        roleWith('User', [readOwn], {
-          trustPolicy: { mode: 'custom', document: documentedTrust('authenticated') },
-        }),
+        roleWith('User', [readOwn], customTrust(documentedTrust('authenticated'))),
         roleWith('Guest', []),
       ],
     });
@@ -70,7 +72,7 @@ describe('trust-missing-aud', () => {
     };
     const design = baseDesign({
       pool: { authenticatedRoleId: 'User' },
-      roles: [roleWith('User', [readOwn], { trustPolicy: { mode: 'custom', document: trust } })],
+      roles: [roleWith('User', [readOwn], customTrust(trust))],
     });
     expect(findingsOf(design, 'trust-missing-aud')).toHaveLength(1);
   });
@@ -81,12 +83,11 @@ describe('trust-missing-amr', () => {
     const design = baseDesign({
       pool: { authenticatedRoleId: 'User' },
       roles: [
-        roleWith('User', [readOwn], {
-          trustPolicy: {
-            mode: 'custom',
-            document: withoutCondition('cognito-identity.amazonaws.com:amr', 'authenticated'),
-          },
-        }),
+        roleWith(
+          'User',
+          [readOwn],
+          customTrust(withoutCondition('cognito-identity.amazonaws.com:amr', 'authenticated')),
+        ),
       ],
     });
     expect(findingsOf(design, 'trust-missing-amr').map((finding) => finding.entity.id)).toEqual(['User']);
@@ -96,15 +97,12 @@ describe('trust-missing-amr', () => {
     const design = baseDesign({
       pool: { authenticatedRoleId: 'User', unauthenticatedRoleId: 'Guest', allowUnauthenticated: true },
       roles: [
-        roleWith('User', [readOwn], {
-          trustPolicy: { mode: 'custom', document: documentedTrust('authenticated') },
-        }),
-        roleWith('Guest', [], {
-          trustPolicy: {
-            mode: 'custom',
-            document: withoutCondition('cognito-identity.amazonaws.com:amr', 'unauthenticated'),
-          },
-        }),
+        roleWith('User', [readOwn], customTrust(documentedTrust('authenticated'))),
+        roleWith(
+          'Guest',
+          [],
+          customTrust(withoutCondition('cognito-identity.amazonaws.com:amr', 'unauthenticated')),
+        ),
       ],
     });
     expect(findingsOf(design, 'trust-missing-amr')).toEqual([]);
@@ -121,7 +119,7 @@ describe('trust-amr-operator', () => {
     };
     return baseDesign({
       pool: { authenticatedRoleId: 'User' },
-      roles: [roleWith('User', [readOwn], { trustPolicy: { mode: 'custom', document: trust } })],
+      roles: [roleWith('User', [readOwn], customTrust(trust))],
     });
   }
 
@@ -148,11 +146,7 @@ describe('trust-missing-tag-session', () => {
   it('flags a role handed to a provider with principal tags when trust lacks sts:TagSession', () => {
     const design = baseDesign({
       pool: { authenticatedRoleId: 'User', principalTags: tags },
-      roles: [
-        roleWith('User', [readOwn], {
-          trustPolicy: { mode: 'custom', document: documentedTrust('authenticated') },
-        }),
-      ],
+      roles: [roleWith('User', [readOwn], customTrust(documentedTrust('authenticated')))],
     });
     expect(findingsOf(design, 'trust-missing-tag-session').map((finding) => finding.entity.id)).toEqual([
       'User',
@@ -165,15 +159,11 @@ describe('trust-missing-tag-session', () => {
     });
     const tagged = baseDesign({
       pool: { authenticatedRoleId: 'User', principalTags: tags },
-      roles: [roleWith('User', [readOwn], { trustPolicy: { mode: 'custom', document: withTagSession } })],
+      roles: [roleWith('User', [readOwn], customTrust(withTagSession))],
     });
     const untagged = baseDesign({
       pool: { authenticatedRoleId: 'User' },
-      roles: [
-        roleWith('User', [readOwn], {
-          trustPolicy: { mode: 'custom', document: documentedTrust('authenticated') },
-        }),
-      ],
+      roles: [roleWith('User', [readOwn], customTrust(documentedTrust('authenticated')))],
     });
     expect(findingsOf(tagged, 'trust-missing-tag-session')).toEqual([]);
     expect(findingsOf(untagged, 'trust-missing-tag-session')).toEqual([]);
@@ -181,9 +171,9 @@ describe('trust-missing-tag-session', () => {
 });
 
 describe('basic-flow-enabled', () => {
-  it('is critical when a guest can assume a broader role than the guest role', () => {
-    // The admin role trusts any token of the pool (amr not tested): with the basic flow guests take it.
-    const design = baseDesign({
+  /** A pool with guests and the basic flow on: a narrow Guest role and a broad User role trusting `userTrust`. */
+  function basicFlowDesign(userTrust: ReturnType<typeof documentedTrust>) {
+    return baseDesign({
       pool: {
         allowClassicFlow: true,
         allowUnauthenticated: true,
@@ -194,16 +184,16 @@ describe('basic-flow-enabled', () => {
         roleWith(
           'Guest',
           [{ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::bucket/public/*' }],
-          { trustPolicy: { mode: 'custom', document: documentedTrust('unauthenticated') } },
+          customTrust(documentedTrust('unauthenticated')),
         ),
-        roleWith('User', [adminAll], {
-          trustPolicy: {
-            mode: 'custom',
-            document: withoutCondition('cognito-identity.amazonaws.com:amr', 'authenticated'),
-          },
-        }),
+        roleWith('User', [adminAll], customTrust(userTrust)),
       ],
     });
+  }
+
+  it('is critical when a guest can assume a broader role than the guest role', () => {
+    // The admin role trusts any token of the pool (amr not tested): with the basic flow guests take it.
+    const design = basicFlowDesign(withoutCondition('cognito-identity.amazonaws.com:amr', 'authenticated'));
     const [finding] = findingsOf(design, 'basic-flow-enabled');
     expect(finding).toMatchObject({
       severity: 'critical',
@@ -214,24 +204,7 @@ describe('basic-flow-enabled', () => {
   });
 
   it('is high when every reachable role is one the identity is mapped to anyway', () => {
-    const design = baseDesign({
-      pool: {
-        allowClassicFlow: true,
-        allowUnauthenticated: true,
-        authenticatedRoleId: 'User',
-        unauthenticatedRoleId: 'Guest',
-      },
-      roles: [
-        roleWith(
-          'Guest',
-          [{ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::bucket/public/*' }],
-          { trustPolicy: { mode: 'custom', document: documentedTrust('unauthenticated') } },
-        ),
-        roleWith('User', [adminAll], {
-          trustPolicy: { mode: 'custom', document: documentedTrust('authenticated') },
-        }),
-      ],
-    });
+    const design = basicFlowDesign(documentedTrust('authenticated'));
     expect(findingsOf(design, 'basic-flow-enabled').map((finding) => finding.severity)).toEqual(['high']);
   });
 
