@@ -9,15 +9,28 @@ interface IconProps {
   size?: number;
 }
 
-function Letter({
+/** A brand mark: a rounded tile in the brand colour with the mark drawn on it. */
+function Tile({
   size = 20,
+  background,
+  children,
+}: IconProps & { background: string; children: ReactElement }): ReactElement {
+  return (
+    <svg width={size} height={size} viewBox="0 0 24 24" aria-hidden="true">
+      <rect x="1" y="1" width="22" height="22" rx="6" fill={background} />
+      {children}
+    </svg>
+  );
+}
+
+function Letter({
+  size,
   background,
   color = '#fff',
   letter,
 }: IconProps & { background: string; color?: string; letter: string }): ReactElement {
   return (
-    <svg width={size} height={size} viewBox="0 0 24 24" aria-hidden="true">
-      <rect x="1" y="1" width="22" height="22" rx="6" fill={background} />
+    <Tile size={size} background={background}>
       <text
         x="12"
         y="17"
@@ -29,7 +42,7 @@ function Letter({
       >
         {letter}
       </text>
-    </svg>
+    </Tile>
   );
 }
 
@@ -64,13 +77,12 @@ export function ProviderIcon({ kind, size }: IconProps & { kind: ProviderKind })
       return <Letter size={size} background="#232F3E" color="#FF9900" letter="a" />;
     case 'apple':
       return (
-        <svg width={size} height={size} viewBox="0 0 24 24" aria-hidden="true">
-          <rect x="1" y="1" width="22" height="22" rx="6" fill="#111111" />
+        <Tile size={size} background="#111111">
           <path
             fill="#ffffff"
             d="M15.9 12.7c0-1.7 1.4-2.5 1.5-2.6-.8-1.2-2.1-1.4-2.5-1.4-1.1-.1-2.1.6-2.6.6s-1.4-.6-2.3-.6c-1.2 0-2.3.7-2.9 1.8-1.2 2.1-.3 5.3.9 7 .6.9 1.3 1.8 2.2 1.8.9 0 1.2-.6 2.3-.6s1.4.6 2.3.6 1.5-.9 2.1-1.8c.7-1 .9-1.9 1-2-.1 0-1.9-.7-2-2.8zM14.2 7.5c.5-.6.8-1.4.7-2.2-.7 0-1.5.5-2 1.1-.4.5-.8 1.3-.7 2.1.8 0 1.5-.4 2-1z"
           />
-        </svg>
+        </Tile>
       );
     case 'twitter':
       return <Letter size={size} background="#0F1419" letter="X" />;
