@@ -30,13 +30,13 @@ export function describeIssue(file: string, issue: ModelIssue): string {
 }
 
 /** Loads a design, allowing semantic errors so that `validate` can list them all. */
-export function readDesignForValidation(path: string): LoadResult {
-  return loadDesign(readTextFile(path), { fileName: path, allowSemanticErrors: true });
+export async function readDesignForValidation(path: string): Promise<LoadResult> {
+  return loadDesign(await readTextFile(path), { fileName: path, allowSemanticErrors: true });
 }
 
 /** Loads a design that must be valid; otherwise one line with the first error and how to see the rest. */
-export function readDesign(path: string): DesignDocument {
-  const result = loadDesign(readTextFile(path), { fileName: path });
+export async function readDesign(path: string): Promise<DesignDocument> {
+  const result = loadDesign(await readTextFile(path), { fileName: path });
   if (result.ok) return result.design;
   const errors = result.issues.filter((issue) => issue.severity === 'error');
   const first = errors[0] ?? result.issues[0];

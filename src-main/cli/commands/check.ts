@@ -55,7 +55,7 @@ export const checkCommand: CliCommand = {
         `check: --fail-on must be one of ${[...SEVERITIES, 'none'].join(', ')} (got '${failOnText}')`,
       );
     }
-    const design = readDesign(file);
+    const design = await readDesign(file);
     const findings = await reviewDesign(design, { catalog: createIamDataCatalog() });
     const failing =
       threshold === undefined

@@ -15,7 +15,7 @@ import {
 } from '../command';
 import { CliInputError, EXIT_BAD_INPUT, EXIT_OK, oneLine } from '../errors';
 import { parseEvaluationInput } from '../evaluate-input';
-import { findExcessiveNesting } from '../../../shared/model/json-text';
+import { findExcessiveNesting, parseJsonText as parseLocatedJson } from '../../../shared/model/json-text';
 import { describeJsonError, MAX_JSON_DEPTH, readJsonFile, readTextFile } from '../files';
 import { formatDecisionText, statementReference } from '../format/decision';
 import type { CliOutput } from '../output';
@@ -65,9 +65,9 @@ export const evaluateCommand: CliCommand = {
   },
 };
 
-function runSingle(commandLine: ParsedCommandLine, output: CliOutput): number {
+async function runSingle(commandLine: ParsedCommandLine, output: CliOutput): Promise<number> {
   const [file] = requirePositionals('evaluate', commandLine, ['request.json']) as [string];
-  const input = parseEvaluationInput(readJsonFile(file), file);
+  const input = parseEvaluationInput(await readJsonFile(file), file);
   const result = evaluate(input);
   if (booleanOption(commandLine, 'json')) {
     output.out(`${JSON.stringify(result, null, 2)}\n`);
@@ -77,8 +77,8 @@ function runSingle(commandLine: ParsedCommandLine, output: CliOutput): number {
   return EXIT_OK;
 }
 
-function runBatch(file: string, output: CliOutput): number {
-  const lines = readTextFile(file).split(/\r?\n/);
+async function runBatch(file: string, output: CliOutput): Promise<number> {
+  const lines = (await readTextFile(file)).split(/\r?\n/);
   const badLines: number[] = [];
   lines.forEach((text, index) => {
     if (text.trim() === '') return;
@@ -110,13 +110,11 @@ function parseLine(text: string, where: string): unknown {
       `${where}: JSON nested more than ${MAX_JSON_DEPTH} levels deep at column ${deepAt + 1}`,
     );
   }
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    throw new CliInputError(
-      `${where}: malformed JSON: ${describeJsonError(text, error, { singleLine: true })}`,
-    );
-  }
+  const parsed = parseLocatedJson(text);
+  if (parsed.ok) return parsed.value;
+  throw new CliInputError(
+    `${where}: malformed JSON: ${describeJsonError(text, parsed, { singleLine: true })}`,
+  );
 }
 
 function batchResult(result: EvaluationResult): Record<string, unknown> {

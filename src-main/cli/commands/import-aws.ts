@@ -56,7 +56,8 @@ export const importAwsCommand: CliCommand = {
     if (commandLine.positionals.length === 0) {
       throw new CliInputError(`import-aws: no input files; give the JSON output of ${SUPPORTED_COMMANDS}`);
     }
-    const files: DumpFile[] = commandLine.positionals.map((name) => ({ name, content: readJsonFile(name) }));
+    const files: DumpFile[] = [];
+    for (const name of commandLine.positionals) files.push({ name, content: await readJsonFile(name) });
     const name = stringOption(commandLine, 'name');
     const result = importAwsDumps(files, name === undefined ? {} : { name });
     if (!result.ok) {
@@ -74,7 +75,7 @@ export const importAwsCommand: CliCommand = {
       );
       return EXIT_FAILURE;
     }
-    writeFileAtomic(target, text, { force: booleanOption(commandLine, 'force') });
+    await writeFileAtomic(target, text, { force: booleanOption(commandLine, 'force') });
     if (booleanOption(commandLine, 'json')) {
       output.out(`${JSON.stringify({ output: target, ...result.report }, null, 2)}\n`);
     } else {

@@ -67,7 +67,7 @@ export const matrixCommand: CliCommand = {
     const [file] = requirePositionals('matrix', commandLine, ['design']) as [string];
     if (booleanOption(commandLine, 'json') && booleanOption(commandLine, 'csv'))
       throw new CliInputError('matrix: choose --json or --csv, not both');
-    const design = readDesign(file);
+    const design = await readDesign(file);
     if (design.personas.length === 0)
       throw new CliInputError(
         `${file}: the design has no personas; add personas to compute an access matrix`,
@@ -76,7 +76,7 @@ export const matrixCommand: CliCommand = {
     const actions =
       actionsFile === undefined
         ? await actionsOfDesign(design, createIamDataCatalog())
-        : readActions(actionsFile);
+        : await readActions(actionsFile);
     if (actions.length === 0) throw new CliInputError(`${actionsFile ?? file}: no actions to evaluate`);
     const now = stringOption(commandLine, 'now') ?? new Date().toISOString();
     if (Number.isNaN(new Date(now).getTime()))
@@ -142,8 +142,8 @@ function formatText(personas: Array<Record<string, unknown>>, rows: MatrixRow[])
   return `${lines.join('\n')}\n`;
 }
 
-function readActions(file: string): string[] {
-  const actions = readTextFile(file)
+async function readActions(file: string): Promise<string[]> {
+  const actions = (await readTextFile(file))
     .split(/\r?\n/)
     .map((line) => line.replace(/#.*$/, '').trim())
     .filter((line) => line !== '');

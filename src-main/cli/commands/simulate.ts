@@ -86,8 +86,8 @@ export const simulateCommand: CliCommand = {
   },
   async run(commandLine, output) {
     const [file] = requirePositionals('simulate', commandLine, ['design']) as [string];
-    const design = readDesign(file);
-    const input = simulationInput(design, commandLine);
+    const design = await readDesign(file);
+    const input = await simulationInput(design, commandLine);
     const result = simulate(design, input);
     if (result.outcome === 'error' && result.error.source === 'input') {
       throw new CliInputError(`${file}: ${result.error.message}`);
@@ -106,11 +106,14 @@ export const simulateCommand: CliCommand = {
   },
 };
 
-function simulationInput(design: DesignDocument, commandLine: ParsedCommandLine): SimulationInput {
+async function simulationInput(
+  design: DesignDocument,
+  commandLine: ParsedCommandLine,
+): Promise<SimulationInput> {
   const personaReference = stringOption(commandLine, 'persona');
   const logins: Array<[string, SimulationLogin | undefined]> = [
     ['--guest', booleanOption(commandLine, 'guest') ? { type: 'guest' } : undefined],
-    ['--claims', claimsLogin(stringOption(commandLine, 'claims'))],
+    ['--claims', await claimsLogin(stringOption(commandLine, 'claims'))],
     ['--token', tokenLogin(stringOption(commandLine, 'token'))],
     ['--user', userLogin(stringOption(commandLine, 'user'))],
     ['--developer-user', developerLogin(stringOption(commandLine, 'developer-user'))],
@@ -164,9 +167,9 @@ function simulationInput(design: DesignDocument, commandLine: ParsedCommandLine)
   return input;
 }
 
-function claimsLogin(file: string | undefined): SimulationLogin | undefined {
+async function claimsLogin(file: string | undefined): Promise<SimulationLogin | undefined> {
   if (file === undefined) return undefined;
-  const claims = readJsonFile(file);
+  const claims = await readJsonFile(file);
   if (typeof claims !== 'object' || claims === null || Array.isArray(claims)) {
     throw new CliInputError(`${file}: expected a JSON object of token claims`);
   }

@@ -43,7 +43,7 @@ export const validateCommand: CliCommand = {
   options: { json: { type: 'boolean' } },
   async run(commandLine, output) {
     const [file] = requirePositionals('validate', commandLine, ['design']) as [string];
-    const loaded = readDesignForValidation(file);
+    const loaded = await readDesignForValidation(file);
     const unreadable = loaded.issues.find(
       (issue) => issue.severity === 'error' && UNREADABLE_DESIGN_CODES.has(issue.code ?? ''),
     );

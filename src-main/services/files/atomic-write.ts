@@ -3,9 +3,9 @@
 // A crash or error at any point leaves either the old file or the new one, never a truncated mix.
 
 import { randomBytes } from 'node:crypto';
-import { open, rename, stat, unlink } from 'node:fs/promises';
+import { link, open, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { describeFileError } from './errors';
+import { describeFileError, FileServiceError } from './errors';
 
 /** The few file-system calls the atomic write makes (replaceable to test failure paths). */
 export interface AtomicFileSystem {
@@ -13,9 +13,11 @@ export interface AtomicFileSystem {
   rename: typeof rename;
   stat: typeof stat;
   unlink: typeof unlink;
+  /** Used only when an existing file must not be replaced; Node's own when left out. */
+  link?: typeof link;
 }
 
-const nodeFileSystem: AtomicFileSystem = { open, rename, stat, unlink };
+const nodeFileSystem: AtomicFileSystem = { open, rename, stat, unlink, link };
 
 async function existingMode(fileSystem: AtomicFileSystem, path: string): Promise<number> {
   try {
@@ -43,6 +45,30 @@ export interface AtomicWriteOptions {
   fileSystem?: AtomicFileSystem;
   /** Permissions of the written file; by default those of the file it replaces (or 0644). */
   mode?: number;
+  /**
+   * False: an existing file is never replaced (error code `already-exists`). A hard link refuses
+   * to overwrite, which closes the race between an existence check and the write. Default true.
+   */
+  replace?: boolean;
+}
+
+/** Puts the temporary file in place without ever replacing an existing file at the target. */
+async function linkWithoutReplacing(
+  fileSystem: AtomicFileSystem,
+  temporaryPath: string,
+  targetPath: string,
+): Promise<void> {
+  try {
+    await (fileSystem.link ?? link)(temporaryPath, targetPath);
+  } catch (error) {
+    if ((error as { code?: unknown }).code === 'EEXIST') {
+      throw new FileServiceError('already-exists', `Cannot save ${targetPath}: the file already exists.`, {
+        cause: error,
+      });
+    }
+    throw error;
+  }
+  await fileSystem.unlink(temporaryPath).catch(() => undefined);
 }
 
 export async function writeFileAtomic(
@@ -64,7 +90,8 @@ export async function writeFileAtomic(
     } finally {
       await handle.close();
     }
-    await fileSystem.rename(temporaryPath, targetPath);
+    if (options.replace === false) await linkWithoutReplacing(fileSystem, temporaryPath, targetPath);
+    else await fileSystem.rename(temporaryPath, targetPath);
   } catch (error) {
     await fileSystem.unlink(temporaryPath).catch(() => undefined);
     throw describeFileError(error, 'save', targetPath);

@@ -7,6 +7,7 @@ export type FileErrorCode =
   | 'not-a-file'
   | 'invalid-path'
   | 'invalid-content'
+  | 'already-exists'
   | 'io-error';
 
 export class FileServiceError extends Error {
@@ -15,8 +16,10 @@ export class FileServiceError extends Error {
   constructor(
     readonly code: FileErrorCode,
     message: string,
+    /** `cause` keeps the underlying file-system error, for callers that word messages their own way. */
+    options?: ErrorOptions,
   ) {
-    super(message);
+    super(message, options);
   }
 }
 
@@ -30,24 +33,26 @@ function errnoCode(error: unknown): string | undefined {
 /** Turns a Node file-system error into a FileServiceError naming the file and the reason. */
 export function describeFileError(error: unknown, action: string, path: string): FileServiceError {
   if (error instanceof FileServiceError) return error;
+  const cause = { cause: error };
   switch (errnoCode(error)) {
     case 'ENOENT':
-      return new FileServiceError('not-found', `Cannot ${action} ${path}: no such file or directory.`);
+      return new FileServiceError('not-found', `Cannot ${action} ${path}: no such file or directory.`, cause);
     case 'EACCES':
     case 'EPERM':
-      return new FileServiceError('permission-denied', `Cannot ${action} ${path}: permission denied.`);
+      return new FileServiceError('permission-denied', `Cannot ${action} ${path}: permission denied.`, cause);
     case 'EISDIR':
-      return new FileServiceError('not-a-file', `Cannot ${action} ${path}: it is a directory.`);
+      return new FileServiceError('not-a-file', `Cannot ${action} ${path}: it is a directory.`, cause);
     case 'ENOSPC':
-      return new FileServiceError('io-error', `Cannot ${action} ${path}: the disk is full.`);
+      return new FileServiceError('io-error', `Cannot ${action} ${path}: the disk is full.`, cause);
     case 'EROFS':
       return new FileServiceError(
         'permission-denied',
         `Cannot ${action} ${path}: the file system is read-only.`,
+        cause,
       );
     default: {
       const reason = error instanceof Error ? error.message : String(error);
-      return new FileServiceError('io-error', `Cannot ${action} ${path}: ${reason}`);
+      return new FileServiceError('io-error', `Cannot ${action} ${path}: ${reason}`, cause);
     }
   }
 }

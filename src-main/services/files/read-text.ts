@@ -17,6 +17,10 @@ export async function readTextFileLimited(path: string, maxBytes: number): Promi
     // such flag and no such pipes in the file system.
     handle = await open(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
     const info = await handle.stat();
+    // Worded (and caused) like the EISDIR that opening a directory gives on some platforms.
+    if (info.isDirectory()) {
+      throw describeFileError(Object.assign(new Error('is a directory'), { code: 'EISDIR' }), 'open', path);
+    }
     if (!info.isFile())
       throw new FileServiceError('not-a-file', `Cannot open ${path}: it is not a regular file.`);
     if (info.size > maxBytes) {

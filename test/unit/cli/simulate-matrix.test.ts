@@ -291,50 +291,36 @@ describe('matrix', () => {
     ).toBe('ImplicitlyDenied');
   });
 
+  /** Alice's matrix decision for dynamodb:PutItem on PhotoAlbums with the given LeadingKeys context. */
+  function alicePutItemWithLeadingKey(leadingKey: string): string | undefined {
+    const run = runCli([
+      'matrix',
+      photos,
+      '--actions',
+      'assets/examples/requests/photo-actions.txt',
+      '--json',
+      '--now',
+      now,
+      '--context',
+      `dynamodb:LeadingKeys=${leadingKey}`,
+    ]);
+    const matrix = JSON.parse(run.stdout) as MatrixJson;
+    return matrix.rows.find(
+      (row) =>
+        row.persona === 'persona-alice' &&
+        row.action === 'dynamodb:PutItem' &&
+        row.resource.endsWith('table/PhotoAlbums'),
+    )?.decision;
+  }
+
   it("allows the per-identity DynamoDB write once the request names the caller's own partition key", () => {
     const simulation = runCli(['simulate', photos, '--persona', 'persona-alice', '--json', '--now', now]);
     const identityId = (JSON.parse(simulation.stdout) as { identityId: string }).identityId;
-    const run = runCli([
-      'matrix',
-      photos,
-      '--actions',
-      'assets/examples/requests/photo-actions.txt',
-      '--json',
-      '--now',
-      now,
-      '--context',
-      `dynamodb:LeadingKeys=${identityId}`,
-    ]);
-    const matrix = JSON.parse(run.stdout) as MatrixJson;
-    const putItem = matrix.rows.find(
-      (row) =>
-        row.persona === 'persona-alice' &&
-        row.action === 'dynamodb:PutItem' &&
-        row.resource.endsWith('table/PhotoAlbums'),
-    );
-    expect(putItem?.decision).toBe('Allowed');
+    expect(alicePutItemWithLeadingKey(identityId)).toBe('Allowed');
   });
 
   it('adds --context keys to every request', () => {
-    const run = runCli([
-      'matrix',
-      photos,
-      '--actions',
-      'assets/examples/requests/photo-actions.txt',
-      '--json',
-      '--now',
-      now,
-      '--context',
-      'dynamodb:LeadingKeys=someone-else',
-    ]);
-    const matrix = JSON.parse(run.stdout) as MatrixJson;
-    const putItem = matrix.rows.find(
-      (row) =>
-        row.persona === 'persona-alice' &&
-        row.action === 'dynamodb:PutItem' &&
-        row.resource.endsWith('table/PhotoAlbums'),
-    );
-    expect(putItem?.decision).toBe('ImplicitlyDenied');
+    expect(alicePutItemWithLeadingKey('someone-else')).toBe('ImplicitlyDenied');
   });
 
   it('prints CSV with a header and one row per cell', () => {

@@ -75,4 +75,19 @@ describe('writeFileAtomic', () => {
       message: `Cannot save ${target}: no such file or directory.`,
     });
   });
+
+  it('never replaces an existing file when asked not to, and leaves no temporary file', async () => {
+    const directory = await temporaryDirectory();
+    const target = join(directory, 'a.json');
+    await writeFile(target, 'old');
+    await expect(writeFileAtomic(target, 'new', { replace: false })).rejects.toMatchObject({
+      code: 'already-exists',
+    });
+    expect(await readFile(target, 'utf8')).toBe('old');
+    expect(await readdir(directory)).toEqual(['a.json']);
+    const fresh = join(directory, 'b.json');
+    await writeFileAtomic(fresh, 'new', { replace: false });
+    expect(await readFile(fresh, 'utf8')).toBe('new');
+    expect((await readdir(directory)).sort()).toEqual(['a.json', 'b.json']);
+  });
 });
