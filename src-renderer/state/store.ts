@@ -54,6 +54,7 @@ export function initialUi(): UiState {
     findings: {},
     reviewFindings: [],
     activeFindingId: null,
+    policyEditor: null,
   };
 }
 
@@ -148,6 +149,7 @@ export function createAppStore() {
             findings: {},
             reviewFindings: [],
             activeFindingId: null,
+            policyEditor: null,
           },
         });
       },

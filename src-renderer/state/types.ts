@@ -47,6 +47,26 @@ export interface UiState {
   reviewFindings: readonly Finding[];
   /** Finding whose rationale and fix the inspector shows expanded. */
   activeFindingId: string | null;
+  /** The policy document the policy editor shows, and the place in it to reveal; null when closed. */
+  policyEditor: PolicyTarget | null;
+}
+
+/**
+ * One policy document of a design. Permissions boundaries are managed policies referenced by ARN,
+ * so they open as `managed` (customer) or `awsManaged` (read-only).
+ */
+export type PolicyRef =
+  | { kind: 'inline'; roleId: string; policyName: string }
+  | { kind: 'trust'; roleId: string }
+  | { kind: 'managed'; policyId: string }
+  | { kind: 'awsManaged'; arn: string }
+  | { kind: 'guestScopeDown'; identityPoolId: string };
+
+/** Where to open the policy editor: the document and, optionally, the JSON path to reveal. */
+export interface PolicyTarget {
+  policy: PolicyRef;
+  /** JSON path inside the policy document, e.g. `$.Statement[1].Condition`. */
+  jsonPath?: string;
 }
 
 /** What a command sees and returns. */
