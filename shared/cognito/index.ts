@@ -38,5 +38,5 @@ export {
   policySourceOf,
 } from './access';
 export type { MatrixPersona, MatrixOptions, RolePolicies, PolicySource } from './access';
-export { simulationPath, traceStepElements } from './path';
-export type { GraphElements, SimulationPath } from './path';
+export { simulationPath, traceStepElements } from './graph-path';
+export type { GraphElements, SimulationPath } from './graph-path';
