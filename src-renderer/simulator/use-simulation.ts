@@ -1,6 +1,7 @@
 // Runs the simulation off the typing path: a short debounce after the last change (design, identity or
 // requests), then an idle callback, so keystrokes in the inspector or the form never wait for the engine.
-// The path it finds is published to `ui.simulationPath` for the canvas to light up.
+// The path it finds is published to `ui.simulationPath` for the canvas to light up. Each run is a
+// `simulation` performance measure.
 
 import { useEffect, useState } from 'react';
 import { useAppStore } from '../state/store';
@@ -28,6 +29,19 @@ function samePath(
   return a.nodes.join('\n') === b.nodes.join('\n') && a.edges.join('\n') === b.edges.join('\n');
 }
 
+/** Runs once, recorded as a `simulation` performance measure; a defect becomes a message, not a blank panel. */
+function measured(run: () => SimulationView, design: SimulationView['design']): SimulationView {
+  const start = performance.now();
+  try {
+    return run();
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return { design, formError: `The simulator failed unexpectedly: ${message}`, requests: [], path: null };
+  } finally {
+    performance.measure('simulation', { start, end: performance.now() });
+  }
+}
+
 export function useSimulationView(open: boolean): { view: SimulationView | null; pending: boolean } {
   const design = useAppStore((state) => state.design);
   const form = useSimulator((state) => state.form);
@@ -41,7 +55,7 @@ export function useSimulationView(open: boolean): { view: SimulationView | null;
     let idle: IdleHandle | undefined;
     const timer = window.setTimeout(() => {
       idle = whenIdle(() => {
-        const next = runSimulation(design, form, requests);
+        const next = measured(() => runSimulation(design, form, requests), design);
         setView(next);
         setPending(false);
         const store = useAppStore.getState();

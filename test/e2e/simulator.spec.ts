@@ -163,10 +163,15 @@ test('results follow design edits, errors are exact, a pasted hostile token is r
     'Unauthenticated access is not supported for this identity pool.',
   );
   await expect(simulator.traceStep('guest-access')).toHaveAttribute('data-outcome', 'fail');
+  await studio.screenshot('light-simulator-aws-error');
+  await studio.setTheme('dark');
+  await studio.screenshot('dark-simulator-aws-error');
+  await studio.setTheme('light');
 
   await simulator.chooseIdentity('Pasted JWT');
   await simulator.root.getByLabel('ID token (JWT)').fill('eyJhbGciOiJub25lIn0.bm90IGpzb24.');
   await expect(simulator.root.getByTestId('sim-jwt-error')).toBeVisible();
+  await studio.screenshot('light-simulator-bad-token');
   await expect(simulator.error()).toContainText('Cannot simulate');
   await expect(page.locator('.edge--on-path')).toHaveCount(0);
 
@@ -182,6 +187,30 @@ test('results follow design edits, errors are exact, a pasted hostile token is r
   await studio.menu('View', 'Simulator');
   await expect(simulator.root).toBeHidden();
   await expect(page.locator('.node--on-path')).toHaveCount(0);
+});
+
+test('the simulation runs off the typing path', async ({ page }) => {
+  app = await startApp({ example: 'b2b-saas' });
+  const studio = new AppPage(page);
+  await studio.open(app.url);
+  await studio.menu('View', 'Simulator');
+  const simulator = studio.simulator;
+  await simulator.choosePersona('Maria (Acme tenant admin, SAML)');
+  await expect(simulator.credentials()).toBeVisible();
+  const runs = () => page.evaluate(() => performance.getEntriesByName('simulation').length);
+  const before = await runs();
+
+  // Twenty keystrokes in a claim value: the simulation waits for a pause instead of running per key.
+  const value = simulator.root.getByLabel('attribute 1 value', { exact: true });
+  await value.fill('');
+  await value.pressSequentially('someone@example.com', { delay: 20 });
+  await expect.poll(runs).toBeGreaterThan(before);
+  await page.waitForTimeout(400);
+  expect(await runs()).toBeLessThanOrEqual(before + 3);
+  const durations = await page.evaluate(() =>
+    performance.getEntriesByName('simulation').map((entry) => Math.round(entry.duration)),
+  );
+  test.info().annotations.push({ type: 'simulation duration (ms)', description: durations.join(', ') });
 });
 
 test('personas: save this identity, edit, duplicate, delete, undo', async ({ page }) => {
@@ -202,6 +231,10 @@ test('personas: save this identity, edit, duplicate, delete, undo', async ({ pag
   await expect(simulator.personaSelect().locator('option:checked')).toHaveText('Workspace user');
   expect(await simulator.personaNames()).toContain('Workspace user');
   await expect(page.getByTestId('dirty-state')).toHaveText(/Unsaved/);
+
+  await studio.setTheme('dark');
+  await studio.screenshot('dark-simulator-persona-saved');
+  await studio.setTheme('light');
 
   // Edit it: rename and update.
   await simulator.personaAction('Update persona', 'Workspace member');

@@ -10,7 +10,8 @@ import {
   renamePersonaCommand,
   savePersonaCommand,
 } from '../../../src-renderer/state/edits/personas';
-import { createAppStore, isDirty } from '../../../src-renderer/state/store';
+import { createAppStore, isDirty, useAppStore } from '../../../src-renderer/state/store';
+import { focusTraceStep, policyRefOf } from '../../../src-renderer/simulator/focus';
 import {
   claimsOf,
   emptyForm,
@@ -263,5 +264,62 @@ describe('request rows', () => {
         view.result.session,
       ),
     ).toBe('x/${aws:PrincipalTag/none}/us-east-1:11111111-2222-4333-8444-555555555555');
+  });
+});
+
+describe('from results to the canvas and the policy editor', () => {
+  it('opens the trust policy at the refusing statement when the trust check failed', () => {
+    const design = baseDesign();
+    design.roles[1]!.trustPolicy = {
+      mode: 'custom',
+      document: {
+        Version: '2012-10-17',
+        Statement: [
+          {
+            Effect: 'Allow',
+            Principal: { Federated: 'cognito-identity.amazonaws.com' },
+            Action: 'sts:AssumeRoleWithWebIdentity',
+            Condition: { StringEquals: { 'cognito-identity.amazonaws.com:aud': 'us-east-1:another-pool' } },
+          },
+        ],
+      },
+    };
+    const view = runSimulation(design, form(design, { kind: 'guest' }), []);
+    const trust = view.result?.trace.find((step) => step.id === 'trust');
+    expect(trust?.outcome).toBe('fail');
+    useAppStore.getState().loadDocument(design, undefined);
+    focusTraceStep(view.design, view.result!, trust!);
+    expect(useAppStore.getState().ui.policyEditor).toEqual({
+      policy: { kind: 'trust', roleId: 'role-unauth' },
+      jsonPath: '$.Statement[0]',
+    });
+    expect(useAppStore.getState().selection.nodes).toEqual(['role-unauth']);
+    // Any other row selects its element: the identity pool row selects the pool.
+    const poolStep = view.result!.trace.find((step) => step.id === 'identity-pool')!;
+    focusTraceStep(view.design, view.result!, poolStep);
+    expect(useAppStore.getState().selection).toEqual({ nodes: ['ip'], edges: [] });
+  });
+
+  it('names the policy of each deciding statement as the editor opens it', () => {
+    const design = baseDesign();
+    const view = runSimulation(design, form(design, { kind: 'guest' }), [
+      {
+        id: 1,
+        action: 's3:GetObject',
+        resource: 'arn:aws:s3:::photos/guest/${cognito-identity.amazonaws.com:sub}/a',
+        context: '',
+      },
+    ]);
+    if (view.result?.outcome !== 'credentials') throw new Error('guest gets credentials');
+    const session = view.result.session;
+    const refs = view.requests[0]!.decision!.decidingStatements.map((statement) => [
+      policyRefOf(design, session, 'ip', statement),
+      statement.path,
+    ]);
+    expect(refs).toContainEqual([
+      { kind: 'inline', roleId: 'role-unauth', policyName: 'storage' },
+      '$.Statement[0]',
+    ]);
+    expect(refs.map(([ref]) => ref)).toContainEqual({ kind: 'guestScopeDown', identityPoolId: 'ip' });
   });
 });
