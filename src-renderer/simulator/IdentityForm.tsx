@@ -307,7 +307,11 @@ function LoginFields({ design, form }: { design: DesignDocument; form: Form }): 
           <div className="sim-field__label">{form.kind === 'saml' ? 'SAML attributes' : 'Token claims'}</div>
           <ClaimRows
             rows={form.claims}
-            names={provider ? CLAIM_NAMES[provider.kind] : []}
+            names={
+              provider
+                ? [...new Set([...(provider.samlAttributes ?? []), ...CLAIM_NAMES[provider.kind]])]
+                : []
+            }
             noun={form.kind === 'saml' ? 'attribute' : 'claim'}
             onChange={(claims) => setForm({ claims })}
           />

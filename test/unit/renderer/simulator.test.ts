@@ -211,6 +211,27 @@ describe('identity form', () => {
     expect(view.result?.outcome === 'error' && view.result.error.source).toBe('input');
   });
 
+  it('simulates SAML attributes: the Role attribute names the role', () => {
+    const design = baseDesign();
+    const view = runSimulation(
+      design,
+      form(design, {
+        kind: 'saml',
+        providerId: 'saml',
+        claims: [
+          { name: 'http://schemas.xmlsoap.org/ws/2005/05/identity/claims/nameidentifier', value: 'maria' },
+          {
+            name: 'https://aws.amazon.com/SAML/Attributes/Role',
+            value: 'arn:aws:iam::111122223333:role/Editor,arn:aws:iam::111122223333:saml-provider/Corp',
+          },
+        ],
+      }),
+      [],
+    );
+    expect(view.result?.outcome === 'credentials' && view.result.role.id).toBe('role-editor');
+    expect(view.path).toMatchObject({ nodes: ['saml', 'ip', 'role-editor'], roleId: 'role-editor' });
+  });
+
   it('names what is wrong with the form instead of simulating', () => {
     const design = baseDesign();
     expect(simulationInputOf(design, form(design, { now: 'yesterday' }))).toEqual({
