@@ -154,6 +154,7 @@ test('results follow design edits, errors are exact, a pasted hostile token is r
   // A guest gets the guest role with the scope-down session policies.
   await expect(simulator.credentials()).toContainText('PhotoSharingGuest');
   await expect(simulator.credentials()).toContainText('guest scope-down, AWS lists as of');
+  await studio.screenshot('light-simulator-guest');
 
   // Turning guest access off in the inspector changes the answer to AWS's exact error.
   await studio.canvas.select('PhotoSharingIdentities');
