@@ -169,6 +169,20 @@ test('results follow design edits, errors are exact, a pasted hostile token is r
   await studio.screenshot('dark-simulator-aws-error');
   await studio.setTheme('light');
 
+  // A user-pool user: the token's preferred role comes from the group, which lights up; groups can be
+  // changed for this run without touching the design's sample user.
+  await simulator.chooseIdentity('User-pool user');
+  await expect(simulator.root.getByLabel('User', { exact: true })).toHaveValue('alice');
+  await expect(simulator.credentials()).toContainText('PhotoSharingAdmins');
+  await expect(
+    page.getByTestId('rf__edge-groupRole:userpool-photos/admins->role-admins').locator('.edge--on-path'),
+  ).toHaveCount(1);
+  await expect(studio.canvas.node('photo-sharing-users').locator('.node')).toHaveClass(/node--on-path/);
+  await simulator.root.getByRole('checkbox', { name: 'admins (1)' }).uncheck();
+  await simulator.root.getByRole('checkbox', { name: 'editors (2)' }).check();
+  await expect(simulator.credentials()).toContainText('PhotoSharingEditors');
+  await expect(simulator.traceStep('token-groups')).toContainText('editors (precedence 2)');
+
   await simulator.chooseIdentity('Pasted JWT');
   await simulator.root.getByLabel('ID token (JWT)').fill('eyJhbGciOiJub25lIn0.bm90IGpzb24.');
   await expect(simulator.root.getByTestId('sim-jwt-error')).toBeVisible();
