@@ -7,6 +7,7 @@ import { Toolbar } from './canvas/Toolbar';
 import { getAppMode, onMenuCommand } from './host/client';
 import { Inspector } from './inspector/Inspector';
 import { startReviewSync } from './review/review-sync';
+import { SimulatorPanel } from './simulator/SimulatorPanel';
 import { commandForKey, runMenuCommand } from './shell/app-commands';
 import { Dialogs } from './shell/DialogHost';
 import { MenuBar } from './shell/MenuBar';
@@ -70,7 +71,10 @@ export function App(): ReactElement {
         ) : null}
         <Toolbar />
         <main className="app__main">
-          <Canvas />
+          <div className="app__workspace">
+            <Canvas />
+            <SimulatorPanel />
+          </div>
           <Inspector />
         </main>
         <StatusBar />

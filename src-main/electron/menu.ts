@@ -90,6 +90,7 @@ export function buildMenuTemplate(options: MenuOptions): MenuItemConstructorOpti
       { type: 'separator' },
       commandItem('Toggle Minimap', 'view.toggleMinimap', 'CmdOrCtrl+Shift+M', actions),
       commandItem('Theme', 'view.toggleTheme', 'CmdOrCtrl+Shift+T', actions),
+      commandItem('Simulator', 'view.toggleSimulator', 'CmdOrCtrl+J', actions),
     ],
   };
   const help: MenuItemConstructorOptions = {

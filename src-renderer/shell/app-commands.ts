@@ -15,6 +15,7 @@ import {
 } from '../state/commands';
 import { newDesign, openDesign, saveDesign } from '../state/document-actions';
 import { useAppStore } from '../state/store';
+import { toggleSimulatorCommand } from '../simulator/simulator-commands';
 import { showAbout } from './dialogs';
 import { prefersDark } from './theme';
 
@@ -73,6 +74,9 @@ export function runMenuCommand(command: MenuCommand, detail: MenuCommandDetail =
     case 'help.about':
       void showAbout();
       return;
+    case 'view.toggleSimulator':
+      store.run(toggleSimulatorCommand, undefined);
+      return;
   }
 }
 
@@ -121,6 +125,7 @@ export const MENUS: { title: string; items: (MenuItem | 'separator')[] }[] = [
       'separator',
       { command: 'view.toggleMinimap', label: 'Toggle Minimap' },
       { command: 'view.toggleTheme', label: 'Toggle Dark Theme' },
+      { command: 'view.toggleSimulator', label: 'Simulator', shortcut: `${MOD}J` },
     ],
   },
   { title: 'Help', items: [{ command: 'help.about', label: 'About Cognito Access Studio' }] },
@@ -139,6 +144,7 @@ export function commandForKey(
   const key = event.key.toLowerCase();
   if (mod && key === 's') return event.shiftKey ? 'file.saveAs' : 'file.save';
   if (mod && key === 'o') return 'file.open';
+  if (mod && !event.shiftKey && key === 'j') return 'view.toggleSimulator';
   const inText = isTextInput(event.target);
   if (inText) return undefined;
   if (mod && key === 'z') return event.shiftKey ? 'edit.redo' : 'edit.undo';

@@ -43,7 +43,7 @@ describe('application menu', () => {
         .map((entry) => entry.label);
     expect(labels('File')).toEqual(['New', 'Open…', 'Open Recent', 'Save', 'Save As…', 'Close']);
     expect(labels('Edit')).toEqual(['Undo', 'Redo', 'Cut', 'Copy', 'Paste', 'Delete', 'Select All']);
-    expect(labels('View')).toEqual(['Fit', 'Zoom In', 'Zoom Out', 'Toggle Minimap', 'Theme']);
+    expect(labels('View')).toEqual(['Fit', 'Zoom In', 'Zoom Out', 'Toggle Minimap', 'Theme', 'Simulator']);
     expect(labels('Help')).toEqual(['About Cognito Access Studio']);
   });
 
@@ -66,7 +66,14 @@ describe('application menu', () => {
     click(item(submenu(template, 'File'), 'Save As…'));
     click(item(submenu(template, 'View'), 'Toggle Minimap'));
     click(item(submenu(template, 'Help'), 'About Cognito Access Studio'));
-    expect(sent.map(([command]) => command)).toEqual(['file.saveAs', 'view.toggleMinimap', 'help.about']);
+    click(item(submenu(template, 'View'), 'Simulator'));
+    expect(sent.map(([command]) => command)).toEqual([
+      'file.saveAs',
+      'view.toggleMinimap',
+      'help.about',
+      'view.toggleSimulator',
+    ]);
+    expect(item(submenu(template, 'View'), 'Simulator').accelerator).toBe('CmdOrCtrl+J');
   });
 
   it('lets a focused text field edit natively before the design command runs', () => {
