@@ -1,0 +1,378 @@
+// CloudFormation export of a design (YAML or JSON): identity pools with one role attachment each,
+// principal-tag maps, IAM roles, customer managed policies and the OIDC / SAML providers the pools
+// accept; existing user pools and app clients are parameters. What is created and why: iac-model.ts.
+//
+// References: https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-cognito-identitypool.html
+// https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-cognito-identitypoolroleattachment.html
+// https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-cognito-identitypoolprincipaltag.html
+// https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/intrinsic-function-reference-sub.html
+
+import { stringify } from 'yaml';
+import type { DesignDocument } from '../model/types';
+import { buildIacModel, samlProviderName, type IacIdentityPool, type IacModel } from './iac-model';
+import { pascalCase, UniqueNames } from './iac-names';
+import { IacText, type IacRef, type IacValue } from './iac-text';
+
+export type CloudFormationSyntax = 'yaml' | 'json';
+
+export interface IacExport {
+  /** The file's text, ending in a newline. */
+  text: string;
+  /** What a person must know or finish before deploying. */
+  notes: string[];
+}
+
+type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
+
+// Template limits: https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/cloudformation-limits.html
+const MAX_DESCRIPTION_LENGTH = 1024;
+
+export function exportCloudFormation(design: DesignDocument, syntax: CloudFormationSyntax): IacExport {
+  const model = buildIacModel(design);
+  const template = buildTemplate(model);
+  if (syntax === 'json') return { text: `${JSON.stringify(template, null, 2)}\n`, notes: model.notes };
+  // YAML 1.1 quoting, because CloudFormation reads `yes`, `off` or `2012-10-17` unquoted as booleans
+  // and dates; no anchors or aliases, which CloudFormation does not accept.
+  const yaml = stringify(template, {
+    version: '1.1',
+    aliasDuplicateObjects: false,
+    lineWidth: 0,
+  });
+  return {
+    text: `# Exported by Cognito Access Studio; notes for deployment are under Metadata.\n${yaml}`,
+    notes: model.notes,
+  };
+}
+
+class CfnNames {
+  readonly resources = new UniqueNames();
+  readonly outputs = new UniqueNames();
+
+  constructor(readonly model: IacModel) {
+    const { design } = model;
+    for (const { userPool, clients } of model.userPools) {
+      this.resources.claim(
+        `userPool:${userPool.id}`,
+        `UserPool${pascalCase(userPool.name) || pascalCase(userPool.id)}Id`,
+      );
+      for (const client of clients) {
+        this.resources.claim(
+          `client:${userPool.id}:${client.id}`,
+          `UserPool${pascalCase(userPool.name) || pascalCase(userPool.id)}${pascalCase(client.name) || pascalCase(client.id)}ClientId`,
+        );
+      }
+    }
+    for (const provider of model.samlProviders) {
+      const base = pascalCase(samlProviderName(provider)) || pascalCase(provider.id);
+      this.resources.claim(`samlMetadata:${provider.id}`, `SamlProvider${base}MetadataDocument`);
+      this.resources.claim(`saml:${provider.id}`, `SamlProvider${base}`);
+    }
+    for (const provider of model.oidcProviders) {
+      this.resources.claim(
+        `oidc:${provider.id}`,
+        `OidcProvider${pascalCase(provider.name) || pascalCase(provider.id)}`,
+      );
+    }
+    for (const { policy } of model.managedPolicies) {
+      this.resources.claim(
+        `policy:${policy.id}`,
+        `Policy${pascalCase(policy.name) || pascalCase(policy.id)}`,
+      );
+    }
+    for (const { role } of model.roles) {
+      this.resources.claim(`role:${role.id}`, `Role${pascalCase(role.name) || pascalCase(role.id)}`);
+    }
+    for (const pool of design.identityPools) {
+      const base = `IdentityPool${pascalCase(pool.name) || pascalCase(pool.id)}`;
+      this.resources.claim(`identityPool:${pool.id}`, base);
+      this.resources.claim(`roleAttachment:${pool.id}`, `${base}RoleAttachment`);
+    }
+  }
+
+  ref(ref: IacRef): string {
+    switch (ref.ref) {
+      case 'identityPoolId':
+        return this.resources.get(`identityPool:${ref.identityPoolId}`);
+      case 'userPoolId':
+      case 'userPoolRegion':
+        return this.resources.get(`userPool:${ref.userPoolId}`);
+      case 'userPoolClientId':
+        return this.resources.get(`client:${ref.userPoolId}:${ref.clientId}`);
+      case 'roleArn':
+        return this.resources.get(`role:${ref.roleId}`);
+      case 'managedPolicyArn':
+        return this.resources.get(`policy:${ref.policyId}`);
+      case 'samlProviderArn':
+        return this.resources.get(`saml:${ref.providerId}`);
+      case 'oidcProviderArn':
+        return this.resources.get(`oidc:${ref.providerId}`);
+      case 'partition':
+        return 'AWS::Partition';
+      case 'accountId':
+        return 'AWS::AccountId';
+    }
+  }
+
+  /** The intrinsic function that yields `ref` on its own. */
+  direct(ref: IacRef): Json {
+    const name = this.ref(ref);
+    switch (ref.ref) {
+      case 'userPoolRegion':
+        return { 'Fn::Select': [0, { 'Fn::Split': ['_', { Ref: name }] }] };
+      case 'roleArn':
+      case 'samlProviderArn':
+      case 'oidcProviderArn':
+        return { 'Fn::GetAtt': [name, 'Arn'] };
+      default:
+        // Ref of a managed policy is its ARN; of an identity pool, its id; of a parameter, its value.
+        return { Ref: name };
+    }
+  }
+
+  /** `Fn::Sub` placeholder for `ref`; a user pool's region needs a variable of the Sub's own. */
+  placeholder(ref: IacRef, variables: Record<string, Json>): string {
+    const name = this.ref(ref);
+    switch (ref.ref) {
+      case 'userPoolRegion': {
+        const variable = `${name}Region`;
+        variables[variable] = this.direct(ref);
+        return `\${${variable}}`;
+      }
+      case 'roleArn':
+      case 'samlProviderArn':
+      case 'oidcProviderArn':
+        return `\${${name}.Arn}`;
+      default:
+        return `\${${name}}`;
+    }
+  }
+
+  text(value: IacText): Json {
+    const literal = value.literal();
+    if (literal !== undefined) return literal;
+    const [only] = value.segments;
+    if (value.segments.length === 1 && only !== undefined && typeof only !== 'string')
+      return this.direct(only);
+    const variables: Record<string, Json> = {};
+    const template = value.segments
+      .map((segment) =>
+        // Inside Fn::Sub a literal `${` is written `${!`: IAM policy variables such as
+        // ${cognito-identity.amazonaws.com:sub} must reach IAM unchanged.
+        typeof segment === 'string' ? segment.replaceAll('${', '${!') : this.placeholder(segment, variables),
+      )
+      .join('');
+    return Object.keys(variables).length > 0 ? { 'Fn::Sub': [template, variables] } : { 'Fn::Sub': template };
+  }
+
+  value(value: IacValue): Json {
+    if (value instanceof IacText) return this.text(value);
+    if (value === null || typeof value !== 'object') return value;
+    if (Array.isArray(value)) return value.map((item) => this.value(item));
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, this.value(item)]));
+  }
+}
+
+function buildTemplate(model: IacModel): Record<string, Json> {
+  const names = new CfnNames(model);
+  const { design } = model;
+  const parameters: Record<string, Json> = {};
+  const resources: Record<string, Json> = {};
+  const outputs: Record<string, Json> = {};
+  const notes = [...model.notes];
+
+  for (const { userPool, clients } of model.userPools) {
+    parameters[names.resources.get(`userPool:${userPool.id}`)] = {
+      Type: 'String',
+      Description: `Id of the existing user pool '${userPool.name}'`,
+      Default: userPool.poolId,
+      AllowedPattern: '[\\w-]+_[0-9a-zA-Z]+',
+    };
+    for (const client of clients) {
+      parameters[names.resources.get(`client:${userPool.id}:${client.id}`)] = {
+        Type: 'String',
+        Description: `Id of the app client '${client.name}' of the user pool '${userPool.name}'`,
+        Default: client.clientId,
+        AllowedPattern: '[\\w+]+',
+      };
+    }
+  }
+
+  for (const provider of model.samlProviders) {
+    const parameter = names.resources.get(`samlMetadata:${provider.id}`);
+    parameters[parameter] = {
+      Type: 'String',
+      Description: `SAML metadata document (XML) of '${provider.name}'`,
+    };
+    notes.push(`SAML provider '${provider.name}': give its metadata document as the parameter ${parameter}.`);
+    resources[names.resources.get(`saml:${provider.id}`)] = {
+      Type: 'AWS::IAM::SAMLProvider',
+      Properties: { Name: samlProviderName(provider), SamlMetadataDocument: { Ref: parameter } },
+    };
+  }
+  for (const provider of model.oidcProviders) {
+    resources[names.resources.get(`oidc:${provider.id}`)] = {
+      Type: 'AWS::IAM::OIDCProvider',
+      Properties: { Url: `https://${provider.providerKey}`, ClientIdList: [...provider.clientIds] },
+    };
+  }
+
+  for (const { policy, document } of model.managedPolicies) {
+    resources[names.resources.get(`policy:${policy.id}`)] = {
+      Type: 'AWS::IAM::ManagedPolicy',
+      Properties: {
+        ManagedPolicyName: policy.name,
+        Path: policy.path,
+        ...(policy.description ? { Description: policy.description } : {}),
+        PolicyDocument: names.value(document),
+      },
+    };
+  }
+
+  for (const entry of model.roles) {
+    const { role } = entry;
+    const logicalId = names.resources.get(`role:${role.id}`);
+    const tags = Object.entries(role.tags).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    resources[logicalId] = {
+      Type: 'AWS::IAM::Role',
+      Properties: {
+        RoleName: role.name,
+        Path: role.path,
+        ...(role.description ? { Description: role.description } : {}),
+        AssumeRolePolicyDocument: names.value(entry.trustPolicy),
+        ...(entry.inlinePolicies.length > 0
+          ? {
+              Policies: entry.inlinePolicies.map((policy) => ({
+                PolicyName: policy.name,
+                PolicyDocument: names.value(policy.document),
+              })),
+            }
+          : {}),
+        ...(entry.managedPolicyArns.length > 0
+          ? { ManagedPolicyArns: entry.managedPolicyArns.map((arn) => names.text(arn)) }
+          : {}),
+        ...(entry.permissionsBoundary ? { PermissionsBoundary: names.text(entry.permissionsBoundary) } : {}),
+        MaxSessionDuration: role.maxSessionDuration,
+        ...(tags.length > 0 ? { Tags: tags.map(([Key, Value]) => ({ Key, Value })) } : {}),
+      },
+    };
+    outputs[names.outputs.claim(`role:${role.id}`, `${logicalId}Arn`)] = {
+      Description: `ARN of the role '${role.name}'`,
+      Value: { 'Fn::GetAtt': [logicalId, 'Arn'] },
+    };
+  }
+
+  for (const pool of model.identityPools) Object.assign(resources, identityPoolResources(names, pool));
+  for (const pool of design.identityPools) {
+    const logicalId = names.resources.get(`identityPool:${pool.id}`);
+    outputs[names.outputs.claim(`identityPool:${pool.id}`, `${logicalId}Id`)] = {
+      Description: `Id of the identity pool '${pool.name}'`,
+      Value: { Ref: logicalId },
+    };
+  }
+
+  const description = design.description ? `${design.name}: ${design.description}` : design.name;
+  return {
+    AWSTemplateFormatVersion: '2010-09-09',
+    Description: truncate(`${description} (exported by Cognito Access Studio)`, MAX_DESCRIPTION_LENGTH),
+    ...(notes.length > 0 ? { Metadata: { CognitoAccessStudio: { Notes: notes } } } : {}),
+    ...(Object.keys(parameters).length > 0 ? { Parameters: parameters } : {}),
+    Resources: resources,
+    ...(Object.keys(outputs).length > 0 ? { Outputs: outputs } : {}),
+  };
+}
+
+function identityPoolResources(names: CfnNames, model: IacIdentityPool): Record<string, Json> {
+  const { pool } = model;
+  const logicalId = names.resources.get(`identityPool:${pool.id}`);
+  const poolRef = { Ref: logicalId };
+  const resources: Record<string, Json> = {};
+  resources[logicalId] = {
+    Type: 'AWS::Cognito::IdentityPool',
+    Properties: {
+      IdentityPoolName: pool.name,
+      AllowUnauthenticatedIdentities: pool.allowUnauthenticated,
+      AllowClassicFlow: pool.allowClassicFlow,
+      ...(model.cognitoIdentityProviders.length > 0
+        ? {
+            CognitoIdentityProviders: model.cognitoIdentityProviders.map((provider) => ({
+              ClientId: names.text(provider.clientId),
+              ProviderName: names.text(provider.providerName),
+              ServerSideTokenCheck: provider.serverSideTokenCheck,
+            })),
+          }
+        : {}),
+      ...(model.supportedLoginProviders.length > 0
+        ? {
+            SupportedLoginProviders: Object.fromEntries(
+              model.supportedLoginProviders.map((provider) => [provider.key, provider.appIds]),
+            ),
+          }
+        : {}),
+      ...(model.openIdConnectProviderArns.length > 0
+        ? { OpenIdConnectProviderARNs: model.openIdConnectProviderArns.map((arn) => names.text(arn)) }
+        : {}),
+      ...(model.samlProviderArns.length > 0
+        ? { SamlProviderARNs: model.samlProviderArns.map((arn) => names.text(arn)) }
+        : {}),
+      ...(model.developerProviderName ? { DeveloperProviderName: model.developerProviderName } : {}),
+    },
+  };
+
+  const roles: Record<string, Json> = {};
+  if (model.authenticatedRole) roles.authenticated = names.text(model.authenticatedRole);
+  if (model.unauthenticatedRole) roles.unauthenticated = names.text(model.unauthenticatedRole);
+  if (Object.keys(roles).length > 0 || model.roleMappings.length > 0) {
+    // RoleMappings keys cannot be intrinsic functions, and a user pool's key holds parameters: each
+    // mapping gets a static key and names its provider in `IdentityProvider`, which takes precedence
+    // over the key (see the IdentityPoolRoleAttachment page above).
+    const mappingKeys = new UniqueNames();
+    const roleMappings = Object.fromEntries(
+      model.roleMappings.map((mapping) => [
+        mappingKeys.claim(mapping.id, pascalCase(mapping.id) || 'Mapping'),
+        {
+          IdentityProvider: names.text(mapping.identityProvider),
+          Type: mapping.type,
+          AmbiguousRoleResolution: mapping.ambiguousRoleResolution,
+          ...(mapping.type === 'Rules'
+            ? {
+                RulesConfiguration: {
+                  Rules: mapping.rules.map((rule) => ({
+                    Claim: rule.claim,
+                    MatchType: rule.matchType,
+                    Value: rule.value,
+                    RoleARN: names.text(rule.roleArn),
+                  })),
+                },
+              }
+            : {}),
+        },
+      ]),
+    );
+    resources[names.resources.get(`roleAttachment:${pool.id}`)] = {
+      Type: 'AWS::Cognito::IdentityPoolRoleAttachment',
+      Properties: {
+        IdentityPoolId: poolRef,
+        ...(Object.keys(roles).length > 0 ? { Roles: roles } : {}),
+        ...(model.roleMappings.length > 0 ? { RoleMappings: roleMappings } : {}),
+      },
+    };
+  }
+
+  model.principalTags.forEach((mapping, index) => {
+    const tagId = names.resources.claim(`principalTag:${pool.id}:${index}`, `${logicalId}PrincipalTags`);
+    resources[tagId] = {
+      Type: 'AWS::Cognito::IdentityPoolPrincipalTag',
+      Properties: {
+        IdentityPoolId: poolRef,
+        IdentityProviderName: names.text(mapping.identityProviderName),
+        UseDefaults: mapping.useDefaults,
+        PrincipalTags: { ...mapping.tags },
+      },
+    };
+  });
+  return resources;
+}
+
+function truncate(value: string, length: number): string {
+  return value.length <= length ? value : `${value.slice(0, length - 1)}…`;
+}
