@@ -158,7 +158,9 @@ class CfnNames {
       .map((segment) =>
         // Inside Fn::Sub a literal `${` is written `${!`: IAM policy variables such as
         // ${cognito-identity.amazonaws.com:sub} must reach IAM unchanged.
-        typeof segment === 'string' ? segment.replaceAll('${', '${!') : this.placeholder(segment, variables),
+        typeof segment === 'string'
+          ? segment.replaceAll('${', () => '${!')
+          : this.placeholder(segment, variables),
       )
       .join('');
     return Object.keys(variables).length > 0 ? { 'Fn::Sub': [template, variables] } : { 'Fn::Sub': template };

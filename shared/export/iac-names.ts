@@ -28,10 +28,7 @@ export class UniqueNames {
 }
 
 function words(value: string): string[] {
-  return value
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .split(/[^A-Za-z0-9]+/)
-    .filter((word) => word !== '');
+  return value.split(/[^A-Za-z0-9]+/).filter((word) => word !== '');
 }
 
 /** `photo-sharing users` → `PhotoSharingUsers` (CloudFormation logical ids are alphanumeric). */
@@ -43,7 +40,9 @@ export function pascalCase(value: string): string {
 
 /** `PhotoSharing Users` → `photo_sharing_users` (Terraform identifiers). */
 export function snakeCase(value: string): string {
-  return words(value)
+  // A new word starts at a capital followed by a small letter after a small letter: `PhotoSharing` →
+  // `photo_sharing`, while `SaaS` stays one word.
+  return words(value.replace(/([a-z0-9])([A-Z][a-z])/g, '$1 $2'))
     .map((word) => word.toLowerCase())
     .join('_');
 }
