@@ -32,8 +32,20 @@ export function hostileDesign(): DesignDocument {
   const oidc = design.providers.find((provider) => provider.kind === 'oidc')!;
   saml.name = `Acme "SAML"\n${HOSTILE}`;
   design.providers.push(
-    { id: 'provider-google', name: 'Google', kind: 'google', providerKey: 'accounts.google.com', clientIds: ['a.apps.googleusercontent.com', 'b.apps.googleusercontent.com'] },
-    { id: 'provider-dev', name: 'Backend', kind: 'developer', providerKey: 'login.example.backend', clientIds: [] },
+    {
+      id: 'provider-google',
+      name: 'Google',
+      kind: 'google',
+      providerKey: 'accounts.google.com',
+      clientIds: ['a.apps.googleusercontent.com', 'b.apps.googleusercontent.com'],
+    },
+    {
+      id: 'provider-dev',
+      name: 'Backend',
+      kind: 'developer',
+      providerKey: 'login.example.backend',
+      clientIds: [],
+    },
   );
   pool.acceptedProviders.push(
     { type: 'provider', providerId: saml.id },
@@ -47,11 +59,23 @@ export function hostileDesign(): DesignDocument {
     provider: { type: 'provider', providerId: oidc.id },
     type: 'Rules',
     ambiguousRoleResolution: 'AuthenticatedRole',
-    rules: [{ id: 'rule-hostile', claim: 'custom:"odd\\claim"', matchType: 'Contains', value: HOSTILE.slice(0, 120), roleId: support.id }],
+    rules: [
+      {
+        id: 'rule-hostile',
+        claim: 'custom:"odd\\claim"',
+        matchType: 'Contains',
+        value: HOSTILE.slice(0, 120),
+        roleId: support.id,
+      },
+    ],
   });
-  pool.principalTags.push({ provider: { type: 'provider', providerId: saml.id }, useDefaults: true, tags: { 'team "x"': 'https://example.com/${claim}' } });
+  pool.principalTags.push({
+    provider: { type: 'provider', providerId: saml.id },
+    useDefaults: true,
+    tags: { 'team "x"': 'https://example.com/${claim}' },
+  });
   support.description = `Support\n"${HOSTILE}"`;
-  support.tags = { 'note': HOSTILE.replace(/[^\w _.:/=+\-@]/g, '_') };
+  support.tags = { note: HOSTILE.replace(/[^\w _.:/=+\-@]/g, '_') };
   support.inlinePolicies.push({
     name: 'Hostile',
     document: {
@@ -71,7 +95,12 @@ export function hostileDesign(): DesignDocument {
           Effect: 'Allow',
           Action: 's3:GetObject',
           Resource: `arn:aws:s3:::bucket/${'us-east-1_T3n4ntP0l'}/\${aws:PrincipalTag/tenant}/*`,
-          Condition: { StringEquals: { 'aws:ResourceTag/${odd}': HOSTILE, 'cognito-identity.amazonaws.com:aud': pool.poolId } },
+          Condition: {
+            StringEquals: {
+              'aws:ResourceTag/${odd}': HOSTILE,
+              'cognito-identity.amazonaws.com:aud': pool.poolId,
+            },
+          },
         },
       ],
     },
