@@ -136,6 +136,7 @@ export const menuCommandSchema = z.enum([
   'view.toggleMinimap',
   'view.toggleTheme',
   'help.about',
+  'file.export',
 ]);
 export type MenuCommand = z.infer<typeof menuCommandSchema>;
 

@@ -13,6 +13,7 @@ import {
   toggleMinimapCommand,
   toggleThemeCommand,
 } from '../state/commands';
+import { openExportDialog } from '../export/export-dialog-state';
 import { newDesign, openDesign, saveDesign } from '../state/document-actions';
 import { useAppStore } from '../state/store';
 import { showAbout } from './dialogs';
@@ -73,6 +74,9 @@ export function runMenuCommand(command: MenuCommand, detail: MenuCommandDetail =
     case 'help.about':
       void showAbout();
       return;
+    case 'file.export':
+      openExportDialog();
+      return;
   }
 }
 
@@ -96,6 +100,8 @@ export const MENUS: { title: string; items: (MenuItem | 'separator')[] }[] = [
       'separator',
       { command: 'file.save', label: 'Save', shortcut: `${MOD}S` },
       { command: 'file.saveAs', label: 'Save As…', shortcut: `${SHIFT}${MOD}S` },
+      'separator',
+      { command: 'file.export', label: 'Export…' },
     ],
   },
   {
