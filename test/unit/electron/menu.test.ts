@@ -41,7 +41,7 @@ describe('application menu', () => {
       submenu(template, label)
         .filter((entry) => entry.label)
         .map((entry) => entry.label);
-    expect(labels('File')).toEqual(['New', 'Open…', 'Open Recent', 'Save', 'Save As…', 'Close']);
+    expect(labels('File')).toEqual(['New', 'Open…', 'Open Recent', 'Save', 'Save As…', 'Export…', 'Close']);
     expect(labels('Edit')).toEqual(['Undo', 'Redo', 'Cut', 'Copy', 'Paste', 'Delete', 'Select All']);
     expect(labels('View')).toEqual(['Fit', 'Zoom In', 'Zoom Out', 'Toggle Minimap', 'Theme']);
     expect(labels('Help')).toEqual(['About Cognito Access Studio']);
@@ -64,9 +64,15 @@ describe('application menu', () => {
   it('sends the matching command for each item', () => {
     const { template, sent } = setUp();
     click(item(submenu(template, 'File'), 'Save As…'));
+    click(item(submenu(template, 'File'), 'Export…'));
     click(item(submenu(template, 'View'), 'Toggle Minimap'));
     click(item(submenu(template, 'Help'), 'About Cognito Access Studio'));
-    expect(sent.map(([command]) => command)).toEqual(['file.saveAs', 'view.toggleMinimap', 'help.about']);
+    expect(sent.map(([command]) => command)).toEqual([
+      'file.saveAs',
+      'file.export',
+      'view.toggleMinimap',
+      'help.about',
+    ]);
   });
 
   it('lets a focused text field edit natively before the design command runs', () => {
