@@ -25,7 +25,7 @@ export interface IacExport {
 type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
 
 // Template limits: https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/cloudformation-limits.html
-const MAX_DESCRIPTION_LENGTH = 1024;
+const MAX_DESCRIPTION_BYTES = 1024;
 
 export function exportCloudFormation(design: DesignDocument, syntax: CloudFormationSyntax): IacExport {
   const model = buildIacModel(design);
@@ -275,7 +275,7 @@ function buildTemplate(model: IacModel): Record<string, Json> {
   const description = design.description ? `${design.name}: ${design.description}` : design.name;
   return {
     AWSTemplateFormatVersion: '2010-09-09',
-    Description: truncate(`${description} (exported by Cognito Access Studio)`, MAX_DESCRIPTION_LENGTH),
+    Description: truncate(`${description} (exported by Cognito Access Studio)`, MAX_DESCRIPTION_BYTES),
     ...(notes.length > 0 ? { Metadata: { CognitoAccessStudio: { Notes: notes } } } : {}),
     ...(Object.keys(parameters).length > 0 ? { Parameters: parameters } : {}),
     Resources: resources,
@@ -375,6 +375,14 @@ function identityPoolResources(names: CfnNames, model: IacIdentityPool): Record<
   return resources;
 }
 
-function truncate(value: string, length: number): string {
-  return value.length <= length ? value : `${value.slice(0, length - 1)}…`;
+/** Cuts `value` to at most `bytes` UTF-8 bytes (the template limit is in bytes), marking the cut. */
+function truncate(value: string, bytes: number): string {
+  const encoder = new TextEncoder();
+  if (encoder.encode(value).length <= bytes) return value;
+  let result = '';
+  for (const character of value) {
+    if (encoder.encode(`${result}${character}…`).length > bytes) break;
+    result += character;
+  }
+  return `${result}…`;
 }

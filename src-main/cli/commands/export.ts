@@ -10,7 +10,7 @@ import {
 } from '../../../shared/export/iac';
 import { booleanOption, oneOf, requirePositionals, stringOption, type CliCommand } from '../command';
 import { readDesign } from '../design-file';
-import { CliInputError, EXIT_OK } from '../errors';
+import { CliInputError, EXIT_OK, oneLine } from '../errors';
 import { writeFileAtomic } from '../files';
 
 const help = `Usage: cognito-studio export <design> --format cloudformation|terraform [--cfn-format yaml|json]
@@ -67,12 +67,12 @@ export const exportCommand: CliCommand = {
     const result = exportIac(design, { format, ...(syntax ? { syntax } : {}) });
     if (target === undefined) {
       output.out(result.text);
-      for (const note of result.notes) output.err(`cognito-studio: note: ${note}\n`);
+      for (const note of result.notes) output.err(`cognito-studio: note: ${oneLine(note)}\n`);
       return EXIT_OK;
     }
     await writeFileAtomic(target, result.text, { force: booleanOption(commandLine, 'force') });
     output.out(`Wrote ${target} (${result.label})\n`);
-    for (const note of result.notes) output.out(`note: ${note}\n`);
+    for (const note of result.notes) output.out(`note: ${oneLine(note)}\n`);
     return EXIT_OK;
   },
 };

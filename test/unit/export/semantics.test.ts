@@ -236,6 +236,15 @@ describe('CloudFormation export', () => {
     );
   });
 
+  it('keeps the template description within 1,024 bytes of UTF-8', () => {
+    const design = loadExample('analytics-sdk');
+    design.description = 'Ünïcødé ✓ '.repeat(200);
+    const { Description } = template(design);
+    expect(new TextEncoder().encode(Description).length).toBeLessThanOrEqual(1024);
+    expect(new TextEncoder().encode(Description).length).toBeGreaterThan(1000);
+    expect(Description).toMatch(/^Analytics SDK: Ünïcødé ✓ .*…$/s);
+  });
+
   it('leaves out a role whose generated trust policy would trust nobody, and says so', () => {
     const design = loadExample('analytics-sdk');
     design.roles.push({ ...design.roles[0]!, id: 'role-unused', name: 'Unused', inlinePolicies: [] });
