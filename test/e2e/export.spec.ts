@@ -1,11 +1,12 @@
 // File ▸ Export…: choose a format, read the preview and the notes, save through the host, and find
 // the file on disk exactly as previewed.
 
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { parse as parseYaml } from 'yaml';
-import { startApp, type RunningApp } from './support/app-server';
+import { repositoryRoot, startApp, type RunningApp } from './support/app-server';
 import { AppPage } from './support/pages';
 
 let app: RunningApp;
@@ -96,4 +97,31 @@ test('Escape closes the export dialog and a wrong extension is refused with a me
     Parameters: Record<string, { Default: string }>;
   };
   expect(written.Parameters.UserPoolPhotoSharingUsersId?.Default).toBe('us-east-1_Ph0t0Sh4r');
+});
+
+test('a design with errors is not exported: the dialog lists the errors and Save is off', async ({
+  page,
+}) => {
+  const design = JSON.parse(
+    readFileSync(join(repositoryRoot, 'assets/examples/b2b-saas.cognito-design.json'), 'utf8'),
+  ) as { identityPools: Array<{ authenticatedRoleId: string }> };
+  design.identityPools[0]!.authenticatedRoleId = 'role-that-does-not-exist';
+  const directory = mkdtempSync(join(tmpdir(), 'cognito-studio-e2e-export-'));
+  try {
+    const designPath = join(directory, 'broken.cognito-design.json');
+    writeFileSync(designPath, JSON.stringify(design, null, 2));
+    app = await startApp({ designPath });
+    const studio = new AppPage(page);
+    await studio.open(app.url);
+
+    await studio.menu('File', 'Export…');
+    const dialog = page.getByTestId('export-dialog');
+    await expect(dialog.getByTestId('export-errors')).toContainText('fix them before exporting');
+    await expect(dialog.getByTestId('export-errors')).toContainText('$.identityPools[0].authenticatedRoleId');
+    await expect(dialog.getByTestId('export-preview')).toHaveCount(0);
+    await expect(dialog.getByRole('button', { name: 'Save…' })).toBeDisabled();
+    await studio.screenshot('light-export-dialog-errors');
+  } finally {
+    rmSync(directory, { recursive: true, force: true });
+  }
 });
