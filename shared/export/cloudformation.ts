@@ -44,6 +44,20 @@ export function exportCloudFormation(design: DesignDocument, syntax: CloudFormat
   };
 }
 
+/**
+ * Literal text inside `Fn::Sub`: a `${…}` would be read as a variable, and `${!…}` stands for the
+ * literal `${…}`, so IAM policy variables such as ${cognito-identity.amazonaws.com:sub} reach IAM
+ * unchanged. Only a `${` that a `}` closes forms a variable (the first `}` ends it, as cfn-lint's
+ * parser reads it); an unclosed `${` is left as is.
+ */
+export function escapeSubLiteral(value: string): string {
+  return value.replace(/\$\{([^}]*)\}/g, (_match, inner: string) => `\${!${inner}}`);
+}
+
+function hasUnclosedVariable(value: string): boolean {
+  return value.replace(/\$\{[^}]*\}/g, '').includes('${');
+}
+
 class CfnNames {
   readonly resources = new UniqueNames();
   readonly outputs = new UniqueNames();
@@ -153,14 +167,25 @@ class CfnNames {
     const [only] = value.segments;
     if (value.segments.length === 1 && only !== undefined && typeof only !== 'string')
       return this.direct(only);
+    // A literal `${` that no `}` closes before the next reference would swallow that reference
+    // into one `${…}`; Fn::Join reads nothing inside its parts.
+    const last = value.segments.length - 1;
+    if (
+      value.segments.some(
+        (segment, index) => typeof segment === 'string' && index < last && hasUnclosedVariable(segment),
+      )
+    ) {
+      return {
+        'Fn::Join': [
+          '',
+          value.segments.map((segment) => (typeof segment === 'string' ? segment : this.direct(segment))),
+        ],
+      };
+    }
     const variables: Record<string, Json> = {};
     const template = value.segments
       .map((segment) =>
-        // Inside Fn::Sub a literal `${` is written `${!`: IAM policy variables such as
-        // ${cognito-identity.amazonaws.com:sub} must reach IAM unchanged.
-        typeof segment === 'string'
-          ? segment.replaceAll('${', () => '${!')
-          : this.placeholder(segment, variables),
+        typeof segment === 'string' ? escapeSubLiteral(segment) : this.placeholder(segment, variables),
       )
       .join('');
     return Object.keys(variables).length > 0 ? { 'Fn::Sub': [template, variables] } : { 'Fn::Sub': template };

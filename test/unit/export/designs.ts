@@ -88,6 +88,8 @@ export function hostileDesign(): DesignDocument {
           Resource: [
             `arn:aws:iam::111122223333:role/saas/SaaSSupportReadOnly`,
             `arn:aws:cognito-idp:us-east-1:111122223333:userpool/us-east-1_T3n4ntP0l`,
+            // An unclosed `${` before a reference: Fn::Sub would swallow the reference.
+            `arn:aws:s3:::odd-$\{bucket/us-east-1_T3n4ntP0l/*`,
           ],
         },
         {

@@ -9,6 +9,7 @@ import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { exportCloudFormation } from '../../../shared/export/cloudformation';
 import { escapeTemplateLiteral, hclFromIac, renderHclValue } from '../../../shared/export/terraform-hcl';
@@ -172,6 +173,56 @@ describe('terraform', () => {
       expect(result.valid).toBe(true);
     }, 180_000);
   }
+
+  it('reads generated strings back exactly: quoting, $${ and %%{ escapes, control characters', async () => {
+    const directory = join(workspace, 'terraform-generated-strings');
+    mkdirSync(directory, { recursive: true });
+    const unit = fc.constantFrom(
+      '${',
+      '%{',
+      '$${',
+      '$',
+      '{',
+      '}',
+      '%',
+      '\\',
+      '"',
+      "'",
+      '\n',
+      '\r',
+      '\t',
+      '\u0001',
+      '\u001f',
+      '\u007f',
+      '\u2028',
+      'a',
+      'é',
+      '✓',
+      '😀',
+      ' ',
+      '#',
+      '/',
+      '*',
+    );
+    const samples = fc.sample(fc.string({ unit, maxLength: 24 }), { numRuns: 200, seed: 20261127 });
+    const outputs = samples
+      .map(
+        (value, index) =>
+          `output "s${index}" {\n  value = ${renderHclValue(
+            hclFromIac(substituteJson(value, []), () => 'unused'),
+            2,
+          )}\n}\n`,
+      )
+      .join('');
+    writeFileSync(join(directory, 'main.tf'), outputs);
+    await terraformIn(directory, ['init', '-backend=false', '-input=false', '-no-color']);
+    await terraformIn(directory, ['apply', '-auto-approve', '-input=false', '-no-color']);
+    const read = JSON.parse(await terraformIn(directory, ['output', '-json'])) as Record<
+      string,
+      { value: string }
+    >;
+    samples.forEach((value, index) => expect(read[`s${index}`]?.value, JSON.stringify(value)).toBe(value));
+  }, 120_000);
 
   it('reads hostile strings back exactly as the design holds them', async () => {
     const directory = join(workspace, 'terraform-strings');

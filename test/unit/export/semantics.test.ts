@@ -3,6 +3,7 @@
 // and hostile text quoted correctly in YAML, JSON and HCL. The real tools check the files in
 // iac-tools.test.ts.
 
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { exportCloudFormation } from '../../../shared/export/cloudformation';
@@ -137,6 +138,7 @@ describe('CloudFormation export', () => {
     expect(passRole!.Resource).toEqual([
       { 'Fn::Sub': 'arn:${AWS::Partition}:iam::${AWS::AccountId}:role/saas/SaaSSupportReadOnly' },
       { 'Fn::Sub': 'arn:aws:cognito-idp:us-east-1:111122223333:userpool/${UserPoolB2bSaasTenantsId}' },
+      { 'Fn::Join': ['', ['arn:aws:s3:::odd-${bucket/', { Ref: 'UserPoolB2bSaasTenantsId' }, '/*']] },
     ]);
     expect(prefix!.Resource).toEqual({
       'Fn::Sub': 'arn:aws:s3:::bucket/${UserPoolB2bSaasTenantsId}/${!aws:PrincipalTag/tenant}/*',
@@ -203,6 +205,70 @@ describe('CloudFormation export', () => {
         },
       ],
     });
+  });
+
+  it('round-trips any text through Fn::Sub and YAML (property)', () => {
+    // Fn::Sub as CloudFormation documents it: `${!x}` is the literal `${x}`, `${Name}` a variable.
+    // https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/intrinsic-function-reference-sub.html
+    const resolveSub = (template: string, variables: Record<string, string>): string =>
+      template.replace(/\$\{(!?)([^}]*)\}/g, (_match, bang: string, name: string) =>
+        bang ? `\${${name}}` : (variables[name] ?? `<unresolved ${name}>`),
+      );
+    const unit = fc.constantFrom(
+      '${',
+      '${!',
+      '}',
+      '$',
+      '{',
+      '!',
+      ':',
+      '/',
+      '"',
+      "'",
+      '\\',
+      '\n',
+      '#',
+      ' ',
+      'a',
+      'é',
+      'yes',
+      '- ',
+      ': ',
+    );
+    fc.assert(
+      fc.property(fc.string({ unit, maxLength: 30 }), fc.string({ unit, maxLength: 30 }), (before, after) => {
+        const design = loadExample('b2b-saas');
+        const resource = `${before}us-east-1_T3n4ntP0l${after}`;
+        const policy = design.managedPolicies[0]!.document as { Statement: Array<Record<string, unknown>> };
+        policy.Statement[0]!.Resource = resource;
+        design.identityPools[0]!.roleMappings[0]!.rules[0]!.value = `${before}${after}`.slice(0, 128) || 'x';
+        const json = JSON.parse(exportCloudFormation(design, 'json').text) as Template;
+        expect(parseYaml(exportCloudFormation(design, 'yaml').text, { version: '1.1' })).toEqual(json);
+        const [managed] = resourcesOfType(json, 'AWS::IAM::ManagedPolicy');
+        const statement = (managed!.PolicyDocument as { Statement: Array<{ Resource: unknown }> })
+          .Statement[0]!;
+        const variables = { UserPoolB2bSaasTenantsId: 'us-east-1_T3n4ntP0l' };
+        const value = statement.Resource as {
+          'Fn::Sub'?: string;
+          'Fn::Join'?: [string, Array<string | { Ref: 'UserPoolB2bSaasTenantsId' }>];
+          Ref?: 'UserPoolB2bSaasTenantsId';
+        };
+        // The id alone is a plain Ref; with text around it, a Fn::Sub, or a Fn::Join when a literal
+        // `${` left open would swallow the reference.
+        const resolved =
+          typeof statement.Resource === 'string'
+            ? statement.Resource // the id runs into other name characters: not a reference
+            : value.Ref
+              ? variables[value.Ref]
+              : value['Fn::Join']
+                ? value['Fn::Join'][1]
+                    .map((part) => (typeof part === 'string' ? part : variables[part.Ref]))
+                    .join('')
+                : resolveSub(value['Fn::Sub'] ?? '', variables);
+        expect(resolved).toBe(resource);
+      }),
+      { numRuns: 150, seed: 20261127 },
+    );
   });
 
   it('quotes YAML 1.1 booleans, dates and numbers-looking strings', () => {
