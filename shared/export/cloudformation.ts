@@ -7,7 +7,7 @@
 // https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-cognito-identitypoolprincipaltag.html
 // https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/intrinsic-function-reference-sub.html
 
-import { stringify } from 'yaml';
+import { Document, Scalar, visit } from 'yaml';
 import type { DesignDocument } from '../model/types';
 import { buildIacModel, samlProviderName, type IacIdentityPool, type IacModel } from './iac-model';
 import { pascalCase, UniqueNames } from './iac-names';
@@ -26,6 +26,7 @@ type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
 
 // Template limits: https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/cloudformation-limits.html
 const MAX_DESCRIPTION_BYTES = 1024;
+const MERGE_TAG = 'tag:yaml.org,2002:merge';
 
 export function exportCloudFormation(design: DesignDocument, syntax: CloudFormationSyntax): IacExport {
   const model = buildIacModel(design);
@@ -33,11 +34,19 @@ export function exportCloudFormation(design: DesignDocument, syntax: CloudFormat
   if (syntax === 'json') return { text: `${JSON.stringify(template, null, 2)}\n`, notes: model.notes };
   // YAML 1.1 quoting, because CloudFormation reads `yes`, `off` or `2012-10-17` unquoted as booleans
   // and dates; no anchors or aliases, which CloudFormation does not accept.
-  const yaml = stringify(template, {
+  // A plain `<<` is a YAML 1.1 merge key; a policy or tag key spelled so must stay a string. The
+  // library writes merge keys bare, so its merge tag is left out and every `<<` is quoted.
+  const document = new Document(template, {
     version: '1.1',
     aliasDuplicateObjects: false,
-    lineWidth: 0,
+    customTags: (tags) => tags.filter((tag) => typeof tag === 'string' || tag.tag !== MERGE_TAG),
   });
+  visit(document, {
+    Scalar(_, node) {
+      if (node.value === '<<') node.type = Scalar.QUOTE_DOUBLE;
+    },
+  });
+  const yaml = document.toString({ lineWidth: 0 });
   return {
     text: `# Exported by Cognito Access Studio; notes for deployment are under Metadata.\n${yaml}`,
     notes: model.notes,

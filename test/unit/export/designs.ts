@@ -72,7 +72,7 @@ export function hostileDesign(): DesignDocument {
   pool.principalTags.push({
     provider: { type: 'provider', providerId: saml.id },
     useDefaults: true,
-    tags: { 'team "x"': 'https://example.com/${claim}' },
+    tags: { 'team "x"': 'https://example.com/${claim}', '<<': 'yes' },
   });
   support.description = `Support\n"${HOSTILE}"`;
   support.tags = { note: HOSTILE.replace(/[^\w _.:/=+\-@]/g, '_') };

@@ -286,6 +286,19 @@ describe('CloudFormation export', () => {
     expect(values.slice(3)).toEqual(tricky);
   });
 
+  it('quotes a `<<` key so that YAML 1.1 does not read it as a merge key', () => {
+    const design = loadExample('analytics-sdk');
+    const document = design.roles[0]!.inlinePolicies[0]!.document as {
+      Statement: Array<Record<string, unknown>>;
+    };
+    document.Statement[0]!.Condition = { StringEquals: { '<<': '<<' } };
+    const yamlText = exportCloudFormation(design, 'yaml').text;
+    expect(yamlText).toContain('"<<": "<<"');
+    expect(parseYaml(yamlText, { version: '1.1', merge: true })).toEqual(
+      JSON.parse(exportCloudFormation(design, 'json').text),
+    );
+  });
+
   it('keeps a __proto__ key of a policy as a key', () => {
     const design = loadExample('analytics-sdk');
     const document = design.roles[0]!.inlinePolicies[0]!.document as {
