@@ -27,8 +27,8 @@ const MERGE_TAG = 'tag:yaml.org,2002:merge';
 
 export function exportCloudFormation(design: DesignDocument, syntax: CloudFormationSyntax): IacExport {
   const model = buildIacModel(design);
-  const template = buildTemplate(model);
-  if (syntax === 'json') return { text: `${JSON.stringify(template, null, 2)}\n`, notes: model.notes };
+  const { template, notes } = buildTemplate(model);
+  if (syntax === 'json') return { text: `${JSON.stringify(template, null, 2)}\n`, notes };
   // YAML 1.1 quoting, because CloudFormation reads `yes`, `off` or `2012-10-17` unquoted as booleans
   // and dates; no anchors or aliases, which CloudFormation does not accept.
   // A plain `<<` is a YAML 1.1 merge key; a policy or tag key spelled so must stay a string. The
@@ -46,11 +46,11 @@ export function exportCloudFormation(design: DesignDocument, syntax: CloudFormat
   const yaml = document.toString({ lineWidth: 0 });
   return {
     text: `# Exported by Cognito Access Studio; notes for deployment are under Metadata.\n${yaml}`,
-    notes: model.notes,
+    notes,
   };
 }
 
-function buildTemplate(model: IacModel): Record<string, Json> {
+function buildTemplate(model: IacModel): { template: Record<string, Json>; notes: string[] } {
   const names = new CfnNames(model);
   const { design } = model;
   const parameters: Record<string, Json> = {};
@@ -149,7 +149,7 @@ function buildTemplate(model: IacModel): Record<string, Json> {
   }
 
   const description = design.description ? `${design.name}: ${design.description}` : design.name;
-  return {
+  const template = {
     AWSTemplateFormatVersion: '2010-09-09',
     Description: truncate(`${description} (exported by Cognito Access Studio)`, MAX_DESCRIPTION_BYTES),
     ...(notes.length > 0 ? { Metadata: { CognitoAccessStudio: { Notes: notes } } } : {}),
@@ -157,6 +157,7 @@ function buildTemplate(model: IacModel): Record<string, Json> {
     Resources: resources,
     ...(Object.keys(outputs).length > 0 ? { Outputs: outputs } : {}),
   };
+  return { template, notes };
 }
 
 function identityPoolResources(names: CfnNames, model: IacIdentityPool): Record<string, Json> {

@@ -152,7 +152,14 @@ describe('CloudFormation export', () => {
   });
 
   it('creates the OIDC and SAML providers a pool accepts and refers to them', () => {
-    const value = template(hostileDesign());
+    const result = exportCloudFormation(hostileDesign(), 'json');
+    expect(result.notes).toContainEqual(
+      expect.stringContaining(
+        'give its metadata document as the parameter SamlProviderAcmeCorpOktaMetadataDocument',
+      ),
+    );
+    const value = JSON.parse(result.text) as Template;
+    expect(value.Metadata?.CognitoAccessStudio.Notes).toEqual(result.notes);
     const [pool] = resourcesOfType(value, 'AWS::Cognito::IdentityPool');
     expect(pool!.OpenIdConnectProviderARNs).toEqual([
       { 'Fn::GetAtt': ['OidcProviderGlobexMicrosoftEntraID', 'Arn'] },
