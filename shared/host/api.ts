@@ -137,6 +137,7 @@ export const menuCommandSchema = z.enum([
   'view.toggleTheme',
   'help.about',
   'view.toggleSimulator',
+  'file.export',
 ]);
 export type MenuCommand = z.infer<typeof menuCommandSchema>;
 

@@ -4,6 +4,7 @@
 
 import { parseCommandLine, type CliCommand } from './command';
 import { evaluateCommand } from './commands/evaluate';
+import { exportCommand } from './commands/export';
 import { importAwsCommand } from './commands/import-aws';
 import { checkCommand } from './commands/check';
 import { matrixCommand } from './commands/matrix';
@@ -20,6 +21,7 @@ export const commands: readonly CliCommand[] = [
   matrixCommand,
   checkCommand,
   importAwsCommand,
+  exportCommand,
 ];
 
 function toolHelp(): string {

@@ -62,6 +62,7 @@ export function buildMenuTemplate(options: MenuOptions): MenuItemConstructorOpti
       { type: 'separator' },
       commandItem('Save', 'file.save', 'CmdOrCtrl+S', actions),
       commandItem('Save As…', 'file.saveAs', 'CmdOrCtrl+Shift+S', actions),
+      commandItem('Export…', 'file.export', undefined, actions),
       { type: 'separator' },
       commandItem('Close', 'file.close', 'CmdOrCtrl+W', actions),
       ...(isMac ? [] : [{ type: 'separator' } as const, { role: 'quit' } as const]),

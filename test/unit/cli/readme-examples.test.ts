@@ -51,7 +51,15 @@ beforeAll(() => buildCli());
 describe('README examples', () => {
   it('has examples of every command', () => {
     const used = new Set(cliReadmeCommands.map((line) => words(line)[0]));
-    expect([...used].sort()).toEqual(['check', 'evaluate', 'import-aws', 'matrix', 'simulate', 'validate']);
+    expect([...used].sort()).toEqual([
+      'check',
+      'evaluate',
+      'export',
+      'import-aws',
+      'matrix',
+      'simulate',
+      'validate',
+    ]);
   });
 
   for (const line of commands) {

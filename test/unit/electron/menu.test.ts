@@ -41,7 +41,7 @@ describe('application menu', () => {
       submenu(template, label)
         .filter((entry) => entry.label)
         .map((entry) => entry.label);
-    expect(labels('File')).toEqual(['New', 'Open…', 'Open Recent', 'Save', 'Save As…', 'Close']);
+    expect(labels('File')).toEqual(['New', 'Open…', 'Open Recent', 'Save', 'Save As…', 'Export…', 'Close']);
     expect(labels('Edit')).toEqual(['Undo', 'Redo', 'Cut', 'Copy', 'Paste', 'Delete', 'Select All']);
     expect(labels('View')).toEqual(['Fit', 'Zoom In', 'Zoom Out', 'Toggle Minimap', 'Theme', 'Simulator']);
     expect(labels('Help')).toEqual(['About Cognito Access Studio']);
@@ -64,11 +64,13 @@ describe('application menu', () => {
   it('sends the matching command for each item', () => {
     const { template, sent } = setUp();
     click(item(submenu(template, 'File'), 'Save As…'));
+    click(item(submenu(template, 'File'), 'Export…'));
     click(item(submenu(template, 'View'), 'Toggle Minimap'));
     click(item(submenu(template, 'Help'), 'About Cognito Access Studio'));
     click(item(submenu(template, 'View'), 'Simulator'));
     expect(sent.map(([command]) => command)).toEqual([
       'file.saveAs',
+      'file.export',
       'view.toggleMinimap',
       'help.about',
       'view.toggleSimulator',
