@@ -68,11 +68,7 @@ export async function observeAccount(
     const principalTagProviders = Object.keys(
       desired.identityPools.find((entry) => entry.designId === pool.id)?.PrincipalTags ?? {},
     );
-    observed.identityPools[pool.id] = await guarded(
-      `identity pool ${pool.name}`,
-      'cognito-identity:DescribeIdentityPool',
-      () => observePool(connection, pool, principalTagProviders),
-    );
+    observed.identityPools[pool.id] = await observePool(connection, pool, principalTagProviders);
   }
   return observed;
 }
@@ -87,13 +83,19 @@ async function observePool(
   principalTagProviders: string[],
 ): Promise<ObservedIdentityPool | null> {
   const client = connection.cognitoIdentity;
+  const resource = `identity pool ${pool.name}`;
+  const describe = (id: string) =>
+    guarded(resource, 'cognito-identity:DescribeIdentityPool', () => describePool(client, id));
   const inRegion = pool.poolId.startsWith(`${connection.region}:`);
-  let description = inRegion ? await describePool(client, pool.poolId) : null;
+  let description = inRegion ? await describe(pool.poolId) : null;
   let foundBy: ObservedIdentityPool['foundBy'] = 'id';
   if (!description) {
     foundBy = 'name';
-    for (const id of await poolIdsNamed(client, pool.name)) {
-      const candidate = await describePool(client, id);
+    const ids = await guarded(resource, 'cognito-identity:ListIdentityPools', () =>
+      poolIdsNamed(client, pool.name),
+    );
+    for (const id of ids) {
+      const candidate = await describe(id);
       if (candidate && isManaged(candidate.IdentityPoolTags ?? {})) {
         description = candidate;
         break;
@@ -104,14 +106,18 @@ async function observePool(
   const poolId = description.IdentityPoolId;
   const principalTags: ObservedIdentityPool['PrincipalTags'] = {};
   for (const name of principalTagProviders) {
-    const map = await readPrincipalTagMap(client, poolId, name);
+    const map = await guarded(resource, 'cognito-identity:GetPrincipalTagAttributeMap', () =>
+      readPrincipalTagMap(client, poolId, name),
+    );
     if (map) principalTags[name] = map;
   }
   return {
     IdentityPoolId: poolId,
     settings: settingsOf(description),
     Tags: { ...(description.IdentityPoolTags ?? {}) },
-    ...(await readPoolRoles(client, poolId)),
+    ...(await guarded(resource, 'cognito-identity:GetIdentityPoolRoles', () =>
+      readPoolRoles(client, poolId),
+    )),
     PrincipalTags: principalTags,
     foundBy,
   };
