@@ -62,6 +62,10 @@ export function resolveEndpoint(
 }
 
 export function connect(target: AwsTarget): AwsConnection {
+  // The app runs on Node 20 (design.md §3). The SDK warns, on several lines of stderr, that releases
+  // after January 2027 will need Node 22 — about future versions, not this one — which would break
+  // the CLI's one-line messages. Anyone can still turn it on by setting the variable to `false`.
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   const region = resolveRegion(target);
   const endpointUrl = resolveEndpoint(target);
   const credentials = fromNodeProviderChain(target.profile ? { profile: target.profile } : {});
