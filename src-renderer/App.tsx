@@ -2,6 +2,8 @@
 
 import { ReactFlowProvider } from '@xyflow/react';
 import { useEffect, type ReactElement } from 'react';
+import { AwsDialogs } from './aws/AwsDialogs';
+import { useAwsDialog } from './aws/aws-dialog-state';
 import { Canvas } from './canvas/Canvas';
 import { Toolbar } from './canvas/Toolbar';
 import { getAppMode, onMenuCommand } from './host/client';
@@ -44,7 +46,7 @@ export function App(): ReactElement {
     const stopMenu = onMenuCommand(runMenuCommand);
     void openStartupDesign();
     const onKeyDown = (event: KeyboardEvent): void => {
-      if (useDialogs.getState().dialog) return;
+      if (useDialogs.getState().dialog || useAwsDialog.getState().dialog) return;
       const command = commandForKey(event);
       if (!command) return;
       event.preventDefault();
@@ -75,6 +77,7 @@ export function App(): ReactElement {
         </main>
         <StatusBar />
         <Dialogs />
+        <AwsDialogs />
         <Notices />
       </div>
     </ReactFlowProvider>

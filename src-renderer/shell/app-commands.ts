@@ -15,6 +15,7 @@ import {
 } from '../state/commands';
 import { newDesign, openDesign, saveDesign } from '../state/document-actions';
 import { useAppStore } from '../state/store';
+import { openAwsDialog } from '../aws/aws-dialog-state';
 import { showAbout } from './dialogs';
 import { prefersDark } from './theme';
 
@@ -73,6 +74,12 @@ export function runMenuCommand(command: MenuCommand, detail: MenuCommandDetail =
     case 'help.about':
       void showAbout();
       return;
+    case 'file.importAws':
+      openAwsDialog('import');
+      return;
+    case 'file.planApply':
+      openAwsDialog('planApply');
+      return;
   }
 }
 
@@ -96,6 +103,9 @@ export const MENUS: { title: string; items: (MenuItem | 'separator')[] }[] = [
       'separator',
       { command: 'file.save', label: 'Save', shortcut: `${MOD}S` },
       { command: 'file.saveAs', label: 'Save As…', shortcut: `${SHIFT}${MOD}S` },
+      'separator',
+      { command: 'file.importAws', label: 'Import from AWS…' },
+      { command: 'file.planApply', label: 'Plan & Apply…' },
     ],
   },
   {

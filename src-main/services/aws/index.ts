@@ -20,3 +20,4 @@ export {
   type StepResult,
   type StepStatus,
 } from './apply';
+export { createAwsHostMethods, type AwsHostMethods } from './host-methods';

@@ -41,7 +41,16 @@ describe('application menu', () => {
       submenu(template, label)
         .filter((entry) => entry.label)
         .map((entry) => entry.label);
-    expect(labels('File')).toEqual(['New', 'Open…', 'Open Recent', 'Save', 'Save As…', 'Close']);
+    expect(labels('File')).toEqual([
+      'New',
+      'Open…',
+      'Open Recent',
+      'Save',
+      'Save As…',
+      'Import from AWS…',
+      'Plan & Apply…',
+      'Close',
+    ]);
     expect(labels('Edit')).toEqual(['Undo', 'Redo', 'Cut', 'Copy', 'Paste', 'Delete', 'Select All']);
     expect(labels('View')).toEqual(['Fit', 'Zoom In', 'Zoom Out', 'Toggle Minimap', 'Theme']);
     expect(labels('Help')).toEqual(['About Cognito Access Studio']);
