@@ -198,12 +198,13 @@ export function PlanApplyDialog(): ReactElement {
             <button type="button" className="button" onClick={() => setStage({ name: 'choose' })}>
               Back
             </button>
-            <button type="button" className="button" onClick={close}>
+            <button type="button" className="button" onClick={close} autoFocus={current.changes.length === 0}>
               Close
             </button>
             <button
               type="button"
               className="button button--primary"
+              autoFocus={current.changes.length > 0 && adopted.length === 0}
               disabled={current.changes.length === 0 || (adopted.length > 0 && !adopt)}
               onClick={() => setStage({ name: 'confirm', plan: current })}
             >
