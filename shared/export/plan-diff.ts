@@ -66,12 +66,13 @@ function diffLines(oldLines: string[], newLines: string[]): string[] {
       result.push(`  ${oldLines[i]}`);
       i++;
       j++;
-    } else if (j < columns && (i === rows || common[i]![j + 1]! >= common[i + 1]![j]!)) {
-      result.push(`+ ${newLines[j]}`);
-      j++;
-    } else {
+    } else if (i < rows && (j === columns || common[i + 1]![j]! >= common[i]![j + 1]!)) {
+      // Removed lines before added ones, as unified diffs show a replacement.
       result.push(`- ${oldLines[i]}`);
       i++;
+    } else {
+      result.push(`+ ${newLines[j]}`);
+      j++;
     }
   }
   return result;

@@ -59,8 +59,10 @@ export function planChanges(design: DesignDocument, observed: ObservedState): Pl
   const desired = desiredState(withObservedPoolIds(design, observed));
   const notes: string[] = [];
   const drafts: Draft[] = [];
-  for (const pool of desired.identityPools)
-    drafts.push(...poolCreation(pool, observed.identityPools[pool.designId]));
+  for (const pool of desired.identityPools) {
+    const designPoolId = design.identityPools.find((entry) => entry.id === pool.designId)?.poolId ?? '';
+    drafts.push(...poolCreation(pool, observed.identityPools[pool.designId], designPoolId));
+  }
   for (const policy of desired.policies) drafts.push(...policyChanges(policy, observed.policies[policy.Arn]));
   for (const role of desired.roles) drafts.push(...roleChanges(role, observed.roles[role.RoleName], notes));
   for (const pool of desired.identityPools)
@@ -90,14 +92,18 @@ function change(
   };
 }
 
-function poolCreation(pool: DesiredIdentityPool, found: ObservedIdentityPool | null | undefined): Draft[] {
+function poolCreation(
+  pool: DesiredIdentityPool,
+  found: ObservedIdentityPool | null | undefined,
+  designPoolId: string,
+): Draft[] {
   const resource = `identity pool ${pool.settings.IdentityPoolName}`;
   if (found === null) {
     const tags = { [MANAGED_TAG_KEY]: MANAGED_TAG_VALUE };
     return [
       change(
         resource,
-        `create identity pool (the design's id ${pool.IdentityPoolId} is replaced by the id AWS assigns)`,
+        `create identity pool (the design's id ${designPoolId} is replaced by the id AWS assigns)`,
         { type: 'CreateIdentityPool', designPoolId: pool.designId, settings: pool.settings, tags },
         jsonDiff(undefined, { ...pool.settings, IdentityPoolTags: tags }),
       ),

@@ -10,6 +10,7 @@ import {
   paginateListUserPoolClients,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { importAwsDumps, type DumpFile, type ImportReport } from '../../../shared/import';
+import type { ObservedRole } from '../../../shared/export/plan';
 import type { DesignDocument } from '../../../shared/model/types';
 import { callerAccount } from './account';
 import type { AwsConnection } from './connection';
@@ -103,12 +104,14 @@ export async function pullIdentityPools(
   }
 
   const roleDetails: unknown[] = [];
+  const readRoles = new Map<string, ObservedRole>();
   const policyArns = new Set<string>();
   for (const arn of roleArns) {
     const name = roleNameOfArn(arn);
     const role = await attempt(`role ${name}`, 'iam:GetRole', () => readRole(connection.iam, name));
     if (role === null) problems.push(`role ${name}: named by an identity pool or group but does not exist`);
     if (!role) continue;
+    readRoles.set(role.RoleName, role);
     for (const policyArn of [...role.AttachedPolicyArns, role.PermissionsBoundaryArn ?? '']) {
       if (policyArn && !policyArn.includes(':iam::aws:policy/')) policyArns.add(policyArn);
     }
@@ -160,11 +163,28 @@ export async function pullIdentityPools(
       ],
     };
   }
-  const design = {
+  // GetRole reports what the authorization-details shape the import reads lacks; the account id
+  // comes from STS rather than from ARNs.
+  const design: DesignDocument = {
     ...imported.design,
     account: { ...imported.design.account, accountId, region: connection.region },
+    roles: imported.design.roles.map((role) => {
+      const read = readRoles.get(role.name);
+      if (!read) return role;
+      return {
+        ...role,
+        ...(read.MaxSessionDuration !== undefined ? { maxSessionDuration: read.MaxSessionDuration } : {}),
+        ...(read.Description ? { description: read.Description } : {}),
+      };
+    }),
   };
-  return { accountId, region: connection.region, design, report: imported.report, problems };
+  const report: ImportReport = {
+    ...imported.report,
+    assumptions: imported.report.assumptions.filter(
+      (line) => !line.startsWith('account id ') && !line.startsWith('maximum session duration:'),
+    ),
+  };
+  return { accountId, region: connection.region, design, report, problems };
 }
 
 /** Reads a user pool, its groups and app clients; returns the role ARNs its groups name. */

@@ -106,7 +106,15 @@ beforeEach(async () => {
 
 describe('apply against moto_server', () => {
   it('creates the photo-sharing roles, policies and pool; a second plan is empty; a pull validates', async () => {
-    const design = await withEmulatedUserPool(example('photo-sharing'));
+    const source = example('photo-sharing');
+    const design = await withEmulatedUserPool({
+      ...source,
+      roles: source.roles.map((role) =>
+        role.name === 'PhotoSharingAdmins'
+          ? { ...role, maxSessionDuration: 7200, description: 'Moderators' }
+          : role,
+      ),
+    });
     const first = await planDesign(connection, design);
     const kinds = first.changes.map((change) => change.operation.type);
     expect(kinds.filter((kind) => kind === 'CreateRole')).toHaveLength(design.roles.length);
@@ -148,6 +156,7 @@ describe('apply against moto_server', () => {
     const pulledRoles = pulled.design.roles.map((role) => role.name).sort();
     expect(pulledRoles).toEqual(design.roles.map((role) => role.name).sort());
     const admins = pulled.design.roles.find((role) => role.name === 'PhotoSharingAdmins')!;
+    expect([admins.maxSessionDuration, admins.description]).toEqual([7200, 'Moderators']);
     expect(admins.permissionsBoundaryArn).toBe(
       design.roles.find((role) => role.name === 'PhotoSharingAdmins')!.permissionsBoundaryArn,
     );

@@ -41,7 +41,9 @@ describe('cognito-studio apply, plan and pull against moto_server', () => {
     const plan = runCli(['plan', design, ...endpoint]);
     expect(plan.status, plan.stderr).toBe(0);
     expect(plan.stdout).toMatch(/^Account 111122223333, region us-east-1\n/);
-    expect(plan.stdout).toContain('1. identity pool PhotoSharingIdentities: create identity pool');
+    expect(plan.stdout).toContain(
+      "1. identity pool PhotoSharingIdentities: create identity pool (the design's id us-east-1:6f1a2b3c-4d5e-4f60-8a71-92b3c4d5e6f7 is replaced by the id AWS assigns)",
+    );
     expect(plan.stdout).toContain('role /photo-sharing/PhotoSharingAdmins: create role');
     expect(plan.stdout).toContain(
       '"cognito-identity.amazonaws.com:aud": "<id AWS assigns to identity pool PhotoSharingIdentities>"',
