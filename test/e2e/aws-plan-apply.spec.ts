@@ -84,6 +84,9 @@ test('plans, confirms with the account id and region, applies, records the pool 
   await expect(dialog.getByTestId('apply-steps').locator('.aws-steps__item--applied')).toHaveCount(count);
   await expect(dialog.getByTestId('recorded-pool-ids')).toContainText('PhotoSharingIdentities: us-east-1:');
   await studio.screenshot('aws-apply-result');
+  await studio.setTheme('dark');
+  await studio.screenshot('aws-apply-result-dark');
+  await studio.setTheme('light');
   await dialog.getByRole('button', { name: 'Close' }).click();
 
   // The pool id AWS assigned is an undoable edit of the open design, not yet saved.
@@ -145,6 +148,9 @@ test('imports an identity pool from the account as a new unsaved design', async 
     dialog.getByText(/user pool us-east-1_Ph0t0Sh4r: cognito-idp:DescribeUserPool failed/),
   ).toBeVisible();
   await studio.screenshot('aws-import-result');
+  await studio.setTheme('dark');
+  await studio.screenshot('aws-import-result-dark');
+  await studio.setTheme('light');
   await dialog.getByRole('button', { name: 'Close' }).click();
   await expect(studio.canvas.node('PhotoSharingIdentities')).toBeVisible();
   await expect(studio.canvas.node('PhotoSharingAuthenticated')).toBeVisible();

@@ -18,6 +18,7 @@ import {
   connect,
   disconnect,
   planDesign,
+  planFingerprint,
   pullIdentityPools,
   type AwsConnection,
 } from '../../../src-main/services/aws';
@@ -334,6 +335,30 @@ describe('apply against moto_server', () => {
     expect(versions.map((version) => version.VersionId)).not.toContain('v2');
     expect(versions.find((version) => version.IsDefaultVersion)?.VersionId).toBe('v6');
     expect((await planDesign(connection, changed)).changes).toEqual([]);
+  });
+});
+
+describe('the confirmed plan', () => {
+  it('is refused when the account changed after it was shown', async () => {
+    const design = example('photo-sharing');
+    const shown = await planDesign(connection, design);
+    const iam = new IAMClient({ region: 'us-east-1', endpoint: moto.endpoint });
+    await iam.send(
+      new CreateRoleCommand({
+        RoleName: 'PhotoSharingEditors',
+        Path: '/photo-sharing/',
+        AssumeRolePolicyDocument: JSON.stringify({ Version: '2012-10-17', Statement: [] }),
+      }),
+    );
+    iam.destroy();
+    await expect(
+      applyDesign(connection, design, {
+        allowDelete: false,
+        adopt: true,
+        confirmedFingerprint: planFingerprint(shown),
+        ...fast,
+      }),
+    ).rejects.toThrow('the account or the design changed since the plan was shown; plan again');
   });
 });
 

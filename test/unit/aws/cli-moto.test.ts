@@ -4,7 +4,8 @@ import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { loadDesign } from '../../../shared/model/io';
-import { buildCli, runCli, temporaryDirectory } from '../cli/run-cli';
+import { spawnSync } from 'node:child_process';
+import { buildCli, cliBundle, runCli, temporaryDirectory } from '../cli/run-cli';
 import { emulatorEnvironment, startMoto, type Moto } from './moto';
 
 let moto: Moto;
@@ -93,6 +94,39 @@ describe('cognito-studio apply, plan and pull against moto_server', () => {
     expect(pull.stdout).toContain('Pulled from account 111122223333 in us-east-1:');
     const validate = runCli(['validate', pulledPath]);
     expect(validate.status, validate.stdout + validate.stderr).toBe(0);
+  });
+
+  it('asks on a terminal, naming the account and region, and applies only after "yes"', () => {
+    const design = copyOfExample('analytics-sdk');
+    const before = readFileSync(design, 'utf8');
+    // `script` gives the command a pseudo-terminal, as a person at a shell has.
+    const atTerminal = (answer: string) =>
+      spawnSync(
+        'script',
+        [
+          '-qec',
+          `${process.execPath} ${cliBundle} apply ${design} --endpoint-url ${moto.endpoint}`,
+          '/dev/null',
+        ],
+        { input: `${answer}\n`, encoding: 'utf8', timeout: 60_000, env: process.env },
+      );
+    const declined = atTerminal('no');
+    expect(declined.stdout).toMatch(
+      /Apply \d+ change\(s\) to account 111122223333 in us-east-1\? Type yes to continue: /,
+    );
+    expect(declined.stdout).toContain('cognito-studio: apply: not confirmed; nothing applied');
+    expect(declined.status).toBe(1);
+    expect(readFileSync(design, 'utf8')).toBe(before);
+    expect(runCli(['plan', design, '--endpoint-url', moto.endpoint]).stdout).toContain(
+      'create identity pool',
+    );
+
+    const confirmed = atTerminal('yes');
+    expect(confirmed.status, confirmed.stdout).toBe(0);
+    expect(confirmed.stdout).toMatch(/Applied \d+ change\(s\) to account 111122223333 in us-east-1\./);
+    expect(runCli(['plan', design, '--endpoint-url', moto.endpoint]).stdout).toContain(
+      'No changes: the account matches the design.',
+    );
   });
 
   it('says in one line when the design is for another account', () => {
