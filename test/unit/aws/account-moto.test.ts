@@ -203,19 +203,45 @@ describe('apply against moto_server', () => {
     ]);
   });
 
-  it('the design rewritten with the new pool id plans empty on a fresh connection (apply twice is a no-op)', async () => {
-    const design = example('analytics-sdk');
-    const applied = await applyDesign(connection, design, { allowDelete: false, adopt: false, ...fast });
-    expect(applied.ok).toBe(true);
-    const text = serializeDesign(applied.design);
-    const reopened = loadDesign(text);
-    if (!reopened.ok) throw new Error('rewritten design does not load');
-    const fresh = connect({ region: 'us-east-1', endpointUrl: moto.endpoint });
-    try {
-      expect((await planDesign(fresh, reopened.design)).changes).toEqual([]);
-    } finally {
-      disconnect(fresh);
-    }
+  for (const name of ['analytics-sdk', 'b2b-saas']) {
+    it(`${name}: the design rewritten with the new pool id plans empty on a fresh connection (apply twice is a no-op)`, async () => {
+      const design = example(name);
+      const applied = await applyDesign(connection, design, { allowDelete: false, adopt: false, ...fast });
+      expect(applied.failure).toBeUndefined();
+      const kinds = new Set(applied.steps.map((step) => step.summary.split(' ')[0]));
+      expect(kinds.size).toBeGreaterThan(1);
+      const reopened = loadDesign(serializeDesign(applied.design));
+      if (!reopened.ok) throw new Error('rewritten design does not load');
+      const fresh = connect({ region: 'us-east-1', endpointUrl: moto.endpoint });
+      try {
+        expect((await planDesign(fresh, reopened.design)).changes).toEqual([]);
+        const again = await applyDesign(fresh, reopened.design, {
+          allowDelete: false,
+          adopt: false,
+          ...fast,
+        });
+        expect(again.steps).toEqual([]);
+      } finally {
+        disconnect(fresh);
+      }
+    });
+  }
+
+  it('sets the principal-tag maps and rule mappings of the b2b example', async () => {
+    const applied = await applyDesign(connection, example('b2b-saas'), {
+      allowDelete: false,
+      adopt: false,
+      ...fast,
+    });
+    const summaries = applied.steps.map((step) => step.summary);
+    expect(
+      summaries.filter((summary) => summary.startsWith('set principal-tag map for cognito-idp.')),
+    ).not.toEqual([]);
+    const pulled = await pullIdentityPools(connection, [applied.design.identityPools[0]!.poolId]);
+    if (!('design' in pulled)) throw new Error(pulled.problems.join('\n'));
+    const pool = pulled.design.identityPools[0]!;
+    expect(pool.roleMappings.map((mapping) => mapping.type).sort()).toEqual(['Rules', 'Token']);
+    expect(pool.principalTags.length).toBeGreaterThan(0);
   });
 
   it('stops at the first failure with what was and was not applied; a re-run after the fix converges', async () => {
