@@ -9,8 +9,10 @@ import {
   paginateListGroups,
   paginateListUserPoolClients,
 } from '@aws-sdk/client-cognito-identity-provider';
+import { GetOpenIDConnectProviderCommand, GetSAMLProviderCommand } from '@aws-sdk/client-iam';
 import { importAwsDumps, type DumpFile, type ImportReport } from '../../../shared/import';
 import type { ObservedRole } from '../../../shared/export/plan';
+import { oidcProviderArn } from '../../../shared/model/keys';
 import type { DesignDocument } from '../../../shared/model/types';
 import { callerAccount } from './account';
 import type { AwsConnection } from './connection';
@@ -178,13 +180,47 @@ export async function pullIdentityPools(
       };
     }),
   };
+  const oidcKeysRead = await readIdentityProviders(connection, design, attempt);
   const report: ImportReport = {
     ...imported.report,
+    missing: imported.report.missing.filter(
+      (line) => !oidcKeysRead.some((key) => line.startsWith(`OIDC provider ${key}: `)),
+    ),
     assumptions: imported.report.assumptions.filter(
       (line) => !line.startsWith('account id ') && !line.startsWith('maximum session duration:'),
     ),
   };
   return { accountId, region: connection.region, design, report, problems };
+}
+
+/**
+ * Fills in what the pool settings do not say about OIDC providers (their client ids, the audiences
+ * Cognito accepts) and checks that SAML providers exist. Returns the OIDC provider keys read.
+ */
+async function readIdentityProviders(
+  connection: AwsConnection,
+  design: DesignDocument,
+  attempt: <T>(resource: string, action: string, read: () => Promise<T>) => Promise<T | undefined>,
+): Promise<string[]> {
+  const read: string[] = [];
+  for (const provider of design.providers) {
+    if (provider.kind === 'oidc') {
+      const arn = oidcProviderArn(design.account, provider);
+      const answer = await attempt(
+        `OIDC provider ${provider.providerKey}`,
+        'iam:GetOpenIDConnectProvider',
+        () => connection.iam.send(new GetOpenIDConnectProviderCommand({ OpenIDConnectProviderArn: arn })),
+      );
+      if (!answer) continue;
+      provider.clientIds = [...(answer.ClientIDList ?? [])];
+      read.push(provider.providerKey);
+    } else if (provider.kind === 'saml') {
+      await attempt(`SAML provider ${provider.providerKey}`, 'iam:GetSAMLProvider', () =>
+        connection.iam.send(new GetSAMLProviderCommand({ SAMLProviderArn: provider.providerKey })),
+      );
+    }
+  }
+  return read;
 }
 
 /** Reads a user pool, its groups and app clients; returns the role ARNs its groups name. */

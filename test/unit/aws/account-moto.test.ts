@@ -7,7 +7,9 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vites
 import { loadDesign } from '../../../shared/model/io';
 import { serializeDesign } from '../../../shared/model/serialize';
 import type { DesignDocument } from '../../../shared/model/types';
+import { CognitoIdentityClient, CreateIdentityPoolCommand } from '@aws-sdk/client-cognito-identity';
 import {
+  CreateOpenIDConnectProviderCommand,
   IAMClient,
   CreateRoleCommand,
   ListPolicyVersionsCommand,
@@ -226,6 +228,39 @@ describe('apply against moto_server', () => {
       }
     });
   }
+
+  it('reads the client ids of OIDC providers and reports a SAML provider that does not exist', async () => {
+    const iam = new IAMClient({ region: 'us-east-1', endpoint: moto.endpoint });
+    const oidc = await iam.send(
+      new CreateOpenIDConnectProviderCommand({
+        Url: 'https://login.example.com',
+        ClientIDList: ['field-app', 'field-admin'],
+        ThumbprintList: ['9e99a48a9960b14926bb7f3b02e22da2b0ab7280'],
+      }),
+    );
+    iam.destroy();
+    const identity = new CognitoIdentityClient({ region: 'us-east-1', endpoint: moto.endpoint });
+    const created = await identity.send(
+      new CreateIdentityPoolCommand({
+        IdentityPoolName: 'FieldApp',
+        AllowUnauthenticatedIdentities: false,
+        OpenIdConnectProviderARNs: [oidc.OpenIDConnectProviderArn!],
+        SamlProviderARNs: ['arn:aws:iam::111122223333:saml-provider/Gone'],
+      }),
+    );
+    identity.destroy();
+    const pulled = await pullIdentityPools(connection, [created.IdentityPoolId!]);
+    if (!('design' in pulled)) throw new Error(pulled.problems.join('\n'));
+    const provider = pulled.design.providers.find((entry) => entry.kind === 'oidc');
+    expect(provider?.providerKey).toBe('login.example.com');
+    expect(provider?.clientIds).toEqual(['field-app', 'field-admin']);
+    expect(pulled.report.missing.some((line) => line.startsWith('OIDC provider'))).toBe(false);
+    expect(pulled.problems).toEqual([
+      expect.stringMatching(
+        /^SAML provider arn:aws:iam::111122223333:saml-provider\/Gone: iam:GetSAMLProvider failed \(NoSuchEntity\)/,
+      ),
+    ]);
+  });
 
   it('sets the principal-tag maps and rule mappings of the b2b example', async () => {
     const applied = await applyDesign(connection, example('b2b-saas'), {
