@@ -14,7 +14,7 @@ const help = `Usage: cognito-studio pull --identity-pool <id>... -o <design> [--
 
 Reads identity pools from an account into a new design: pool settings, roles and role mappings,
 principal-tag maps, the IAM roles they name (trust, inline, attached and boundary policies, tags),
-customer managed policies, and the user pools behind them (app clients with their attributes,
+customer managed policies, OIDC providers' client ids, and the user pools behind them (app clients with their attributes,
 groups with precedence and role). Read-only. Lists are paginated and throttling is retried; an
 item that cannot be read (access denied, deleted) is reported and the pull goes on.
 App client secrets are never read into the design.
