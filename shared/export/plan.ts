@@ -199,6 +199,12 @@ function roleChanges(role: DesiredRole, found: ObservedRole | null | undefined, 
     );
     if (!found) return [];
   }
+  if (found && found.Path !== role.Path) {
+    notes.push(
+      `${resource}: the account's role has the path ${found.Path}; IAM cannot change a role's path, so ARNs the design ` +
+        `derives (${role.Arn}) do not name it — change the design's path or recreate the role`,
+    );
+  }
   const drafts: Draft[] = [];
   if (found === null) {
     if (!trust) return [];

@@ -140,6 +140,17 @@ describe('planChanges', () => {
     });
   });
 
+  it('notes a role whose path differs, since IAM cannot move it', () => {
+    const design = photoSharing();
+    const account = matchingAccount(design);
+    account.roles.PhotoSharingViewers = { ...account.roles.PhotoSharingViewers!, Path: '/' };
+    const plan = planChanges(design, account);
+    expect(plan.changes).toEqual([]);
+    expect(plan.notes).toEqual([
+      "role /photo-sharing/PhotoSharingViewers: the account's role has the path /; IAM cannot change a role's path, so ARNs the design derives (arn:aws:iam::111122223333:role/photo-sharing/PhotoSharingViewers) do not name it — change the design's path or recreate the role",
+    ]);
+  });
+
   it('deletes the oldest non-default version when a policy has five', () => {
     const design = photoSharing();
     const account = matchingAccount(design);
