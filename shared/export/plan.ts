@@ -7,32 +7,25 @@
 import type { DesignDocument } from '../model/types';
 import { desiredState, normalizePoolSettings } from './plan-desired';
 import { jsonDiff, sameJson } from './plan-diff';
+import { change, isManaged, type Draft } from './plan-change';
+import { roleChanges } from './plan-roles';
 import {
   MANAGED_TAG_KEY,
   MANAGED_TAG_VALUE,
   MAX_POLICY_VERSIONS,
   type DesiredIdentityPool,
   type DesiredPolicy,
-  type DesiredRole,
   type ObservedIdentityPool,
   type ObservedPolicy,
-  type ObservedRole,
   type ObservedState,
-  type Operation,
   type Plan,
-  type PlannedChange,
 } from './plan-types';
 
 export type * from './plan-types';
 export { MANAGED_TAG_KEY, MANAGED_TAG_VALUE, MAX_POLICY_VERSIONS } from './plan-types';
 export { desiredState } from './plan-desired';
 export { jsonDiff, canonicalJson } from './plan-diff';
-
-type Draft = Omit<PlannedChange, 'step'>;
-
-export function isManaged(tags: Record<string, string>): boolean {
-  return tags[MANAGED_TAG_KEY] === MANAGED_TAG_VALUE;
-}
+export { isManaged } from './plan-change';
 
 /** Placeholder for the id AWS will give a pool that does not exist yet (shown in trust policies). */
 export function newPoolIdPlaceholder(name: string): string {
@@ -72,23 +65,6 @@ export function planChanges(design: DesignDocument, observed: ObservedState): Pl
     region: observed.region,
     changes: drafts.map((draft, index) => ({ step: index + 1, ...draft })),
     notes,
-  };
-}
-
-function change(
-  resource: string,
-  summary: string,
-  operation: Operation,
-  diff: string,
-  flags: { adopt?: boolean; deletion?: boolean } = {},
-): Draft {
-  return {
-    resource,
-    summary,
-    adopt: flags.adopt ?? false,
-    deletion: flags.deletion ?? false,
-    diff,
-    operation,
   };
 }
 
@@ -186,189 +162,6 @@ function oldestNonDefault(policy: ObservedPolicy): string | undefined {
       (a.CreateDate ?? '').localeCompare(b.CreateDate ?? '') ||
       versionNumber(a.VersionId) - versionNumber(b.VersionId),
   )[0]?.VersionId;
-}
-
-function roleChanges(role: DesiredRole, found: ObservedRole | null | undefined, notes: string[]): Draft[] {
-  const resource = `role ${role.Path}${role.RoleName}`;
-  if (found === undefined) return [];
-  const trust = role.AssumeRolePolicyDocument;
-  if (!trust) {
-    notes.push(
-      `${resource}: no identity pool uses the role and its trust policy is generated, so it trusts nobody; ` +
-        `the trust policy is left ${found ? 'as it is' : 'unset and the role is not created'}.`,
-    );
-    if (!found) return [];
-  }
-  if (found && found.Path !== role.Path) {
-    notes.push(
-      `${resource}: the account's role has the path ${found.Path}; IAM cannot change a role's path, so ARNs the design ` +
-        `derives (${role.Arn}) do not name it — change the design's path or recreate the role`,
-    );
-  }
-  const drafts: Draft[] = [];
-  if (found === null) {
-    if (!trust) return [];
-    drafts.push(
-      change(
-        resource,
-        'create role',
-        {
-          type: 'CreateRole',
-          RoleName: role.RoleName,
-          Path: role.Path,
-          ...(role.Description ? { Description: role.Description } : {}),
-          AssumeRolePolicyDocument: trust,
-          MaxSessionDuration: role.MaxSessionDuration,
-          Tags: role.Tags,
-        },
-        jsonDiff(undefined, {
-          AssumeRolePolicyDocument: trust,
-          MaxSessionDuration: role.MaxSessionDuration,
-          Tags: role.Tags,
-        }),
-      ),
-    );
-  }
-  const current: ObservedRole = found ?? {
-    RoleName: role.RoleName,
-    Path: role.Path,
-    Arn: role.Arn,
-    ...(role.Description ? { Description: role.Description } : {}),
-    ...(trust ? { AssumeRolePolicyDocument: trust } : {}),
-    MaxSessionDuration: role.MaxSessionDuration,
-    InlinePolicies: {},
-    AttachedPolicyArns: [],
-    Tags: role.Tags,
-  };
-  const adopt = found !== null && !isManaged(current.Tags);
-  const flags = { adopt };
-  const changedTags = Object.fromEntries(
-    Object.entries(role.Tags).filter(([key, value]) => current.Tags[key] !== value),
-  );
-  if (Object.keys(changedTags).length > 0) {
-    drafts.push(
-      change(
-        resource,
-        adopt ? 'adopt: tag the existing role as managed by the studio' : 'set tags',
-        { type: 'TagRole', RoleName: role.RoleName, Tags: changedTags },
-        jsonDiff(current.Tags, { ...current.Tags, ...changedTags }),
-        flags,
-      ),
-    );
-  }
-  if (trust && !sameJson(current.AssumeRolePolicyDocument, trust)) {
-    drafts.push(
-      change(
-        resource,
-        'update trust policy',
-        { type: 'UpdateAssumeRolePolicy', RoleName: role.RoleName, PolicyDocument: trust },
-        jsonDiff(current.AssumeRolePolicyDocument, trust),
-        flags,
-      ),
-    );
-  }
-  if (
-    current.MaxSessionDuration !== role.MaxSessionDuration ||
-    (role.Description !== undefined && current.Description !== role.Description)
-  ) {
-    drafts.push(
-      change(
-        resource,
-        'update maximum session duration and description',
-        {
-          type: 'UpdateRole',
-          RoleName: role.RoleName,
-          MaxSessionDuration: role.MaxSessionDuration,
-          ...(role.Description !== undefined ? { Description: role.Description } : {}),
-        },
-        jsonDiff(
-          { Description: current.Description, MaxSessionDuration: current.MaxSessionDuration },
-          {
-            Description: role.Description ?? current.Description,
-            MaxSessionDuration: role.MaxSessionDuration,
-          },
-        ),
-        flags,
-      ),
-    );
-  }
-  for (const [name, document] of Object.entries(role.InlinePolicies)) {
-    const before = current.InlinePolicies[name];
-    if (sameJson(before, document)) continue;
-    drafts.push(
-      change(
-        resource,
-        `${before ? 'update' : 'add'} inline policy ${name}`,
-        { type: 'PutRolePolicy', RoleName: role.RoleName, PolicyName: name, PolicyDocument: document },
-        jsonDiff(before, document),
-        flags,
-      ),
-    );
-  }
-  for (const arn of role.AttachedPolicyArns) {
-    if (current.AttachedPolicyArns.includes(arn)) continue;
-    drafts.push(
-      change(
-        resource,
-        `attach managed policy ${arn}`,
-        { type: 'AttachRolePolicy', RoleName: role.RoleName, PolicyArn: arn },
-        '',
-        flags,
-      ),
-    );
-  }
-  if (role.PermissionsBoundaryArn && current.PermissionsBoundaryArn !== role.PermissionsBoundaryArn) {
-    drafts.push(
-      change(
-        resource,
-        `set permissions boundary ${role.PermissionsBoundaryArn}`,
-        {
-          type: 'PutRolePermissionsBoundary',
-          RoleName: role.RoleName,
-          PermissionsBoundary: role.PermissionsBoundaryArn,
-        },
-        jsonDiff(current.PermissionsBoundaryArn ?? null, role.PermissionsBoundaryArn),
-        flags,
-      ),
-    );
-  }
-  const deletion = { adopt, deletion: true };
-  for (const [name, document] of Object.entries(current.InlinePolicies)) {
-    if (name in role.InlinePolicies) continue;
-    drafts.push(
-      change(
-        resource,
-        `delete inline policy ${name} (not in the design)`,
-        { type: 'DeleteRolePolicy', RoleName: role.RoleName, PolicyName: name },
-        jsonDiff(document, undefined),
-        deletion,
-      ),
-    );
-  }
-  for (const arn of current.AttachedPolicyArns) {
-    if (role.AttachedPolicyArns.includes(arn)) continue;
-    drafts.push(
-      change(
-        resource,
-        `detach managed policy ${arn} (not in the design)`,
-        { type: 'DetachRolePolicy', RoleName: role.RoleName, PolicyArn: arn },
-        '',
-        deletion,
-      ),
-    );
-  }
-  if (!role.PermissionsBoundaryArn && current.PermissionsBoundaryArn) {
-    drafts.push(
-      change(
-        resource,
-        `remove permissions boundary ${current.PermissionsBoundaryArn} (not in the design)`,
-        { type: 'DeleteRolePermissionsBoundary', RoleName: role.RoleName },
-        jsonDiff(current.PermissionsBoundaryArn, null),
-        deletion,
-      ),
-    );
-  }
-  return drafts;
 }
 
 function poolChanges(pool: DesiredIdentityPool, found: ObservedIdentityPool | null | undefined): Draft[] {
