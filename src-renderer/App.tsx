@@ -2,6 +2,8 @@
 
 import { ReactFlowProvider } from '@xyflow/react';
 import { useEffect, type ReactElement } from 'react';
+import { AwsDialogs } from './aws/AwsDialogs';
+import { useAwsDialog } from './aws/aws-dialog-state';
 import { Canvas } from './canvas/Canvas';
 import { ExportDialog } from './export/ExportDialog';
 import { Toolbar } from './canvas/Toolbar';
@@ -46,7 +48,7 @@ export function App(): ReactElement {
     const stopMenu = onMenuCommand(runMenuCommand);
     void openStartupDesign();
     const onKeyDown = (event: KeyboardEvent): void => {
-      if (useDialogs.getState().dialog) return;
+      if (useDialogs.getState().dialog || useAwsDialog.getState().dialog) return;
       const command = commandForKey(event);
       if (!command) return;
       event.preventDefault();
@@ -81,6 +83,7 @@ export function App(): ReactElement {
         <StatusBar />
         <Dialogs />
         <ExportDialog />
+        <AwsDialogs />
         <Notices />
       </div>
     </ReactFlowProvider>

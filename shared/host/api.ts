@@ -26,6 +26,44 @@ export const exportExtensions: Record<ExportFormat, readonly string[]> = {
 export const openedFileSchema = z.object({ path: filePath, content: designText });
 export const canceledSchema = z.object({ canceled: z.literal(true) });
 
+/**
+ * Which account to reach: a profile of the shared AWS config and a region. No credentials and no
+ * endpoint: credentials never leave the Node side, and the endpoint comes only from the host's own
+ * environment (AWS_ENDPOINT_URL) so a page cannot send signed requests to a server of its choosing.
+ */
+const awsTargetSchema = z
+  .object({
+    profile: z
+      .string()
+      .regex(/^[\w+=,.@/-]{1,128}$/)
+      .optional(),
+    region: z
+      .string()
+      .regex(/^[a-z]{2}(-[a-z]+)+-\d+$/)
+      .optional(),
+  })
+  .strict();
+const awsAccountSchema = z.object({ accountId: z.string().regex(/^\d{12}$/), region: z.string() });
+const identityPoolIdSchema = z
+  .string()
+  .regex(/^[\w-]+:[0-9a-f-]+$/)
+  .max(55);
+const planChangeSchema = z.object({
+  step: z.number().int().positive(),
+  resource: z.string(),
+  summary: z.string(),
+  adopt: z.boolean(),
+  deletion: z.boolean(),
+  diff: z.string(),
+});
+const stepResultSchema = z.object({
+  step: z.number().int().positive(),
+  resource: z.string(),
+  summary: z.string(),
+  status: z.enum(['applied', 'failed', 'not-applied', 'skipped']),
+  message: z.string().optional(),
+});
+
 export const hostApiSchemas = {
   getAppInfo: {
     request: z.object({}).strict(),
@@ -102,6 +140,64 @@ export const hostApiSchemas = {
       .strict(),
     response: z.union([z.object({ path: filePath }), canceledSchema]),
   },
+  /** Profile names of the shared AWS config files (never their contents) and the environment's defaults. */
+  awsListProfiles: {
+    request: z.object({}).strict(),
+    response: z.object({
+      profiles: z.array(z.string()),
+      defaultProfile: z.string().optional(),
+      defaultRegion: z.string().optional(),
+    }),
+  },
+  awsListIdentityPools: {
+    request: z.object({ target: awsTargetSchema }).strict(),
+    response: awsAccountSchema.extend({
+      pools: z.array(z.object({ id: z.string(), name: z.string() })),
+    }),
+  },
+  /** Reads identity pools into a new design (design text), with what could not be read. */
+  awsPull: {
+    request: z
+      .object({ target: awsTargetSchema, identityPoolIds: z.array(identityPoolIdSchema).min(1).max(50) })
+      .strict(),
+    response: awsAccountSchema.extend({
+      content: designText,
+      problems: z.array(z.string()),
+      missing: z.array(z.string()),
+      assumptions: z.array(z.string()),
+      warnings: z.array(z.string()),
+    }),
+  },
+  /** The ordered changes that would make the account match the design; `fingerprint` goes back to awsApply. */
+  awsPlan: {
+    request: z.object({ target: awsTargetSchema, content: designText }).strict(),
+    response: awsAccountSchema.extend({
+      changes: z.array(planChangeSchema),
+      notes: z.array(z.string()),
+      fingerprint: z.string(),
+    }),
+  },
+  /**
+   * Applies the plan the person confirmed (refused when the account changed since: plan again).
+   * `content` in the answer is the design with the ids of identity pools AWS created.
+   */
+  awsApply: {
+    request: z
+      .object({
+        target: awsTargetSchema,
+        content: designText,
+        fingerprint: z.string().max(20 * 1024 * 1024),
+        adopt: z.boolean(),
+        allowDelete: z.boolean(),
+      })
+      .strict(),
+    response: awsAccountSchema.extend({
+      ok: z.boolean(),
+      steps: z.array(stepResultSchema),
+      failure: z.string().optional(),
+      content: designText.optional(),
+    }),
+  },
 } as const;
 
 export type HostMethod = keyof typeof hostApiSchemas;
@@ -138,6 +234,8 @@ export const menuCommandSchema = z.enum([
   'help.about',
   'view.toggleSimulator',
   'file.export',
+  'file.importAws',
+  'file.planApply',
 ]);
 export type MenuCommand = z.infer<typeof menuCommandSchema>;
 

@@ -10,6 +10,9 @@ import { checkCommand } from './commands/check';
 import { matrixCommand } from './commands/matrix';
 import { simulateCommand } from './commands/simulate';
 import { validateCommand } from './commands/validate';
+import { applyCommand } from './commands/apply';
+import { planCommand } from './commands/plan';
+import { pullCommand } from './commands/pull';
 import { CliInputError, EXIT_BAD_INPUT, EXIT_OK, oneLine } from './errors';
 import type { CliOutput } from './output';
 import { toolVersion } from './version';
@@ -22,6 +25,9 @@ export const commands: readonly CliCommand[] = [
   checkCommand,
   importAwsCommand,
   exportCommand,
+  pullCommand,
+  planCommand,
+  applyCommand,
 ];
 
 function toolHelp(): string {

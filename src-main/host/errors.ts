@@ -8,6 +8,7 @@ export type HostErrorCode =
   | 'unknown-method'
   | 'unsupported'
   | 'internal'
+  | 'aws'
   | FileServiceError['code'];
 
 export class HostFailure extends Error {

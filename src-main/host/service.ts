@@ -10,6 +10,7 @@ import {
   readTextFileLimited,
   writeFileAtomic,
 } from '../services/files';
+import { AwsAccessError, createAwsHostMethods, type AwsHostMethods } from '../services/aws';
 import { HostFailure } from './errors';
 
 /** Matches the `designText` limit of the host API schema. */
@@ -47,6 +48,29 @@ export interface HostServiceDependencies {
   onDocumentState?(state: DocumentState): void;
   onRecentFilesChanged?(files: string[]): void;
   now?(): Date;
+  /** Account methods; default: the AWS SDK in this process (tests and the e2e host stub replace them). */
+  aws?: AwsHostMethods;
+}
+
+/** An account failure reaches the page as one line with code `aws`. */
+function reportingAwsFailures(methods: AwsHostMethods): AwsHostMethods {
+  const wrap =
+    <R, A>(method: (request: R) => Promise<A>) =>
+    async (request: R): Promise<A> => {
+      try {
+        return await method(request);
+      } catch (error) {
+        if (error instanceof AwsAccessError) throw new HostFailure('aws', error.message);
+        throw error;
+      }
+    };
+  return {
+    awsListProfiles: wrap(methods.awsListProfiles),
+    awsListIdentityPools: wrap(methods.awsListIdentityPools),
+    awsPull: wrap(methods.awsPull),
+    awsPlan: wrap(methods.awsPlan),
+    awsApply: wrap(methods.awsApply),
+  };
 }
 
 export function createHostService(dependencies: HostServiceDependencies): HostApi {
@@ -188,5 +212,6 @@ export function createHostService(dependencies: HostServiceDependencies): HostAp
     clearRecovery,
     setDocumentState,
     exportFile,
+    ...reportingAwsFailures(dependencies.aws ?? createAwsHostMethods()),
   };
 }

@@ -17,6 +17,7 @@ import { openExportDialog } from '../export/export-dialog-state';
 import { newDesign, openDesign, saveDesign } from '../state/document-actions';
 import { useAppStore } from '../state/store';
 import { toggleSimulatorCommand } from '../simulator/simulator-commands';
+import { openAwsDialog } from '../aws/aws-dialog-state';
 import { showAbout } from './dialogs';
 import { prefersDark } from './theme';
 
@@ -81,6 +82,12 @@ export function runMenuCommand(command: MenuCommand, detail: MenuCommandDetail =
     case 'file.export':
       openExportDialog();
       return;
+    case 'file.importAws':
+      openAwsDialog('import');
+      return;
+    case 'file.planApply':
+      openAwsDialog('planApply');
+      return;
   }
 }
 
@@ -106,6 +113,8 @@ export const MENUS: { title: string; items: (MenuItem | 'separator')[] }[] = [
       { command: 'file.saveAs', label: 'Save As…', shortcut: `${SHIFT}${MOD}S` },
       'separator',
       { command: 'file.export', label: 'Export…' },
+      { command: 'file.importAws', label: 'Import from AWS…' },
+      { command: 'file.planApply', label: 'Plan & Apply…' },
     ],
   },
   {

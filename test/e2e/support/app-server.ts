@@ -16,7 +16,9 @@ export interface RunningApp {
   stop(): Promise<void>;
 }
 
-export async function startApp(options: { example?: string; designPath?: string } = {}): Promise<RunningApp> {
+export async function startApp(
+  options: { example?: string; designPath?: string; env?: Record<string, string> } = {},
+): Promise<RunningApp> {
   const directory = mkdtempSync(join(tmpdir(), 'cognito-studio-e2e-'));
   let designPath = options.designPath ?? '';
   if (!options.designPath) {
@@ -36,6 +38,7 @@ export async function startApp(options: { example?: string; designPath?: string 
     {
       cwd: directory,
       stdio: ['ignore', 'pipe', 'pipe'],
+      ...(options.env ? { env: { ...process.env, ...options.env } } : {}),
     },
   );
   const url = await new Promise<string>((resolveUrl, reject) => {

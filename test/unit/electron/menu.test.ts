@@ -41,7 +41,17 @@ describe('application menu', () => {
       submenu(template, label)
         .filter((entry) => entry.label)
         .map((entry) => entry.label);
-    expect(labels('File')).toEqual(['New', 'Open…', 'Open Recent', 'Save', 'Save As…', 'Export…', 'Close']);
+    expect(labels('File')).toEqual([
+      'New',
+      'Open…',
+      'Open Recent',
+      'Save',
+      'Save As…',
+      'Export…',
+      'Import from AWS…',
+      'Plan & Apply…',
+      'Close',
+    ]);
     expect(labels('Edit')).toEqual(['Undo', 'Redo', 'Cut', 'Copy', 'Paste', 'Delete', 'Select All']);
     expect(labels('View')).toEqual(['Fit', 'Zoom In', 'Zoom Out', 'Toggle Minimap', 'Theme', 'Simulator']);
     expect(labels('Help')).toEqual(['About Cognito Access Studio']);
