@@ -36,3 +36,22 @@ export {
   requestContext,
 } from './access';
 export type { MatrixPersona, MatrixOptions, RolePolicies } from './access';
+export {
+  ACCESS_LEVELS,
+  designActions,
+  designResources,
+  filterByAccessLevel,
+  parseActionList,
+  parseResourceList,
+  resolveResource,
+  serviceActions,
+  serviceOfResource,
+  servicesOfDesign,
+  withAccessLevels,
+  writtenActions,
+} from './matrix-axes';
+export type { ActionLevelSource, CatalogActionLevel, MatrixAction, ResourceTemplate } from './matrix-axes';
+export { cellAt, cellIndex, computeMatrixTable, countDecisions } from './matrix-table';
+export type { MatrixColumn, MatrixTable, MatrixTableOptions } from './matrix-table';
+export { accessDiff, describeAccessChange, describePersonaChange, diffMatrixTables } from './access-diff';
+export type { AccessChange, AccessChangeKind, AccessDiff, PersonaChange, PersonaSide } from './access-diff';
