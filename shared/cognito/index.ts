@@ -51,7 +51,7 @@ export {
   writtenActions,
 } from './matrix-axes';
 export type { ActionLevelSource, CatalogActionLevel, MatrixAction, ResourceTemplate } from './matrix-axes';
-export { cellAt, cellIndex, computeMatrixTable, countDecisions } from './matrix-table';
+export { cellAt, cellIndex, computeMatrixTable, countDecisions, designMatrixTable } from './matrix-table';
 export type { MatrixColumn, MatrixTable, MatrixTableOptions } from './matrix-table';
 export { accessDiff, describeAccessChange, describePersonaChange, diffMatrixTables } from './access-diff';
 export type { AccessChange, AccessChangeKind, AccessDiff, PersonaChange, PersonaSide } from './access-diff';

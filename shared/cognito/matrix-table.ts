@@ -6,8 +6,8 @@
 import type { ContextValue } from '../iam/types';
 import type { DesignDocument, Persona } from '../model/types';
 import { accessMatrix, personaToSimulationInput } from './access';
-import type { MatrixAction, ResourceTemplate } from './matrix-axes';
-import { resolveResource } from './matrix-axes';
+import type { ActionLevelSource, MatrixAction, ResourceTemplate } from './matrix-axes';
+import { designActions, designResources, resolveResource } from './matrix-axes';
 import { simulate } from './simulate';
 import type { MatrixCell, SimulationError, UnevaluatedPolicy } from './types';
 
@@ -103,4 +103,14 @@ export function countDecisions(table: MatrixTable): Record<MatrixCell, number> {
   };
   for (const cell of table.cells) counts[cell] += 1;
   return counts;
+}
+
+/** The default matrix of a design: its personas × the actions and resources its policies name. */
+export async function designMatrixTable(
+  design: DesignDocument,
+  source: ActionLevelSource,
+  options: MatrixTableOptions = {},
+): Promise<MatrixTable> {
+  const actions = await designActions(design, source);
+  return computeMatrixTable(design, design.personas, actions, designResources(design), options);
 }

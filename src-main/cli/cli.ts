@@ -6,7 +6,9 @@ import { parseCommandLine, type CliCommand } from './command';
 import { evaluateCommand } from './commands/evaluate';
 import { importAwsCommand } from './commands/import-aws';
 import { checkCommand } from './commands/check';
+import { diffCommand } from './commands/diff';
 import { matrixCommand } from './commands/matrix';
+import { reportCommand } from './commands/report';
 import { simulateCommand } from './commands/simulate';
 import { validateCommand } from './commands/validate';
 import { CliInputError, EXIT_BAD_INPUT, EXIT_OK, oneLine } from './errors';
@@ -20,6 +22,8 @@ export const commands: readonly CliCommand[] = [
   matrixCommand,
   checkCommand,
   importAwsCommand,
+  reportCommand,
+  diffCommand,
 ];
 
 function toolHelp(): string {

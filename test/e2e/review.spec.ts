@@ -30,7 +30,7 @@ for (const theme of ['light', 'dark'] as const) {
     await expect(list).toBeVisible();
     const guestWrite = list
       .getByTestId('finding')
-      .filter({ hasText: 'Guest role grants write or data-plane access' });
+      .filter({ hasText: 'Guest role grants write access' });
     await expect(guestWrite.first()).toContainText('AnalyticsSdkDevice');
     const count = Number(await badge.textContent());
     await expect(list.getByTestId('finding').filter({ hasText: 'AnalyticsSdkDevice' })).toHaveCount(count);
