@@ -51,7 +51,16 @@ beforeAll(() => buildCli());
 describe('README examples', () => {
   it('has examples of every command', () => {
     const used = new Set(cliReadmeCommands.map((line) => words(line)[0]));
-    expect([...used].sort()).toEqual(['check', 'evaluate', 'import-aws', 'matrix', 'simulate', 'validate']);
+    expect([...used].sort()).toEqual([
+      'check',
+      'diff',
+      'evaluate',
+      'import-aws',
+      'matrix',
+      'report',
+      'simulate',
+      'validate',
+    ]);
   });
 
   for (const line of commands) {
