@@ -6,6 +6,8 @@ import { Canvas } from './canvas/Canvas';
 import { Toolbar } from './canvas/Toolbar';
 import { getAppMode, onMenuCommand } from './host/client';
 import { Inspector } from './inspector/Inspector';
+import { MatrixView } from './matrix/MatrixView';
+import { ViewSwitch } from './matrix/ViewSwitch';
 import { startReviewSync } from './review/review-sync';
 import { commandForKey, runMenuCommand } from './shell/app-commands';
 import { Dialogs } from './shell/DialogHost';
@@ -36,6 +38,7 @@ function StatusBar(): ReactElement {
 
 export function App(): ReactElement {
   useApplyTheme();
+  const view = useAppStore((state) => state.ui.view);
   const browserMode = getAppMode() === 'browser';
 
   useEffect(() => {
@@ -70,7 +73,10 @@ export function App(): ReactElement {
         ) : null}
         <Toolbar />
         <main className="app__main">
-          <Canvas />
+          <div className="app__view">
+            <ViewSwitch />
+            {view === 'matrix' ? <MatrixView /> : <Canvas />}
+          </div>
           <Inspector />
         </main>
         <StatusBar />

@@ -8,6 +8,7 @@ import './styles/canvas.css';
 import './styles/inspector.css';
 import './styles/rule-editor.css';
 import './styles/findings.css';
+import './styles/matrix.css';
 import { App } from './App';
 
 const container = document.getElementById('root');

@@ -181,7 +181,7 @@ export function filterByAccessLevel(
   const wanted = new Set(levels.map((level) => level.toLowerCase()));
   return actions.filter(
     (entry) =>
-      entry.accessLevel === undefined ||
+      !entry.accessLevel ||
       entry.accessLevel.split(',').some((level) => wanted.has(level.trim().toLowerCase())),
   );
 }

@@ -102,6 +102,23 @@ export const hostApiSchemas = {
       .strict(),
     response: z.union([z.object({ path: filePath }), canceledSchema]),
   },
+  /**
+   * Actions of IAM services with their access level, from the IAM catalog in the main process
+   * (the access matrix chooses actions by service and access level). Unknown services have none.
+   */
+  catalogActions: {
+    request: z
+      .object({ services: z.array(z.string().regex(/^[a-z0-9-]{1,64}$/)).max(50) })
+      .strict(),
+    response: z.object({
+      services: z.array(
+        z.object({
+          service: z.string(),
+          actions: z.array(z.object({ name: z.string(), accessLevel: z.string() })),
+        }),
+      ),
+    }),
+  },
 } as const;
 
 export type HostMethod = keyof typeof hostApiSchemas;
@@ -136,6 +153,9 @@ export const menuCommandSchema = z.enum([
   'view.toggleMinimap',
   'view.toggleTheme',
   'help.about',
+  'file.exportReport',
+  'view.design',
+  'view.matrix',
 ]);
 export type MenuCommand = z.infer<typeof menuCommandSchema>;
 

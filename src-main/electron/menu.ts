@@ -63,6 +63,8 @@ export function buildMenuTemplate(options: MenuOptions): MenuItemConstructorOpti
       commandItem('Save', 'file.save', 'CmdOrCtrl+S', actions),
       commandItem('Save As…', 'file.saveAs', 'CmdOrCtrl+Shift+S', actions),
       { type: 'separator' },
+      commandItem('Export Review Report…', 'file.exportReport', undefined, actions),
+      { type: 'separator' },
       commandItem('Close', 'file.close', 'CmdOrCtrl+W', actions),
       ...(isMac ? [] : [{ type: 'separator' } as const, { role: 'quit' } as const]),
     ],
@@ -90,6 +92,9 @@ export function buildMenuTemplate(options: MenuOptions): MenuItemConstructorOpti
       { type: 'separator' },
       commandItem('Toggle Minimap', 'view.toggleMinimap', 'CmdOrCtrl+Shift+M', actions),
       commandItem('Theme', 'view.toggleTheme', 'CmdOrCtrl+Shift+T', actions),
+      { type: 'separator' },
+      commandItem('Design', 'view.design', 'CmdOrCtrl+1', actions),
+      commandItem('Access Matrix', 'view.matrix', 'CmdOrCtrl+2', actions),
     ],
   };
   const help: MenuItemConstructorOptions = {

@@ -15,6 +15,7 @@ import {
 } from '../state/commands';
 import { newDesign, openDesign, saveDesign } from '../state/document-actions';
 import { useAppStore } from '../state/store';
+import { exportReviewReport } from '../report/export-report';
 import { showAbout } from './dialogs';
 import { prefersDark } from './theme';
 
@@ -73,6 +74,13 @@ export function runMenuCommand(command: MenuCommand, detail: MenuCommandDetail =
     case 'help.about':
       void showAbout();
       return;
+    case 'file.exportReport':
+      void exportReviewReport();
+      return;
+    case 'view.design':
+    case 'view.matrix':
+      store.setUi({ view: command === 'view.matrix' ? 'matrix' : 'design' });
+      return;
   }
 }
 
@@ -96,6 +104,8 @@ export const MENUS: { title: string; items: (MenuItem | 'separator')[] }[] = [
       'separator',
       { command: 'file.save', label: 'Save', shortcut: `${MOD}S` },
       { command: 'file.saveAs', label: 'Save As…', shortcut: `${SHIFT}${MOD}S` },
+      'separator',
+      { command: 'file.exportReport', label: 'Export Review Report…' },
     ],
   },
   {
@@ -121,6 +131,9 @@ export const MENUS: { title: string; items: (MenuItem | 'separator')[] }[] = [
       'separator',
       { command: 'view.toggleMinimap', label: 'Toggle Minimap' },
       { command: 'view.toggleTheme', label: 'Toggle Dark Theme' },
+      'separator',
+      { command: 'view.design', label: 'Design', shortcut: `${MOD}1` },
+      { command: 'view.matrix', label: 'Access Matrix', shortcut: `${MOD}2` },
     ],
   },
   { title: 'Help', items: [{ command: 'help.about', label: 'About Cognito Access Studio' }] },
@@ -139,6 +152,8 @@ export function commandForKey(
   const key = event.key.toLowerCase();
   if (mod && key === 's') return event.shiftKey ? 'file.saveAs' : 'file.save';
   if (mod && key === 'o') return 'file.open';
+  if (mod && !event.shiftKey && key === '1') return 'view.design';
+  if (mod && !event.shiftKey && key === '2') return 'view.matrix';
   const inText = isTextInput(event.target);
   if (inText) return undefined;
   if (mod && key === 'z') return event.shiftKey ? 'edit.redo' : 'edit.undo';

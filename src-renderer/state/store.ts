@@ -55,6 +55,7 @@ export function initialUi(): UiState {
     reviewFindings: [],
     activeFindingId: null,
     policyEditor: null,
+    view: 'design',
   };
 }
 

@@ -49,6 +49,8 @@ export interface UiState {
   activeFindingId: string | null;
   /** The policy document the policy editor shows, and the place in it to reveal; null when closed. */
   policyEditor: PolicyTarget | null;
+  /** What the main area shows: the design canvas or the access matrix (which replaces the canvas). */
+  view: 'design' | 'matrix';
 }
 
 /**

@@ -175,6 +175,7 @@ ${design.file ? `<dt>File</dt><dd><code>${e(design.file)}</code></dd>` : ''}
 <h2>Design graph</h2>
 <div class="graph">${report.graphSvg}</div>
 <h2>Findings</h2>
+${report.findings.catalogChecks ? '' : '<p class="muted">IAM catalog checks (unknown actions, condition keys, resource ARNs) are not included; <code>cognito-studio report</code> runs them.</p>'}
 ${findingCount === 0 ? '<p>No findings.</p>' : sections.join('\n')}
 <h2>Personas</h2>
 ${report.personas.length === 0 ? '<p>The design has no personas.</p>' : report.personas.map(personaHtml).join('\n')}

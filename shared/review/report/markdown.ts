@@ -45,6 +45,11 @@ export function reportToMarkdown(report: ReviewReport): string {
     '## Findings',
     '',
   ];
+  if (!report.findings.catalogChecks)
+    lines.push(
+      'IAM catalog checks (unknown actions, condition keys, resource ARNs) are not included; `cognito-studio report` runs them.',
+      '',
+    );
   if (report.findings.items.length === 0) lines.push('No findings.', '');
   for (const severity of SEVERITIES) {
     const items = report.findings.items.filter((finding) => finding.severity === severity);

@@ -54,7 +54,12 @@ export interface ReviewReport {
   };
   /** The design's graph as an SVG document. */
   graphSvg: string;
-  findings: { counts: Record<Severity, number>; items: Finding[] };
+  findings: {
+    counts: Record<Severity, number>;
+    items: Finding[];
+    /** Whether the IAM catalog checks (unknown actions, condition keys, resource ARNs) ran. */
+    catalogChecks: boolean;
+  };
   personas: ReportPersona[];
   matrix: {
     personas: Array<{ id: string; name: string; roleArn?: string; complete: boolean }>;
@@ -75,6 +80,8 @@ export interface ReportInput {
   /** ISO date and time; also the clock of the simulations. */
   generatedAt: string;
   file?: string;
+  /** Whether `findings` include the IAM catalog checks. */
+  catalogChecks: boolean;
 }
 
 export async function sha256Hex(text: string): Promise<string> {
@@ -167,7 +174,7 @@ export async function buildReviewReport(input: ReportInput): Promise<ReviewRepor
       },
     },
     graphSvg: await designGraphSvg(design),
-    findings: { counts, items: severityOrder(input.findings) },
+    findings: { counts, items: severityOrder(input.findings), catalogChecks: input.catalogChecks },
     personas: personaReports(design, input.generatedAt),
     matrix: matrixSummary(input.matrix),
   };

@@ -68,6 +68,7 @@ export const reportCommand: CliCommand = {
       toolVersion: toolVersion(),
       generatedAt,
       file,
+      catalogChecks: true,
     });
     const text = renderReport(report, format);
     const target = stringOption(commandLine, 'out');

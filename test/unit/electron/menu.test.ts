@@ -41,9 +41,25 @@ describe('application menu', () => {
       submenu(template, label)
         .filter((entry) => entry.label)
         .map((entry) => entry.label);
-    expect(labels('File')).toEqual(['New', 'Open…', 'Open Recent', 'Save', 'Save As…', 'Close']);
+    expect(labels('File')).toEqual([
+      'New',
+      'Open…',
+      'Open Recent',
+      'Save',
+      'Save As…',
+      'Export Review Report…',
+      'Close',
+    ]);
     expect(labels('Edit')).toEqual(['Undo', 'Redo', 'Cut', 'Copy', 'Paste', 'Delete', 'Select All']);
-    expect(labels('View')).toEqual(['Fit', 'Zoom In', 'Zoom Out', 'Toggle Minimap', 'Theme']);
+    expect(labels('View')).toEqual([
+      'Fit',
+      'Zoom In',
+      'Zoom Out',
+      'Toggle Minimap',
+      'Theme',
+      'Design',
+      'Access Matrix',
+    ]);
     expect(labels('Help')).toEqual(['About Cognito Access Studio']);
   });
 
