@@ -16,6 +16,13 @@ import { askForPath, showIssues } from '../shell/dialogs';
 import { useAppStore } from '../state/store';
 import { useMatrixStore, type CellRef } from './matrix-store';
 
+/** A sentence with its `quoted` parts (persona, action, resource) shown as code. */
+function Sentence({ text }: { text: string }): ReactElement {
+  return (
+    <>{text.split('`').map((part, index) => (index % 2 === 1 ? <code key={index}>{part}</code> : part))}</>
+  );
+}
+
 /** How many sentences the panel lists before "and N more" (the cells stay marked in the table). */
 const LISTED = 200;
 
@@ -128,7 +135,7 @@ export function DiffPanel({ table, diff, onReveal }: DiffPanelProps): ReactEleme
         <ul className="diff-panel__list" data-testid="diff-list">
           {diff.personaChanges.map((change) => (
             <li key={`persona-${change.id}`} className="diff-panel__item diff-panel__item--persona">
-              {describePersonaChange(change)}
+              <Sentence text={describePersonaChange(change)} />
             </li>
           ))}
           {ordered.slice(0, LISTED).map((change) => (
@@ -143,7 +150,7 @@ export function DiffPanel({ table, diff, onReveal }: DiffPanelProps): ReactEleme
                 }}
               >
                 <span aria-hidden="true">{change.kind === 'newlyAllowed' ? '+' : '−'}</span>{' '}
-                {describeAccessChange(change)}
+                <Sentence text={describeAccessChange(change)} />
               </button>
             </li>
           ))}

@@ -26,6 +26,8 @@ function useMatrixComputation(now: string): void {
       computeMatrix(design, settings, comparison, hostActionLevels, now)
         .then((result) => {
           if (!current) return;
+          // Start of "new table to first painted frame" (the grid measures `matrix-render` at its next frame).
+          performance.mark('matrix-table-set');
           useMatrixStore.setState({
             table: result.table,
             diff: result.diff,
