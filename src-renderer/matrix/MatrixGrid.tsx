@@ -164,10 +164,12 @@ export const MatrixGrid = memo(function MatrixGrid({
                 role="rowheader"
                 title={`${action?.action} on ${resource?.text}`}
               >
-                <code className="matrix-grid__action">{action?.action}</code>
-                {action?.accessLevel ? (
-                  <span className="matrix-grid__level">{action.accessLevel}</span>
-                ) : null}
+                <span className="matrix-grid__line">
+                  <code className="matrix-grid__action">{action?.action}</code>
+                  {action?.accessLevel ? (
+                    <span className="matrix-grid__level">{action.accessLevel}</span>
+                  ) : null}
+                </span>
                 <code className="matrix-grid__resource">{resource?.text}</code>
               </div>
               {table.personas.map((persona, column) => {

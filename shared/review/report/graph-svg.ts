@@ -51,8 +51,8 @@ function detail(data: GraphNodeData): string {
 }
 
 /** Keeps a label within a box: a box of this width holds roughly width / 7 characters. */
-function fit(text: string, width: number): string {
-  const max = Math.max(4, Math.floor((width - 20) / 7));
+function fit(text: string, width: number, characterWidth = 7): string {
+  const max = Math.max(4, Math.floor((width - 20) / characterWidth));
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
@@ -117,7 +117,7 @@ export async function designGraphSvg(design: DesignDocument): Promise<string> {
       `<rect x="${at.x}" y="${at.y}" width="${nodeWidth}" height="${NODE_HEIGHT}" rx="8" fill="#ffffff" stroke="${colour}" stroke-width="1.5"/>`,
       `<rect x="${at.x}" y="${at.y}" width="6" height="${NODE_HEIGHT}" rx="3" fill="${colour}"/>`,
       `<text x="${at.x + 14}" y="${at.y + 18}" font-size="10" fill="${colour}">${escapeHtml(KIND_LABEL[node.data.kind])}</text>`,
-      `<text x="${at.x + 14}" y="${at.y + 36}" font-size="13" font-weight="600" fill="#111827">${escapeHtml(fit(node.data.name, nodeWidth))}</text>`,
+      `<text x="${at.x + 14}" y="${at.y + 36}" font-size="13" font-weight="600" fill="#111827">${escapeHtml(fit(node.data.name, nodeWidth, 8.5))}</text>`,
       `<text x="${at.x + 14}" y="${at.y + 53}" font-size="10" fill="#4b5563">${escapeHtml(fit(detail(node.data), nodeWidth))}</text>`,
       `</g>`,
     ].join('');
