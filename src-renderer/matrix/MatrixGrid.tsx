@@ -30,6 +30,11 @@ export function cellKey(personaId: string, action: string, resource: string): st
   return `${personaId}\n${action.toLowerCase()}\n${resource}`;
 }
 
+/** Long ARNs lose their middle, not their end: the end names the object or prefix that differs. */
+function shortResource(text: string): string {
+  return text.length <= 56 ? text : `${text.slice(0, 16)}…${text.slice(-39)}`;
+}
+
 function cellId(row: number, column: number): string {
   return `matrix-cell-${row}-${column}`;
 }
@@ -170,7 +175,7 @@ export const MatrixGrid = memo(function MatrixGrid({
                     <span className="matrix-grid__level">{action.accessLevel}</span>
                   ) : null}
                 </span>
-                <code className="matrix-grid__resource">{resource?.text}</code>
+                <code className="matrix-grid__resource">{shortResource(resource?.text ?? '')}</code>
               </div>
               {table.personas.map((persona, column) => {
                 const decision = cellAt(table, row.action, row.resource, column);
