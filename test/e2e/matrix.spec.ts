@@ -50,9 +50,12 @@ for (const theme of ['light', 'dark'] as const) {
     await expect(explanation.getByTestId('deciding-statement').first()).toContainText('ReadPublicGallery');
     await studio.screenshot(`${theme}-access-matrix-explanation`);
 
+    // "Open in editor" goes back to the design with the statement's role selected.
+    await explanation.getByRole('button', { name: 'Open in editor' }).first().click();
+    await expect(page.getByRole('tab', { name: 'Design' })).toHaveAttribute('aria-selected', 'true');
+    await expect(page.getByTestId('inspector-role')).toContainText('PhotoSharingViewers');
+
     // The edit: attach the broad boundary policy to the viewers role as a permissions policy.
-    await page.getByRole('tab', { name: 'Design' }).click();
-    await studio.canvas.select('PhotoSharingViewers');
     await page.getByTestId('inspector-role').getByRole('checkbox', { name: 'PhotoSharingBoundary' }).check();
 
     await page.getByRole('tab', { name: 'Access matrix' }).click();
