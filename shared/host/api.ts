@@ -107,9 +107,7 @@ export const hostApiSchemas = {
    * (the access matrix chooses actions by service and access level). Unknown services have none.
    */
   catalogActions: {
-    request: z
-      .object({ services: z.array(z.string().regex(/^[a-z0-9-]{1,64}$/)).max(50) })
-      .strict(),
+    request: z.object({ services: z.array(z.string().regex(/^[a-z0-9-]{1,64}$/)).max(50) }).strict(),
     response: z.object({
       services: z.array(
         z.object({

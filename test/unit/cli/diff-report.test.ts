@@ -114,8 +114,8 @@ describe('report', () => {
     for (const format of ['html', 'md', 'json']) {
       const run = runCli(['report', file, '--format', format, '--now', now]);
       expect(run.status, run.stderr).toBe(0);
-      // eslint-disable-next-line no-control-regex -- looking for control characters
       expect(run.stdout.replace(/\n/g, '')).not.toMatch(
+        // eslint-disable-next-line no-control-regex -- looking for control characters
         /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/,
       );
     }
