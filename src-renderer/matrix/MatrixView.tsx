@@ -3,7 +3,13 @@
 // the axes or the comparison change (never on the typing path).
 
 import { useEffect, useMemo, useState, type ReactElement } from 'react';
-import { cellAt, countDecisions, servicesOfDesign, type AccessChangeKind } from '../../shared/cognito';
+import {
+  cellAt,
+  countDecisions,
+  servicesOfDesign,
+  type AccessChangeKind,
+  type MatrixTable,
+} from '../../shared/cognito';
 import { useAppStore } from '../state/store';
 import { hostActionLevels } from './catalog-source';
 import { CellPanel } from './CellPanel';
@@ -14,6 +20,24 @@ import { cellKey, MatrixGrid, type GridRow } from './MatrixGrid';
 import { useMatrixStore, type CellRef } from './matrix-store';
 
 const RECOMPUTE_DELAY_MS = 250;
+
+/** The same cell (persona, action, resource) in a recomputed table, or none when it is gone. */
+function carrySelection(
+  before: MatrixTable | null,
+  cell: CellRef | null,
+  after: MatrixTable,
+): CellRef | null {
+  if (!before || !cell) return null;
+  const personaId = before.personas[cell.persona]?.id;
+  const action = before.actions[cell.action]?.action;
+  const resource = before.resources[cell.resource]?.text;
+  const next = {
+    persona: after.personas.findIndex((entry) => entry.id === personaId),
+    action: after.actions.findIndex((entry) => entry.action === action),
+    resource: after.resources.findIndex((entry) => entry.text === resource),
+  };
+  return next.persona < 0 || next.action < 0 || next.resource < 0 ? null : next;
+}
 
 function useMatrixComputation(now: string): void {
   const design = useAppStore((state) => state.design);
@@ -28,7 +52,9 @@ function useMatrixComputation(now: string): void {
           if (!current) return;
           // Start of "new table to first painted frame" (the grid measures `matrix-render` at its next frame).
           performance.mark('matrix-table-set');
+          const previous = useMatrixStore.getState();
           useMatrixStore.setState({
+            selected: carrySelection(previous.table, previous.selected, result.table),
             table: result.table,
             diff: result.diff,
             notes: result.notes,

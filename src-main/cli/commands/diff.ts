@@ -13,7 +13,7 @@ import {
   type MatrixAction,
   type ResourceTemplate,
 } from '../../../shared/cognito';
-import { visibleText } from '../../../shared/review/report';
+import { safeJson, visibleText } from '../../../shared/review/report';
 import { actionLevelSource } from '../../services/catalog/action-levels';
 import { createIamDataCatalog } from '../../services/catalog/iam-data-catalog';
 import { booleanOption, requirePositionals, stringOption, type CliCommand } from '../command';
@@ -99,19 +99,15 @@ export const diffCommand: CliCommand = {
 
     if (booleanOption(commandLine, 'json')) {
       output.out(
-        `${JSON.stringify(
-          {
-            before: beforeFile,
-            after: afterFile,
-            compared: diff.compared,
-            newlyAllowed: diff.newlyAllowed,
-            newlyDenied: diff.newlyDenied,
-            personaChanges: diff.personaChanges,
-            changes: diff.changes.map((change) => ({ ...change, message: describeAccessChange(change) })),
-          },
-          null,
-          2,
-        )}\n`,
+        safeJson({
+          before: beforeFile,
+          after: afterFile,
+          compared: diff.compared,
+          newlyAllowed: diff.newlyAllowed,
+          newlyDenied: diff.newlyDenied,
+          personaChanges: diff.personaChanges,
+          changes: diff.changes.map((change) => ({ ...change, message: describeAccessChange(change) })),
+        }),
       );
     } else {
       const lines = [
