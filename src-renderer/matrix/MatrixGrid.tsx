@@ -32,7 +32,7 @@ export function cellKey(personaId: string, action: string, resource: string): st
 
 /** Long ARNs lose their middle, not their end: the end names the object or prefix that differs. */
 function shortResource(text: string): string {
-  return text.length <= 56 ? text : `${text.slice(0, 16)}…${text.slice(-39)}`;
+  return text.length <= 46 ? text : `${text.slice(0, 12)}…${text.slice(-33)}`;
 }
 
 function cellId(row: number, column: number): string {
