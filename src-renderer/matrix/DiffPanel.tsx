@@ -93,9 +93,10 @@ export function DiffPanel({ table, diff, onReveal }: DiffPanelProps): ReactEleme
   const compare = (value: string): void => {
     setChoice('');
     if (value === 'saved') {
-      useMatrixStore
-        .getState()
-        .setComparison({ label: 'the last saved version', design: useAppStore.getState().savedDesign });
+      const { filePath, savedDesign } = useAppStore.getState();
+      // A design never saved compares with what it was when opened or created.
+      const label = filePath ? 'the last saved version' : 'the design as opened';
+      useMatrixStore.getState().setComparison({ label, design: savedDesign });
     } else if (value === 'file') {
       void chooseDesignFile();
     } else if (value === 'none') {

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { expect, test } from '@playwright/test';
-import { startApp, type RunningApp } from './support/app-server';
+import { repositoryRoot, startApp, type RunningApp } from './support/app-server';
 import { AppPage } from './support/pages';
 
 let app: RunningApp;
@@ -97,6 +97,30 @@ test('keyboard: the matrix grid moves with the arrows and Enter explains the cel
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('cell-explanation')).toBeVisible();
   await expect(grid).toHaveAttribute('aria-activedescendant', 'matrix-cell-1-1');
+});
+
+test('comparing with another design file lists what the working design no longer allows', async ({
+  page,
+}) => {
+  app = await startApp({ example: 'photo-sharing' });
+  const studio = new AppPage(page);
+  await studio.open(app.url);
+  await page.getByRole('tab', { name: 'Access matrix' }).click();
+  await expect(page.getByTestId('matrix-grid')).toBeVisible();
+  await page.getByTestId('compare-with').selectOption('file');
+  const other = join(
+    repositoryRoot,
+    'assets/examples/changes/photo-sharing-viewers-delete.cognito-design.json',
+  );
+  await page.getByTestId('path-input').fill(other);
+  await page.getByRole('button', { name: 'Compare' }).click();
+  const summary = page.getByTestId('diff-summary');
+  await expect(summary).toContainText('Against photo-sharing-viewers-delete.cognito-design.json');
+  await expect(summary).toContainText('0 newly allowed, 2 newly denied');
+  await expect(page.getByTestId('diff-change')).toHaveText([
+    `− this edit takes s3:DeleteObject on ${MEDIA}/public/* away from Carol (viewers, mobile) (now: not allowed by any policy)`,
+    `− this edit takes s3:DeleteObject on ${MEDIA}/public/* away from Dave asking for the viewers role (now: not allowed by any policy)`,
+  ]);
 });
 
 test('File › Export Review Report writes one self-contained HTML file that opens in Chromium', async ({
