@@ -9,6 +9,7 @@ import { Inspector } from './inspector/Inspector';
 import { MatrixView } from './matrix/MatrixView';
 import { ViewSwitch } from './matrix/ViewSwitch';
 import { startReviewSync } from './review/review-sync';
+import { SimulatorPanel } from './simulator/SimulatorPanel';
 import { commandForKey, runMenuCommand } from './shell/app-commands';
 import { Dialogs } from './shell/DialogHost';
 import { MenuBar } from './shell/MenuBar';
@@ -75,7 +76,10 @@ export function App(): ReactElement {
         <main className="app__main">
           <div className="app__view">
             <ViewSwitch />
-            {view === 'matrix' ? <MatrixView /> : <Canvas />}
+            <div className="app__workspace">
+              {view === 'matrix' ? <MatrixView /> : <Canvas />}
+              <SimulatorPanel />
+            </div>
           </div>
           <Inspector />
         </main>

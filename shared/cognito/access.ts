@@ -42,12 +42,63 @@ function unevaluated(arn: string, kind: UnevaluatedPolicy['kind']): UnevaluatedP
   };
 }
 
+// The names the evaluator reports in its explanations; `policySourceOf` reads them back.
+function inlinePolicyLabel(roleName: string, policyName: string): string {
+  return `role/${roleName} inline '${policyName}'`;
+}
+function managedPolicyLabel(name: string): string {
+  return `managed policy ${name}`;
+}
+function boundaryPolicyLabel(name: string): string {
+  return `permissions boundary ${name}`;
+}
+function sessionPolicyLabel(name: string): string {
+  return `session policy ${name}`;
+}
+
+/** The design document a deciding statement comes from, so a UI can open it at the statement. */
+export type PolicySource =
+  | { kind: 'inline'; roleId: string; policyName: string }
+  | { kind: 'managed'; policyId: string }
+  /** A session policy: `origin` is `inline` or the ARN of the AWS managed policy. */
+  | { kind: 'session'; name: string; origin: string };
+
+/** Which policy of the session's role (or which session policy) an explanation's `policyName` names. */
+export function policySourceOf(
+  design: DesignDocument,
+  session: SimulatedSession,
+  policyName: string,
+): PolicySource | undefined {
+  const role = design.roles.find((candidate) => candidate.id === session.role.id);
+  if (!role) return undefined;
+  const inline = role.inlinePolicies.find(
+    (policy) => inlinePolicyLabel(role.name, policy.name) === policyName,
+  );
+  if (inline) return { kind: 'inline', roleId: role.id, policyName: inline.name };
+  const attached = [
+    ...role.managedPolicyArns,
+    ...(role.permissionsBoundaryArn ? [role.permissionsBoundaryArn] : []),
+  ];
+  const managed = design.managedPolicies.find(
+    (policy) =>
+      attached.includes(managedPolicyArn(design.account, policy)) &&
+      (managedPolicyLabel(policy.name) === policyName || boundaryPolicyLabel(policy.name) === policyName),
+  );
+  if (managed) return { kind: 'managed', policyId: managed.id };
+  const sessionPolicy = session.sessionPolicies.find(
+    (policy) => sessionPolicyLabel(policy.name) === policyName,
+  );
+  return sessionPolicy
+    ? { kind: 'session', name: sessionPolicy.name, origin: sessionPolicy.origin }
+    : undefined;
+}
+
 /** The policies of `role` as evaluator inputs; `compile` pre-compiles them for repeated evaluation. */
 export function rolePolicies(design: DesignDocument, role: Role, compile = false): RolePolicies {
   const prepare = (input: PolicyInput, kind: 'identity' | 'permissionsBoundary'): PolicyArgument =>
     compile ? compilePolicy(input, kind) : input;
   const identity: PolicyArgument[] = role.inlinePolicies.map((policy) =>
-    prepare({ name: `role/${role.name} inline '${policy.name}'`, document: policy.document }, 'identity'),
+    prepare({ name: inlinePolicyLabel(role.name, policy.name), document: policy.document }, 'identity'),
   );
   const notEvaluated: UnevaluatedPolicy[] = [];
   const findManaged = (arn: string) =>
@@ -56,7 +107,7 @@ export function rolePolicies(design: DesignDocument, role: Role, compile = false
     const managed = findManaged(arn);
     if (managed)
       identity.push(
-        prepare({ name: `managed policy ${managed.name}`, document: managed.document }, 'identity'),
+        prepare({ name: managedPolicyLabel(managed.name), document: managed.document }, 'identity'),
       );
     else notEvaluated.push(unevaluated(arn, 'identity'));
   }
@@ -65,7 +116,7 @@ export function rolePolicies(design: DesignDocument, role: Role, compile = false
     const managed = findManaged(role.permissionsBoundaryArn);
     if (managed)
       boundary = prepare(
-        { name: `permissions boundary ${managed.name}`, document: managed.document },
+        { name: boundaryPolicyLabel(managed.name), document: managed.document },
         'permissionsBoundary',
       );
     else notEvaluated.push(unevaluated(role.permissionsBoundaryArn, 'permissionsBoundary'));
@@ -102,7 +153,7 @@ function sessionOf(credentials: SimulationSuccess | SimulatedSession): Simulated
 function sessionPolicyInputs(session: SimulatedSession, compile: boolean): PolicyArgument[] | undefined {
   if (session.sessionPolicies.length === 0) return undefined;
   return session.sessionPolicies.map((policy) => {
-    const input = { name: `session policy ${policy.name}`, document: policy.document };
+    const input = { name: sessionPolicyLabel(policy.name), document: policy.document };
     return compile ? compilePolicy(input, 'session') : input;
   });
 }

@@ -22,6 +22,7 @@ export {
   roleUses,
   poolMapsPrincipalTags,
   COGNITO_FEDERATED_PRINCIPAL,
+  failedTrustStatementPath,
 } from './trust';
 export type { GeneratedTrustPolicy, RoleUse, RoleUseKind, TrustCheck, TrustRequest } from './trust';
 export { guestScopeDownInfo, guestSessionPolicies } from './scope-down';
@@ -34,8 +35,11 @@ export {
   personaToSimulationInput,
   rolePolicies,
   requestContext,
+  policySourceOf,
 } from './access';
-export type { MatrixPersona, MatrixOptions, RolePolicies } from './access';
+export type { MatrixPersona, MatrixOptions, RolePolicies, PolicySource } from './access';
+export { simulationPath, traceStepElements } from './graph-path';
+export type { GraphElements, SimulationPath } from './graph-path';
 export {
   ACCESS_LEVELS,
   designActions,

@@ -10,7 +10,7 @@ import { selectRole } from './resolve';
 import { guestScopeDownInfo, guestSessionPolicies } from './scope-down';
 import { amrFor, buildSession, principalTagsFor } from './session';
 import { amrStep, identityStep, sessionStep } from './trace-steps';
-import { checkTrust } from './trust';
+import { checkTrust, failedTrustStatementPath } from './trust';
 import type {
   SessionPolicy,
   SimulatedSession,
@@ -275,9 +275,11 @@ function finishEnhanced(
     assumption: Object.keys(principalTags).length > 0 ? true : undefined,
     source: DOCS.roleTrust,
     data: {
+      roleId: role.id,
       assume: trust.assume?.decision,
       tagSession: trust.tagSession?.decision,
       generated: trust.generated,
+      failedStatementPath: failedTrustStatementPath(trust),
     },
   });
   if (!trust.allowed) return fail(context, invalidConfiguration(), { identityId, amr });

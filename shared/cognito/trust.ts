@@ -190,3 +190,24 @@ export function checkTrust(design: DesignDocument, role: Role, request: TrustReq
       : `${ASSUME_ACTION}${tagSession ? ` and ${TAG_SESSION_ACTION}` : ''} allowed by ${policy.name}`;
   return { allowed: assumeAllowed && tagAllowed, generated, assume, tagSession, reason };
 }
+
+/**
+ * JSON path of the trust statement that stopped Cognito, for opening it in the editor: the explicit Deny that
+ * applied, else the first statement whose action and principal matched but whose conditions did not, else the
+ * first statement. Undefined when the check passed or the role has no trust policy.
+ */
+export function failedTrustStatementPath(trust: TrustCheck): string | undefined {
+  if (trust.allowed) return undefined;
+  const evaluation = trust.assume?.decision === 'Allowed' ? trust.tagSession : trust.assume;
+  if (!evaluation) return undefined;
+  const deny = evaluation.decidingStatements.find((statement) => statement.effect === 'Deny');
+  if (deny) return deny.path;
+  const nearMiss = evaluation.statements.find(
+    (statement) =>
+      statement.effect === 'Allow' &&
+      statement.actionMatched &&
+      statement.principalMatched !== false &&
+      !statement.applies,
+  );
+  return (nearMiss ?? evaluation.statements[0])?.path;
+}

@@ -151,6 +151,7 @@ export const menuCommandSchema = z.enum([
   'view.toggleMinimap',
   'view.toggleTheme',
   'help.about',
+  'view.toggleSimulator',
   'file.exportReport',
   'view.design',
   'view.matrix',

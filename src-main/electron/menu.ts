@@ -92,6 +92,7 @@ export function buildMenuTemplate(options: MenuOptions): MenuItemConstructorOpti
       { type: 'separator' },
       commandItem('Toggle Minimap', 'view.toggleMinimap', 'CmdOrCtrl+Shift+M', actions),
       commandItem('Theme', 'view.toggleTheme', 'CmdOrCtrl+Shift+T', actions),
+      commandItem('Simulator', 'view.toggleSimulator', 'CmdOrCtrl+J', actions),
       { type: 'separator' },
       commandItem('Design', 'view.design', 'CmdOrCtrl+1', actions),
       commandItem('Access Matrix', 'view.matrix', 'CmdOrCtrl+2', actions),

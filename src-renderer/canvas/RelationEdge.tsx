@@ -5,6 +5,7 @@
 
 import { BaseEdge, EdgeLabelRenderer, getBezierPath, type EdgeProps } from '@xyflow/react';
 import { memo, type ReactElement } from 'react';
+import { useAppStore } from '../state/store';
 import type { AppEdge } from './flow-types';
 
 /** Rough width of a label in the canvas font (10.5px), enough to decide whether it fits. */
@@ -17,6 +18,7 @@ const LABEL_GAP = 12;
 function RelationEdgeView(props: EdgeProps<AppEdge>): ReactElement {
   const { id, sourceX, targetX, targetY, data, selected, markerEnd } = props;
   const [path, labelX, labelY] = getBezierPath(props);
+  const onPath = useAppStore((state) => state.ui.simulationPath?.edges.includes(id) === true);
   const kind = data?.kind ?? 'acceptance';
   const full = data?.label;
   const gap = targetX - sourceX - 2 * LABEL_GAP;
@@ -38,7 +40,7 @@ function RelationEdgeView(props: EdgeProps<AppEdge>): ReactElement {
         id={id}
         path={path}
         markerEnd={markerEnd}
-        className={`edge edge--${kind}${selected ? ' edge--selected' : ''}`}
+        className={`edge edge--${kind}${selected ? ' edge--selected' : ''}${onPath ? ' edge--on-path' : ''}`}
         interactionWidth={16}
       />
       {text ? (

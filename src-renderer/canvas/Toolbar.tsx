@@ -8,6 +8,7 @@ import { addEntityCommand, moveNodesCommand, toggleMinimapCommand } from '../sta
 import type { NewEntity } from '../state/edits/entities';
 import { suggestPosition } from '../state/edits/placement';
 import { useAppStore } from '../state/store';
+import { toggleSimulatorCommand } from '../simulator/simulator-commands';
 import { ensureVisible, fitView, measuredSize, viewportCentre } from './canvas-controller';
 import { EntityIcon, ProviderIcon } from './icons';
 import { SearchBox } from './SearchBox';
@@ -60,6 +61,7 @@ export async function runAutoLayout(): Promise<void> {
 export function Toolbar(): ReactElement {
   const [providerMenu, setProviderMenu] = useState(false);
   const minimap = useAppStore((state) => state.ui.minimap);
+  const simulatorOpen = useAppStore((state) => state.ui.simulatorOpen);
   const addProvider = useCallback((kind: ProviderKind) => {
     setProviderMenu(false);
     addNodeAtCentre({ kind: 'provider', providerKind: kind });
@@ -128,6 +130,16 @@ export function Toolbar(): ReactElement {
           onClick={() => useAppStore.getState().run(toggleMinimapCommand, undefined)}
         >
           Minimap
+        </button>
+        <button
+          type="button"
+          className={`tool${simulatorOpen ? ' tool--active' : ''}`}
+          aria-pressed={simulatorOpen}
+          title="Simulate an identity (Ctrl/Cmd+J)"
+          onClick={() => useAppStore.getState().run(toggleSimulatorCommand, undefined)}
+          data-testid="toolbar-simulator"
+        >
+          Simulator
         </button>
       </div>
       <SearchBox />

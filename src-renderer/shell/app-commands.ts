@@ -15,6 +15,7 @@ import {
 } from '../state/commands';
 import { newDesign, openDesign, saveDesign } from '../state/document-actions';
 import { useAppStore } from '../state/store';
+import { toggleSimulatorCommand } from '../simulator/simulator-commands';
 import { exportReviewReport } from '../report/export-report';
 import { showAbout } from './dialogs';
 import { prefersDark } from './theme';
@@ -74,6 +75,9 @@ export function runMenuCommand(command: MenuCommand, detail: MenuCommandDetail =
     case 'help.about':
       void showAbout();
       return;
+    case 'view.toggleSimulator':
+      store.run(toggleSimulatorCommand, undefined);
+      return;
     case 'file.exportReport':
       void exportReviewReport();
       return;
@@ -131,6 +135,7 @@ export const MENUS: { title: string; items: (MenuItem | 'separator')[] }[] = [
       'separator',
       { command: 'view.toggleMinimap', label: 'Toggle Minimap' },
       { command: 'view.toggleTheme', label: 'Toggle Dark Theme' },
+      { command: 'view.toggleSimulator', label: 'Simulator', shortcut: `${MOD}J` },
       'separator',
       { command: 'view.design', label: 'Design', shortcut: `${MOD}1` },
       { command: 'view.matrix', label: 'Access Matrix', shortcut: `${MOD}2` },
@@ -152,6 +157,7 @@ export function commandForKey(
   const key = event.key.toLowerCase();
   if (mod && key === 's') return event.shiftKey ? 'file.saveAs' : 'file.save';
   if (mod && key === 'o') return 'file.open';
+  if (mod && !event.shiftKey && key === 'j') return 'view.toggleSimulator';
   if (mod && !event.shiftKey && key === '1') return 'view.design';
   if (mod && !event.shiftKey && key === '2') return 'view.matrix';
   const inText = isTextInput(event.target);

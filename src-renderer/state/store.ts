@@ -55,6 +55,8 @@ export function initialUi(): UiState {
     reviewFindings: [],
     activeFindingId: null,
     policyEditor: null,
+    simulatorOpen: false,
+    simulationPath: null,
     view: 'design',
   };
 }

@@ -49,6 +49,10 @@ export interface UiState {
   activeFindingId: string | null;
   /** The policy document the policy editor shows, and the place in it to reveal; null when closed. */
   policyEditor: PolicyTarget | null;
+  /** The simulator panel is docked under the canvas. */
+  simulatorOpen: boolean;
+  /** Nodes and edges the simulated identity travelled, lit on the canvas; null when nothing is simulated. */
+  simulationPath: { nodes: string[]; edges: string[] } | null;
   /** What the main area shows: the design canvas or the access matrix (which replaces the canvas). */
   view: 'design' | 'matrix';
 }

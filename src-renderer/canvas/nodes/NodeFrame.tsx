@@ -7,6 +7,7 @@ import type { GraphNodeKind } from '../../../shared/model/graph';
 import type { FindingBadge } from '../flow-types';
 import { showFindingsOf } from '../../review/Findings';
 import { EntityIcon } from '../icons';
+import { useAppStore } from '../../state/store';
 
 const CAPTIONS: Record<GraphNodeKind, string> = {
   provider: 'Identity provider',
@@ -57,8 +58,16 @@ export function NodeFrame({
   badge,
   children,
 }: NodeFrameProps): ReactElement {
+  const nodeId = useNodeId();
+  const onPath = useAppStore(
+    (state) => nodeId !== null && state.ui.simulationPath?.nodes.includes(nodeId) === true,
+  );
   return (
-    <div className={`node node--${kind}${selected ? ' node--selected' : ''}`} data-testid={`node-${kind}`}>
+    <div
+      className={`node node--${kind}${selected ? ' node--selected' : ''}${onPath ? ' node--on-path' : ''}`}
+      data-testid={`node-${kind}`}
+      data-on-path={onPath || undefined}
+    >
       <div className="node__header">
         <span className="node__icon">{icon ?? <EntityIcon kind={kind} size={18} />}</span>
         <span className="node__titles">

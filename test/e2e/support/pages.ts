@@ -97,13 +97,79 @@ export class InspectorPage {
   }
 }
 
+/** The simulator docked under the canvas. */
+export class SimulatorPage {
+  readonly root: Locator;
+
+  constructor(private readonly page: Page) {
+    this.root = page.getByTestId('simulator');
+  }
+
+  async chooseIdentity(label: string): Promise<void> {
+    await this.root.getByLabel('Identity', { exact: true }).selectOption({ label });
+  }
+
+  /** Adds a claim (or SAML attribute) row and fills it in. */
+  async addClaim(name: string, value: string, noun: 'claim' | 'attribute' = 'claim'): Promise<void> {
+    await this.root.getByRole('button', { name: `Add ${noun}` }).click();
+    const count = await this.root.getByLabel(new RegExp(`^${noun} \\d+ name$`)).count();
+    await this.root.getByLabel(`${noun} ${count} name`, { exact: true }).fill(name);
+    await this.root.getByLabel(`${noun} ${count} value`, { exact: true }).fill(value);
+  }
+
+  async setRequest(index: number, action: string, resource: string): Promise<void> {
+    await this.root.getByLabel(`Request ${index} action`, { exact: true }).fill(action);
+    await this.root.getByLabel(`Request ${index} resource`, { exact: true }).fill(resource);
+  }
+
+  request(index: number): Locator {
+    return this.root.getByTestId('sim-request').nth(index - 1);
+  }
+
+  credentials(): Locator {
+    return this.root.getByTestId('sim-credentials');
+  }
+
+  error(): Locator {
+    return this.root.getByTestId('sim-error');
+  }
+
+  traceStep(id: string): Locator {
+    return this.root.locator(`[data-testid="sim-trace-step"][data-step="${id}"]`);
+  }
+
+  personaSelect(): Locator {
+    return this.root.getByLabel('Persona', { exact: true });
+  }
+
+  async choosePersona(name: string): Promise<void> {
+    await this.personaSelect().selectOption({ label: name });
+  }
+
+  async personaNames(): Promise<string[]> {
+    return this.personaSelect()
+      .locator('option')
+      .evaluateAll((options) => options.map((option) => option.textContent ?? '').slice(1));
+  }
+
+  async personaAction(
+    action: 'Save as new persona' | 'Update persona' | 'Duplicate' | 'Delete',
+    name?: string,
+  ): Promise<void> {
+    if (name !== undefined) await this.root.getByLabel('Persona name', { exact: true }).fill(name);
+    await this.root.getByRole('button', { name: action, exact: true }).click();
+  }
+}
+
 export class AppPage {
   readonly canvas: CanvasPage;
   readonly inspector: InspectorPage;
+  readonly simulator: SimulatorPage;
 
   constructor(readonly page: Page) {
     this.canvas = new CanvasPage(page);
     this.inspector = new InspectorPage(page);
+    this.simulator = new SimulatorPage(page);
   }
 
   async open(url: string): Promise<void> {

@@ -57,6 +57,7 @@ describe('application menu', () => {
       'Zoom Out',
       'Toggle Minimap',
       'Theme',
+      'Simulator',
       'Design',
       'Access Matrix',
     ]);
@@ -82,7 +83,14 @@ describe('application menu', () => {
     click(item(submenu(template, 'File'), 'Save As…'));
     click(item(submenu(template, 'View'), 'Toggle Minimap'));
     click(item(submenu(template, 'Help'), 'About Cognito Access Studio'));
-    expect(sent.map(([command]) => command)).toEqual(['file.saveAs', 'view.toggleMinimap', 'help.about']);
+    click(item(submenu(template, 'View'), 'Simulator'));
+    expect(sent.map(([command]) => command)).toEqual([
+      'file.saveAs',
+      'view.toggleMinimap',
+      'help.about',
+      'view.toggleSimulator',
+    ]);
+    expect(item(submenu(template, 'View'), 'Simulator').accelerator).toBe('CmdOrCtrl+J');
   });
 
   it('lets a focused text field edit natively before the design command runs', () => {

@@ -26,6 +26,7 @@ describe('keyboard shortcuts', () => {
     expect(commandForKey(key('Delete'))).toBe('edit.delete');
     expect(commandForKey(key('c', { ctrl: true }))).toBe('edit.copy');
     expect(commandForKey(key('v', { ctrl: true }))).toBe('edit.paste');
+    expect(commandForKey(key('j', { ctrl: true }))).toBe('view.toggleSimulator');
     expect(commandForKey(key('a'))).toBeUndefined();
   });
 });
