@@ -168,6 +168,7 @@ export const MatrixGrid = memo(function MatrixGrid({
                 className="matrix-grid__rowhead"
                 role="rowheader"
                 title={`${action?.action} on ${resource?.text}`}
+                aria-label={`${action?.action} on ${resource?.text}`}
               >
                 <span className="matrix-grid__line">
                   <code className="matrix-grid__action">{action?.action}</code>
