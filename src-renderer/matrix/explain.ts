@@ -10,8 +10,8 @@ import {
   type SimulationResult,
 } from '../../shared/cognito';
 import type { StatementExplanation } from '../../shared/iam/types';
-import { managedPolicyArn } from '../../shared/model/keys';
 import type { DesignDocument, Persona } from '../../shared/model/types';
+import { policyRefOf } from '../simulator/focus';
 import type { PolicyTarget } from '../state/types';
 
 export interface CellExplanation {
@@ -37,42 +37,13 @@ export function explainCell(
   return { persona, action, resource, simulation, ...(decision ? { decision } : {}) };
 }
 
-/**
- * Where a deciding statement lives. Policy names are the ones `rolePolicies` and the session give
- * the evaluator: `role/<name> inline '<policy>'`, `managed policy <name>`, `permissions boundary
- * <name>`, `session policy <name>`.
- */
+/** Where a deciding statement lives, as the policy editor opens it (the simulator's mapping). */
 export function statementTarget(
   design: DesignDocument,
   simulation: SimulationResult,
   statement: StatementExplanation,
 ): PolicyTarget | undefined {
-  const jsonPath = statement.path;
   if (simulation.outcome !== 'credentials') return undefined;
-  const roleId = simulation.session.role.id;
-  const role = design.roles.find((candidate) => candidate.id === roleId);
-  const inline = /^role\/.* inline '(.*)'$/.exec(statement.policyName);
-  if (inline && role)
-    return { policy: { kind: 'inline', roleId: role.id, policyName: inline[1] ?? '' }, jsonPath };
-  const managed = /^(?:managed policy|permissions boundary) (.*)$/.exec(statement.policyName);
-  if (managed && role) {
-    const policy = design.managedPolicies.find(
-      (candidate) =>
-        candidate.name === managed[1] &&
-        [...role.managedPolicyArns, role.permissionsBoundaryArn].includes(
-          managedPolicyArn(design.account, candidate),
-        ),
-    );
-    if (policy) return { policy: { kind: 'managed', policyId: policy.id }, jsonPath };
-  }
-  const session = /^session policy (.*)$/.exec(statement.policyName);
-  if (session) {
-    const sessionPolicy = simulation.session.sessionPolicies.find(
-      (candidate) => candidate.name === session[1],
-    );
-    if (sessionPolicy?.origin === 'inline' && simulation.identityPool)
-      return { policy: { kind: 'guestScopeDown', identityPoolId: simulation.identityPool.id }, jsonPath };
-    if (sessionPolicy) return { policy: { kind: 'awsManaged', arn: sessionPolicy.origin }, jsonPath };
-  }
-  return undefined;
+  const policy = policyRefOf(design, simulation.session, simulation.identityPool?.id, statement);
+  return policy ? { policy, jsonPath: statement.path } : undefined;
 }
