@@ -3,6 +3,7 @@
 import { ReactFlowProvider } from '@xyflow/react';
 import { useEffect, type ReactElement } from 'react';
 import { Canvas } from './canvas/Canvas';
+import { ExportDialog } from './export/ExportDialog';
 import { Toolbar } from './canvas/Toolbar';
 import { getAppMode, onMenuCommand } from './host/client';
 import { Inspector } from './inspector/Inspector';
@@ -85,6 +86,7 @@ export function App(): ReactElement {
         </main>
         <StatusBar />
         <Dialogs />
+        <ExportDialog />
         <Notices />
       </div>
     </ReactFlowProvider>

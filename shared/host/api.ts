@@ -152,6 +152,7 @@ export const menuCommandSchema = z.enum([
   'view.toggleTheme',
   'help.about',
   'view.toggleSimulator',
+  'file.export',
   'file.exportReport',
   'view.design',
   'view.matrix',

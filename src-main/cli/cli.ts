@@ -4,6 +4,7 @@
 
 import { parseCommandLine, type CliCommand } from './command';
 import { evaluateCommand } from './commands/evaluate';
+import { exportCommand } from './commands/export';
 import { importAwsCommand } from './commands/import-aws';
 import { checkCommand } from './commands/check';
 import { diffCommand } from './commands/diff';
@@ -22,6 +23,7 @@ export const commands: readonly CliCommand[] = [
   matrixCommand,
   checkCommand,
   importAwsCommand,
+  exportCommand,
   reportCommand,
   diffCommand,
 ];

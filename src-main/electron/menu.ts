@@ -62,7 +62,7 @@ export function buildMenuTemplate(options: MenuOptions): MenuItemConstructorOpti
       { type: 'separator' },
       commandItem('Save', 'file.save', 'CmdOrCtrl+S', actions),
       commandItem('Save As…', 'file.saveAs', 'CmdOrCtrl+Shift+S', actions),
-      { type: 'separator' },
+      commandItem('Export…', 'file.export', undefined, actions),
       commandItem('Export Review Report…', 'file.exportReport', undefined, actions),
       { type: 'separator' },
       commandItem('Close', 'file.close', 'CmdOrCtrl+W', actions),

@@ -13,6 +13,7 @@ import {
   toggleMinimapCommand,
   toggleThemeCommand,
 } from '../state/commands';
+import { openExportDialog } from '../export/export-dialog-state';
 import { newDesign, openDesign, saveDesign } from '../state/document-actions';
 import { useAppStore } from '../state/store';
 import { toggleSimulatorCommand } from '../simulator/simulator-commands';
@@ -78,6 +79,9 @@ export function runMenuCommand(command: MenuCommand, detail: MenuCommandDetail =
     case 'view.toggleSimulator':
       store.run(toggleSimulatorCommand, undefined);
       return;
+    case 'file.export':
+      openExportDialog();
+      return;
     case 'file.exportReport':
       void exportReviewReport();
       return;
@@ -109,6 +113,7 @@ export const MENUS: { title: string; items: (MenuItem | 'separator')[] }[] = [
       { command: 'file.save', label: 'Save', shortcut: `${MOD}S` },
       { command: 'file.saveAs', label: 'Save As…', shortcut: `${SHIFT}${MOD}S` },
       'separator',
+      { command: 'file.export', label: 'Export…' },
       { command: 'file.exportReport', label: 'Export Review Report…' },
     ],
   },

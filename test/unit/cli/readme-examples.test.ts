@@ -55,6 +55,7 @@ describe('README examples', () => {
       'check',
       'diff',
       'evaluate',
+      'export',
       'import-aws',
       'matrix',
       'report',

@@ -47,6 +47,7 @@ describe('application menu', () => {
       'Open Recent',
       'Save',
       'Save As…',
+      'Export…',
       'Export Review Report…',
       'Close',
     ]);
@@ -81,11 +82,13 @@ describe('application menu', () => {
   it('sends the matching command for each item', () => {
     const { template, sent } = setUp();
     click(item(submenu(template, 'File'), 'Save As…'));
+    click(item(submenu(template, 'File'), 'Export…'));
     click(item(submenu(template, 'View'), 'Toggle Minimap'));
     click(item(submenu(template, 'Help'), 'About Cognito Access Studio'));
     click(item(submenu(template, 'View'), 'Simulator'));
     expect(sent.map(([command]) => command)).toEqual([
       'file.saveAs',
+      'file.export',
       'view.toggleMinimap',
       'help.about',
       'view.toggleSimulator',
