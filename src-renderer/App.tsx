@@ -9,6 +9,8 @@ import { ExportDialog } from './export/ExportDialog';
 import { Toolbar } from './canvas/Toolbar';
 import { getAppMode, onMenuCommand } from './host/client';
 import { Inspector } from './inspector/Inspector';
+import { MatrixView } from './matrix/MatrixView';
+import { ViewSwitch } from './matrix/ViewSwitch';
 import { startReviewSync } from './review/review-sync';
 import { SimulatorPanel } from './simulator/SimulatorPanel';
 import { commandForKey, runMenuCommand } from './shell/app-commands';
@@ -40,6 +42,7 @@ function StatusBar(): ReactElement {
 
 export function App(): ReactElement {
   useApplyTheme();
+  const view = useAppStore((state) => state.ui.view);
   const browserMode = getAppMode() === 'browser';
 
   useEffect(() => {
@@ -74,9 +77,12 @@ export function App(): ReactElement {
         ) : null}
         <Toolbar />
         <main className="app__main">
-          <div className="app__workspace">
-            <Canvas />
-            <SimulatorPanel />
+          <div className="app__view">
+            <ViewSwitch />
+            <div className="app__workspace">
+              {view === 'matrix' ? <MatrixView /> : <Canvas />}
+              <SimulatorPanel />
+            </div>
           </div>
           <Inspector />
         </main>

@@ -9,6 +9,7 @@ import './styles/inspector.css';
 import './styles/rule-editor.css';
 import './styles/findings.css';
 import './styles/aws.css';
+import './styles/matrix.css';
 import { App } from './App';
 
 const container = document.getElementById('root');

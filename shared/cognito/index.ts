@@ -40,3 +40,22 @@ export {
 export type { MatrixPersona, MatrixOptions, RolePolicies, PolicySource } from './access';
 export { simulationPath, traceStepElements } from './graph-path';
 export type { GraphElements, SimulationPath } from './graph-path';
+export {
+  ACCESS_LEVELS,
+  designActions,
+  designResources,
+  filterByAccessLevel,
+  parseActionList,
+  parseResourceList,
+  resolveResource,
+  serviceActions,
+  serviceOfResource,
+  servicesOfDesign,
+  withAccessLevels,
+  writtenActions,
+} from './matrix-axes';
+export type { ActionLevelSource, CatalogActionLevel, MatrixAction, ResourceTemplate } from './matrix-axes';
+export { cellAt, cellIndex, computeMatrixTable, countDecisions, designMatrixTable } from './matrix-table';
+export type { MatrixColumn, MatrixTable, MatrixTableOptions } from './matrix-table';
+export { accessDiff, describeAccessChange, describePersonaChange, diffMatrixTables } from './access-diff';
+export type { AccessChange, AccessChangeKind, AccessDiff, PersonaChange, PersonaSide } from './access-diff';

@@ -198,6 +198,21 @@ export const hostApiSchemas = {
       content: designText.optional(),
     }),
   },
+  /**
+   * Actions of IAM services with their access level, from the IAM catalog in the main process
+   * (the access matrix chooses actions by service and access level). Unknown services have none.
+   */
+  catalogActions: {
+    request: z.object({ services: z.array(z.string().regex(/^[a-z0-9-]{1,64}$/)).max(50) }).strict(),
+    response: z.object({
+      services: z.array(
+        z.object({
+          service: z.string(),
+          actions: z.array(z.object({ name: z.string(), accessLevel: z.string() })),
+        }),
+      ),
+    }),
+  },
 } as const;
 
 export type HostMethod = keyof typeof hostApiSchemas;
@@ -236,6 +251,9 @@ export const menuCommandSchema = z.enum([
   'file.export',
   'file.importAws',
   'file.planApply',
+  'file.exportReport',
+  'view.design',
+  'view.matrix',
 ]);
 export type MenuCommand = z.infer<typeof menuCommandSchema>;
 

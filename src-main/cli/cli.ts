@@ -7,7 +7,9 @@ import { evaluateCommand } from './commands/evaluate';
 import { exportCommand } from './commands/export';
 import { importAwsCommand } from './commands/import-aws';
 import { checkCommand } from './commands/check';
+import { diffCommand } from './commands/diff';
 import { matrixCommand } from './commands/matrix';
+import { reportCommand } from './commands/report';
 import { simulateCommand } from './commands/simulate';
 import { validateCommand } from './commands/validate';
 import { applyCommand } from './commands/apply';
@@ -28,6 +30,8 @@ export const commands: readonly CliCommand[] = [
   pullCommand,
   planCommand,
   applyCommand,
+  reportCommand,
+  diffCommand,
 ];
 
 function toolHelp(): string {

@@ -63,6 +63,7 @@ export function buildMenuTemplate(options: MenuOptions): MenuItemConstructorOpti
       commandItem('Save', 'file.save', 'CmdOrCtrl+S', actions),
       commandItem('Save As…', 'file.saveAs', 'CmdOrCtrl+Shift+S', actions),
       commandItem('Export…', 'file.export', undefined, actions),
+      commandItem('Export Review Report…', 'file.exportReport', undefined, actions),
       { type: 'separator' },
       commandItem('Import from AWS…', 'file.importAws', undefined, actions),
       commandItem('Plan & Apply…', 'file.planApply', undefined, actions),
@@ -95,6 +96,9 @@ export function buildMenuTemplate(options: MenuOptions): MenuItemConstructorOpti
       commandItem('Toggle Minimap', 'view.toggleMinimap', 'CmdOrCtrl+Shift+M', actions),
       commandItem('Theme', 'view.toggleTheme', 'CmdOrCtrl+Shift+T', actions),
       commandItem('Simulator', 'view.toggleSimulator', 'CmdOrCtrl+J', actions),
+      { type: 'separator' },
+      commandItem('Design', 'view.design', 'CmdOrCtrl+1', actions),
+      commandItem('Access Matrix', 'view.matrix', 'CmdOrCtrl+2', actions),
     ],
   };
   const help: MenuItemConstructorOptions = {

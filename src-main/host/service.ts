@@ -11,6 +11,8 @@ import {
   writeFileAtomic,
 } from '../services/files';
 import { AwsAccessError, createAwsHostMethods, type AwsHostMethods } from '../services/aws';
+import { actionLevelSource } from '../services/catalog/action-levels';
+import { createIamDataCatalog } from '../services/catalog/iam-data-catalog';
 import { HostFailure } from './errors';
 
 /** Matches the `designText` limit of the host API schema. */
@@ -173,6 +175,18 @@ export function createHostService(dependencies: HostServiceDependencies): HostAp
     return { path: absolute };
   }
 
+  // Loaded per service on first use (design.md §6: never block start-up on the whole catalog).
+  const actionLevels = actionLevelSource(createIamDataCatalog());
+
+  async function catalogActions(
+    request: HostRequest<'catalogActions'>,
+  ): Promise<HostResponse<'catalogActions'>> {
+    const services = [];
+    for (const service of new Set(request.services))
+      services.push({ service, actions: await actionLevels.actionsOf(service) });
+    return { services };
+  }
+
   async function listRecent(): Promise<HostResponse<'listRecent'>> {
     return recentFiles.list();
   }
@@ -213,5 +227,6 @@ export function createHostService(dependencies: HostServiceDependencies): HostAp
     setDocumentState,
     exportFile,
     ...reportingAwsFailures(dependencies.aws ?? createAwsHostMethods()),
+    catalogActions,
   };
 }

@@ -18,6 +18,7 @@ import { newDesign, openDesign, saveDesign } from '../state/document-actions';
 import { useAppStore } from '../state/store';
 import { toggleSimulatorCommand } from '../simulator/simulator-commands';
 import { openAwsDialog } from '../aws/aws-dialog-state';
+import { exportReviewReport } from '../report/export-report';
 import { showAbout } from './dialogs';
 import { prefersDark } from './theme';
 
@@ -88,6 +89,13 @@ export function runMenuCommand(command: MenuCommand, detail: MenuCommandDetail =
     case 'file.planApply':
       openAwsDialog('planApply');
       return;
+    case 'file.exportReport':
+      void exportReviewReport();
+      return;
+    case 'view.design':
+    case 'view.matrix':
+      store.setUi({ view: command === 'view.matrix' ? 'matrix' : 'design' });
+      return;
   }
 }
 
@@ -113,6 +121,7 @@ export const MENUS: { title: string; items: (MenuItem | 'separator')[] }[] = [
       { command: 'file.saveAs', label: 'Save As…', shortcut: `${SHIFT}${MOD}S` },
       'separator',
       { command: 'file.export', label: 'Export…' },
+      { command: 'file.exportReport', label: 'Export Review Report…' },
       { command: 'file.importAws', label: 'Import from AWS…' },
       { command: 'file.planApply', label: 'Plan & Apply…' },
     ],
@@ -141,6 +150,9 @@ export const MENUS: { title: string; items: (MenuItem | 'separator')[] }[] = [
       { command: 'view.toggleMinimap', label: 'Toggle Minimap' },
       { command: 'view.toggleTheme', label: 'Toggle Dark Theme' },
       { command: 'view.toggleSimulator', label: 'Simulator', shortcut: `${MOD}J` },
+      'separator',
+      { command: 'view.design', label: 'Design', shortcut: `${MOD}1` },
+      { command: 'view.matrix', label: 'Access Matrix', shortcut: `${MOD}2` },
     ],
   },
   { title: 'Help', items: [{ command: 'help.about', label: 'About Cognito Access Studio' }] },
@@ -160,6 +172,8 @@ export function commandForKey(
   if (mod && key === 's') return event.shiftKey ? 'file.saveAs' : 'file.save';
   if (mod && key === 'o') return 'file.open';
   if (mod && !event.shiftKey && key === 'j') return 'view.toggleSimulator';
+  if (mod && !event.shiftKey && key === '1') return 'view.design';
+  if (mod && !event.shiftKey && key === '2') return 'view.matrix';
   const inText = isTextInput(event.target);
   if (inText) return undefined;
   if (mod && key === 'z') return event.shiftKey ? 'edit.redo' : 'edit.undo';

@@ -57,6 +57,7 @@ export function initialUi(): UiState {
     policyEditor: null,
     simulatorOpen: false,
     simulationPath: null,
+    view: 'design',
   };
 }
 

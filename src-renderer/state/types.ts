@@ -53,6 +53,8 @@ export interface UiState {
   simulatorOpen: boolean;
   /** Nodes and edges the simulated identity travelled, lit on the canvas; null when nothing is simulated. */
   simulationPath: { nodes: string[]; edges: string[] } | null;
+  /** What the main area shows: the design canvas or the access matrix (which replaces the canvas). */
+  view: 'design' | 'matrix';
 }
 
 /**

@@ -28,9 +28,7 @@ for (const theme of ['light', 'dark'] as const) {
     // The design view lists the findings by severity.
     const list = page.getByTestId('findings-list');
     await expect(list).toBeVisible();
-    const guestWrite = list
-      .getByTestId('finding')
-      .filter({ hasText: 'Guest role grants write or data-plane access' });
+    const guestWrite = list.getByTestId('finding').filter({ hasText: 'Guest role grants write access' });
     await expect(guestWrite.first()).toContainText('AnalyticsSdkDevice');
     const count = Number(await badge.textContent());
     await expect(list.getByTestId('finding').filter({ hasText: 'AnalyticsSdkDevice' })).toHaveCount(count);

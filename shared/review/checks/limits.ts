@@ -31,11 +31,25 @@ function entityAt(context: ReviewContext, path: string): FindingEntity {
   return { kind: 'design', id: 'design', name: design.name };
 }
 
+/**
+ * A title that says what is wrong: only a count or length above a maximum is "exceeded"; a missing
+ * required part (a Rules mapping without rules) or a value below a minimum is not.
+ * Rules: https://docs.aws.amazon.com/cognitoidentity/latest/APIReference/API_RulesConfigurationType.html (1–400 rules).
+ */
+export function limitTitle(path: string, message: string): string {
+  const service = /^\$\.(roles|managedPolicies)\[/.test(path) ? 'IAM' : 'Amazon Cognito';
+  if (/needs at least one rule/.test(message)) return 'Rules role mapping without rules';
+  if (/\bat most\b|\blimited to\b|\bmore than\b|\bexceeds\b/.test(message))
+    return `${service} limit exceeded`;
+  if (/characters/.test(message)) return `Value outside the ${service} length limits`;
+  return `Configuration ${service} does not accept`;
+}
+
 export const limitsExceeded: DesignCheck = {
   id: 'limit-exceeded',
   code: 'COG-LIMIT',
   severity: 'high',
-  title: 'Amazon Cognito limit exceeded',
+  title: 'Outside an Amazon Cognito or IAM limit',
   description:
     'The design exceeds a documented Amazon Cognito identity-pool limit (role mappings, rules, social providers, principal tags, …); AWS rejects or may reject the configuration.',
   help: 'Stay within the documented quotas: https://docs.aws.amazon.com/cognito/latest/developerguide/limits.html',
@@ -49,8 +63,11 @@ export const limitsExceeded: DesignCheck = {
           entity: entityAt(context, issue.path),
           location: designLocation(issue.path),
           severity: issue.severity === 'error' ? 'high' : 'low',
+          title: limitTitle(issue.path, issue.message),
           rationale: `${issue.path}: ${issue.message}. ${issue.severity === 'error' ? 'AWS rejects this configuration.' : 'AWS may refuse it unless the quota was raised.'}`,
-          fix: 'Reduce the configuration to the documented limit (or request a quota increase where AWS allows one).',
+          fix: /needs at least one rule/.test(issue.message)
+            ? 'Add at least one rule to the mapping, or change its type to Token (or remove it so the default authenticated role applies).'
+            : 'Bring the value within the documented limit (or request a quota increase where AWS allows one).',
         }),
       );
     }

@@ -36,13 +36,51 @@ function partitioned(statement: ScannedStatement): boolean {
   );
 }
 
+interface GuestGrant {
+  statement: ScannedStatement;
+  writes: string[];
+  reads: string[];
+  ownPartition: boolean;
+}
+
+function guestGrant(context: ReviewContext, statement: ScannedStatement): GuestGrant | undefined {
+  const writes =
+    statement.notActions.length > 0
+      ? [`every action except ${statement.notActions.map((entry) => entry.value).join(', ')} (NotAction)`]
+      : [];
+  const reads: string[] = [];
+  for (const action of statement.actions) {
+    const actionClass = classifyAction(action.value, context.accessLevels);
+    if (actionClass === 'write') writes.push(action.value);
+    else if (actionClass === 'data-read') reads.push(action.value);
+  }
+  if (writes.length === 0 && reads.length === 0) return undefined;
+  // Writes confined to the caller's own identity partition are the usual guest pattern (own dataset).
+  return { statement, writes, reads, ownPartition: partitioned(statement) };
+}
+
+/** "write access (a, b) and data reads (c) on R (Statement[1])" — reads are never called writes. */
+function describeGrant(grant: GuestGrant, withPath: boolean): string {
+  const parts = [
+    ...(grant.writes.length > 0 ? [`write access (${grant.writes.join(', ')})`] : []),
+    ...(grant.reads.length > 0 ? [`data reads (${grant.reads.join(', ')})`] : []),
+  ];
+  const resources = grant.statement.resources.map((entry) => entry.value).join(', ') || 'the NotResource set';
+  const own = grant.ownPartition
+    ? " (limited to the caller's own identity id, but anyone can create new identities)"
+    : '';
+  return `${parts.join(' and ')} on ${resources}${own}${withPath ? ` [${grant.statement.path}]` : ''}`;
+}
+
+const SEVERITY_RANK = { critical: 0, high: 1, medium: 2, low: 3, info: 4 } as const;
+
 export const guestWriteAccess: DesignCheck = {
   id: 'guest-write-access',
   code: 'COG-GUEST-WRITE',
   severity: 'high',
-  title: 'Guest role grants write or data-plane access',
+  title: 'Guest role grants write access or data reads',
   description:
-    'The unauthenticated role allows write actions (or data reads). Anyone can obtain guest credentials; with the basic flow the guest scope-down session policy does not limit them.',
+    'The unauthenticated role allows write actions (or data reads). Anyone can obtain guest credentials; with the basic flow the guest scope-down session policy does not limit them. One finding per policy, naming each statement.',
   help: 'Keep guest roles to the minimum the app needs before sign-in, scoped to specific resources; turn the basic flow off so the scope-down applies.',
   needsCatalog: false,
   run(context) {
@@ -51,39 +89,47 @@ export const guestWriteAccess: DesignCheck = {
       const basicFlow = context
         .routesToRole(role.id)
         .some((route) => route.guest && route.pool.allowClassicFlow);
+      const byPolicy = new Map<RolePolicy, GuestGrant[]>();
       for (const { policy, statement } of allowStatements(context, role)) {
-        const writes =
-          statement.notActions.length > 0
-            ? [
-                `every action except ${statement.notActions.map((entry) => entry.value).join(', ')} (NotAction)`,
-              ]
-            : [];
-        const reads: string[] = [];
-        for (const action of statement.actions) {
-          const actionClass = classifyAction(action.value, context.accessLevels);
-          if (actionClass === 'write') writes.push(action.value);
-          else if (actionClass === 'data-read') reads.push(action.value);
-        }
-        if (writes.length === 0 && reads.length === 0) continue;
+        const grant = guestGrant(context, statement);
+        if (grant) byPolicy.set(policy, [...(byPolicy.get(policy) ?? []), grant]);
+      }
+      // One finding per policy: the statements of one policy are one decision for the reviewer.
+      for (const [policy, grants] of byPolicy) {
+        const severities = grants.map((grant) =>
+          grant.writes.length > 0 && !grant.ownPartition
+            ? basicFlow
+              ? 'high'
+              : 'medium'
+            : basicFlow
+              ? 'medium'
+              : 'low',
+        );
+        const severity = severities.reduce((worst, next) =>
+          SEVERITY_RANK[next] < SEVERITY_RANK[worst] ? next : worst,
+        );
+        const writes = grants.some((grant) => grant.writes.length > 0);
+        const reads = grants.some((grant) => grant.reads.length > 0);
         const flowNote = basicFlow
           ? 'The pool allows the basic flow, so guests get these permissions without the scope-down session policy.'
           : "The enhanced flow's scope-down session policy still lets guests use them on the services it allows.";
-        // Writes confined to the caller's own identity partition are the usual guest pattern (own dataset).
-        const ownPartition = partitioned(statement);
-        const severity =
-          writes.length > 0 && !ownPartition ? (basicFlow ? 'high' : 'medium') : basicFlow ? 'medium' : 'low';
-        const granted =
-          writes.length > 0 ? `write access (${writes.join(', ')})` : `data reads ${reads.join(', ')}`;
+        const first = grants[0] as GuestGrant;
         findings.push(
           makeFinding(this, {
             entity: roleEntity(role),
-            location: policyLocation(policy, statement.path),
+            location: policyLocation(policy, first.statement.path),
             severity,
-            rationale: `${role.name} is the guest role: anyone who calls GetId without a login receives ${granted} on ${statement.resources.map((entry) => entry.value).join(', ') || 'the NotResource set'}${ownPartition ? " (limited to the caller's own identity id, but anyone can create new identities)" : ''}. ${flowNote}`,
-            fix:
-              writes.length > 0
-                ? 'Move write access to an authenticated role, or scope it to a per-identity resource (${cognito-identity.amazonaws.com:sub}).'
-                : 'Confirm that the data is public; otherwise move the read to an authenticated role.',
+            title: writes
+              ? reads
+                ? 'Guest role grants write access and data reads'
+                : 'Guest role grants write access'
+              : 'Guest role grants data reads',
+            rationale: `${role.name} is the guest role: anyone who calls GetId without a login receives ${grants
+              .map((grant) => describeGrant(grant, grants.length > 1))
+              .join('; ')}. ${flowNote}`,
+            fix: writes
+              ? 'Move write access to an authenticated role, or scope it to a per-identity resource (${cognito-identity.amazonaws.com:sub}).'
+              : 'Confirm that the data is public; otherwise move the read to an authenticated role.',
           }),
         );
       }

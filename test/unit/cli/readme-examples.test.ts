@@ -53,10 +53,12 @@ describe('README examples', () => {
     const used = new Set(cliReadmeCommands.map((line) => words(line)[0]));
     expect([...used].sort()).toEqual([
       'check',
+      'diff',
       'evaluate',
       'export',
       'import-aws',
       'matrix',
+      'report',
       'simulate',
       'validate',
     ]);

@@ -48,12 +48,22 @@ describe('application menu', () => {
       'Save',
       'Save As…',
       'Export…',
+      'Export Review Report…',
       'Import from AWS…',
       'Plan & Apply…',
       'Close',
     ]);
     expect(labels('Edit')).toEqual(['Undo', 'Redo', 'Cut', 'Copy', 'Paste', 'Delete', 'Select All']);
-    expect(labels('View')).toEqual(['Fit', 'Zoom In', 'Zoom Out', 'Toggle Minimap', 'Theme', 'Simulator']);
+    expect(labels('View')).toEqual([
+      'Fit',
+      'Zoom In',
+      'Zoom Out',
+      'Toggle Minimap',
+      'Theme',
+      'Simulator',
+      'Design',
+      'Access Matrix',
+    ]);
     expect(labels('Help')).toEqual(['About Cognito Access Studio']);
   });
 
