@@ -72,6 +72,19 @@ export const hostApiSchemas = {
     request: z.object({ title: z.string().max(300), dirty: z.boolean() }).strict(),
     response: z.object({ ok: z.literal(true) }),
   },
+  /**
+   * Browser mode's file browser: the sub-folders and design files of one folder of the workspace
+   * (`directory` relative to its root; absent = the root). The desktop app answers `unsupported`.
+   */
+  listWorkspace: {
+    request: z.object({ directory: z.string().max(4096).optional() }).strict(),
+    response: z.object({
+      root: z.string(),
+      /** Relative to the root, `/`-separated; '' for the root itself. */
+      directory: z.string(),
+      entries: z.array(z.object({ name: z.string(), kind: z.enum(['directory', 'design']) })),
+    }),
+  },
 } as const;
 
 export type HostMethod = keyof typeof hostApiSchemas;
@@ -106,6 +119,7 @@ export const menuCommandSchema = z.enum([
   'view.toggleMinimap',
   'view.toggleTheme',
   'help.about',
+  'file.openRecent',
 ]);
 export type MenuCommand = z.infer<typeof menuCommandSchema>;
 

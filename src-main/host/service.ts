@@ -11,6 +11,7 @@ import {
   writeFileAtomic,
 } from '../services/files';
 import { HostFailure } from './errors';
+import { createWorkspace } from './workspace';
 
 /** Matches the `designText` limit of the host API schema. */
 export const maxDesignBytes = 20 * 1024 * 1024;
@@ -35,6 +36,11 @@ export interface HostServiceDependencies {
   platform: string;
   /** Where relative paths resolve and browser-mode file prompts start. */
   workingDirectory: string;
+  /**
+   * Browser mode: the one folder whose designs the API may open and save (every path is confined
+   * to it). Absent in the desktop app, whose native dialogs let the person choose any file.
+   */
+  workspaceDirectory?: string;
   /** Per-user app data: recent files list and recovery file. */
   appDataDirectory: string;
   examplesDirectory: string;
@@ -54,6 +60,11 @@ export function createHostService(dependencies: HostServiceDependencies): HostAp
     dependencies.now,
   );
 
+  const workspace =
+    dependencies.workspaceDirectory === undefined
+      ? undefined
+      : createWorkspace(dependencies.workspaceDirectory);
+
   function resolveDesignPath(path: string): string {
     const absolute = isAbsolute(path) ? path : resolve(dependencies.workingDirectory, path);
     // Only design documents (JSON) are read or written, so a misused API cannot touch other files.
@@ -71,7 +82,17 @@ export function createHostService(dependencies: HostServiceDependencies): HostAp
     if (files) dependencies.onRecentFilesChanged?.(files);
   }
 
-  async function openFile(path: string): Promise<{ path: string; content: string }> {
+  /** `trusted`: a path the app chose itself (start-up design, example), not one from the API. */
+  async function openFile(path: string, trusted = false): Promise<{ path: string; content: string }> {
+    if (workspace && !trusted) {
+      // The raw path: `..` is refused before anything normalises it away.
+      const confined = await workspace.resolveForOpen(path);
+      resolveDesignPath(confined.readPath);
+      return {
+        path: resolveDesignPath(confined.path),
+        content: await readTextFileLimited(confined.readPath, maxDesignBytes),
+      };
+    }
     const absolute = resolveDesignPath(path);
     const content = await readTextFileLimited(absolute, maxDesignBytes);
     return { path: absolute, content };
@@ -101,10 +122,10 @@ export function createHostService(dependencies: HostServiceDependencies): HostAp
   }
 
   async function getStartupDesign(): Promise<HostResponse<'getStartupDesign'>> {
-    if (dependencies.startupDesignPath !== undefined) return openFile(dependencies.startupDesignPath);
+    if (dependencies.startupDesignPath !== undefined) return openFile(dependencies.startupDesignPath, true);
     const examples = await listExampleDesigns(dependencies.examplesDirectory);
     const example = examples.find((candidate) => candidate.id === defaultExampleId) ?? examples[0];
-    return example ? openFile(example.path) : { none: true };
+    return example ? openFile(example.path, true) : { none: true };
   }
 
   async function openDesign(request: HostRequest<'openDesign'>): Promise<HostResponse<'openDesign'>> {
@@ -119,7 +140,7 @@ export function createHostService(dependencies: HostServiceDependencies): HostAp
     const askForPath = request.path === undefined || request.saveAs === true;
     const path = askForPath ? await requireDialogs('save').chooseSavePath(request.path) : request.path;
     if (path === undefined) return { canceled: true };
-    const absolute = resolveDesignPath(path);
+    const absolute = workspace ? await workspace.resolveForSave(path) : resolveDesignPath(path);
     try {
       JSON.parse(request.content);
     } catch {
@@ -157,6 +178,18 @@ export function createHostService(dependencies: HostServiceDependencies): HostAp
     return { ok: true };
   }
 
+  async function listWorkspace(
+    request: HostRequest<'listWorkspace'>,
+  ): Promise<HostResponse<'listWorkspace'>> {
+    if (!workspace) {
+      throw new HostFailure(
+        'unsupported',
+        'The desktop app uses the system file dialogs; there is no workspace.',
+      );
+    }
+    return workspace.list(request.directory);
+  }
+
   return {
     getAppInfo,
     listExamples,
@@ -168,5 +201,6 @@ export function createHostService(dependencies: HostServiceDependencies): HostAp
     readRecovery,
     clearRecovery,
     setDocumentState,
+    listWorkspace,
   };
 }
