@@ -7,13 +7,13 @@ import { fitView, zoomIn, zoomOut } from '../canvas/canvas-controller';
 import {
   copyCommand,
   cutCommand,
-  deleteSelectionCommand,
   pasteCommand,
   selectAllCommand,
   toggleMinimapCommand,
   toggleThemeCommand,
 } from '../state/commands';
-import { newDesign, openDesign, saveDesign } from '../state/document-actions';
+import { deleteSelection } from '../state/delete-action';
+import { newDesign, openDesign, openRecentDesign, saveDesign } from '../state/document-actions';
 import { useAppStore } from '../state/store';
 import { showAbout } from './dialogs';
 import { prefersDark } from './theme';
@@ -50,7 +50,7 @@ export function runMenuCommand(command: MenuCommand, detail: MenuCommandDetail =
       store.run(pasteCommand, undefined);
       return;
     case 'edit.delete':
-      store.run(deleteSelectionCommand, undefined);
+      void deleteSelection();
       return;
     case 'edit.selectAll':
       store.run(selectAllCommand, undefined);
@@ -73,6 +73,9 @@ export function runMenuCommand(command: MenuCommand, detail: MenuCommandDetail =
     case 'help.about':
       void showAbout();
       return;
+    case 'file.openRecent':
+      void openRecentDesign();
+      return;
   }
 }
 
@@ -93,6 +96,7 @@ export const MENUS: { title: string; items: (MenuItem | 'separator')[] }[] = [
     items: [
       { command: 'file.new', label: 'New' },
       { command: 'file.open', label: 'Open…', shortcut: `${MOD}O` },
+      { command: 'file.openRecent', label: 'Open Recent…' },
       'separator',
       { command: 'file.save', label: 'Save', shortcut: `${MOD}S` },
       { command: 'file.saveAs', label: 'Save As…', shortcut: `${SHIFT}${MOD}S` },
