@@ -21,7 +21,18 @@ export interface ProviderClaims {
   source: string;
 }
 
-const OIDC_STANDARD = ['sub', 'iss', 'aud', 'email', 'email_verified', 'name', 'given_name', 'family_name', 'locale', 'picture'];
+const OIDC_STANDARD = [
+  'sub',
+  'iss',
+  'aud',
+  'email',
+  'email_verified',
+  'name',
+  'given_name',
+  'family_name',
+  'locale',
+  'picture',
+];
 
 const USER_POOL_TOKEN_CLAIMS = [
   'cognito:groups',
@@ -40,7 +51,20 @@ const USER_POOL_TOKEN_CLAIMS = [
 const SOCIAL: Record<string, { source: string; claims: string[] }> = {
   google: {
     source: 'Google ID tokens',
-    claims: ['hd', 'email', 'email_verified', 'sub', 'aud', 'azp', 'iss', 'name', 'given_name', 'family_name', 'locale', 'picture'],
+    claims: [
+      'hd',
+      'email',
+      'email_verified',
+      'sub',
+      'aud',
+      'azp',
+      'iss',
+      'name',
+      'given_name',
+      'family_name',
+      'locale',
+      'picture',
+    ],
   },
   apple: {
     source: 'Sign in with Apple ID tokens',
@@ -58,7 +82,9 @@ export function claimsForProvider(design: DesignDocument, ref: ProviderRef): Pro
   if (resolved.userPool) {
     const pool = resolved.userPool;
     const custom = pool.attributes.filter((attribute) => attribute.custom).map((attribute) => attribute.name);
-    const standard = pool.attributes.filter((attribute) => !attribute.custom).map((attribute) => attribute.name);
+    const standard = pool.attributes
+      .filter((attribute) => !attribute.custom)
+      .map((attribute) => attribute.name);
     const added = Object.keys(pool.preTokenGeneration?.addOrOverrideClaims ?? {});
     const everyStandard = [...STANDARD_ATTRIBUTES];
     const proposed = [
@@ -76,10 +102,16 @@ export function claimsForProvider(design: DesignDocument, ref: ProviderRef): Pro
   if (!provider) return undefined;
   if (provider.kind === 'saml') {
     const attributes = provider.samlAttributes ?? [];
-    return { proposed: attributes, open: attributes.length === 0, source: `the SAML assertions of ${provider.name}` };
+    return {
+      proposed: attributes,
+      open: attributes.length === 0,
+      source: `the SAML assertions of ${provider.name}`,
+    };
   }
-  if (provider.kind === 'oidc') return { proposed: OIDC_STANDARD, open: true, source: `ID tokens of ${provider.name}` };
-  if (provider.kind === 'developer') return { proposed: [], open: true, source: 'developer-authenticated logins' };
+  if (provider.kind === 'oidc')
+    return { proposed: OIDC_STANDARD, open: true, source: `ID tokens of ${provider.name}` };
+  if (provider.kind === 'developer')
+    return { proposed: [], open: true, source: 'developer-authenticated logins' };
   const social = SOCIAL[provider.kind];
   return social ? { proposed: social.claims, open: false, source: social.source } : undefined;
 }

@@ -158,7 +158,8 @@ export function Dialogs(): ReactElement | null {
   if (!dialog) return null;
   const cancel = (): void => {
     close();
-    if (dialog.kind === 'path' || dialog.kind === 'files' || dialog.kind === 'recent') dialog.resolve(undefined);
+    if (dialog.kind === 'path' || dialog.kind === 'files' || dialog.kind === 'recent')
+      dialog.resolve(undefined);
     else if (dialog.kind === 'confirm') dialog.resolve(false);
     else dialog.resolve();
   };

@@ -64,7 +64,9 @@ export function FileBrowserDialog({
     const trimmed = name.trim();
     if (trimmed === '' || /[\\/]/.test(trimmed)) return;
     const withExtension =
-      dialog.mode === 'save' && !trimmed.toLowerCase().endsWith(extension) ? `${trimmed}${extension}` : trimmed;
+      dialog.mode === 'save' && !trimmed.toLowerCase().endsWith(extension)
+        ? `${trimmed}${extension}`
+        : trimmed;
     finish(join(directory, withExtension));
   };
   const rootName = listing?.root.split(/[\\/]/).filter(Boolean).at(-1) ?? 'workspace';
@@ -103,7 +105,11 @@ export function FileBrowserDialog({
       <ul className="file-browser__list" aria-label="Files" data-testid="file-list">
         {directory !== '' ? (
           <li>
-            <button type="button" className="file-browser__entry" onClick={() => setDirectory(parentOf(directory))}>
+            <button
+              type="button"
+              className="file-browser__entry"
+              onClick={() => setDirectory(parentOf(directory))}
+            >
               <span aria-hidden="true">↰</span> ..
             </button>
           </li>
@@ -113,14 +119,18 @@ export function FileBrowserDialog({
             <button
               type="button"
               className={`file-browser__entry${entry.kind === 'design' && entry.name === name.trim() ? ' file-browser__entry--chosen' : ''}`}
-              onClick={() => (entry.kind === 'directory' ? setDirectory(join(directory, entry.name)) : setName(entry.name))}
+              onClick={() =>
+                entry.kind === 'directory' ? setDirectory(join(directory, entry.name)) : setName(entry.name)
+              }
               onDoubleClick={() => entry.kind === 'design' && finish(join(directory, entry.name))}
             >
               <span aria-hidden="true">{entry.kind === 'directory' ? '📁' : '📄'}</span> {entry.name}
             </button>
           </li>
         ))}
-        {listing && listing.entries.length === 0 ? <li className="muted">No designs in this folder.</li> : null}
+        {listing && listing.entries.length === 0 ? (
+          <li className="muted">No designs in this folder.</li>
+        ) : null}
       </ul>
       <label className="field__label" htmlFor="file-browser-name">
         {dialog.mode === 'save' ? 'File name' : 'Design'}
@@ -136,12 +146,18 @@ export function FileBrowserDialog({
         placeholder={dialog.mode === 'open' ? 'Choose a design above' : `name${extension}`}
         data-testid="file-name-input"
       />
-      {/[\\/]/.test(name) ? <div className="issue issue--error">A file name cannot contain / or \.</div> : null}
+      {/[\\/]/.test(name) ? (
+        <div className="issue issue--error">A file name cannot contain / or \.</div>
+      ) : null}
       <div className="dialog__actions">
         <button type="button" className="button" onClick={() => finish(undefined)}>
           Cancel
         </button>
-        <button type="submit" className="button button--primary" disabled={name.trim() === '' || /[\\/]/.test(name)}>
+        <button
+          type="submit"
+          className="button button--primary"
+          disabled={name.trim() === '' || /[\\/]/.test(name)}
+        >
           {dialog.confirmLabel}
         </button>
       </div>

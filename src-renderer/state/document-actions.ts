@@ -178,7 +178,10 @@ export async function saveDesign(options: { saveAs?: boolean } = {}): Promise<bo
     await clearRecoveryFile();
     const drafts = pendingDrafts();
     if (drafts.length > 0)
-      notify('error', `Saved ${fileName(saved.path)} without the text in ${drafts.join(', ')}: it is not valid yet.`);
+      notify(
+        'error',
+        `Saved ${fileName(saved.path)} without the text in ${drafts.join(', ')}: it is not valid yet.`,
+      );
     else notify('success', `Saved ${fileName(saved.path)}`);
     return true;
   } catch (error) {

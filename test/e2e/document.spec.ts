@@ -17,7 +17,9 @@ test.afterEach(async () => {
   await app.stop();
 });
 
-test('Save As asks for a file name in the workspace, writes the design there and makes it the current file', async ({ page }) => {
+test('Save As asks for a file name in the workspace, writes the design there and makes it the current file', async ({
+  page,
+}) => {
   const studio = new AppPage(page);
   await studio.open(app.url);
   await studio.canvas.addNode('role');

@@ -86,7 +86,9 @@ test('the recovery file holds the very last change', async ({ page }) => {
   await expect(studio.canvas.node('LastChange')).toBeVisible();
 });
 
-test('deleting a role others use lists what it disconnects, and one undo brings all back', async ({ page }) => {
+test('deleting a role others use lists what it disconnects, and one undo brings all back', async ({
+  page,
+}) => {
   const studio = new AppPage(page);
   await studio.open(app.url);
   const labelsBefore = await studio.canvas.edgeLabels().count();

@@ -27,7 +27,9 @@ export function describeDisconnections(design: DesignDocument, ids: readonly str
     const targetGoes = deleted.has(edge.target);
     if (sourceGoes === targetGoes) continue;
     const relation = edge.kind === 'ruleRole' && edge.label ? `role rule ${edge.label}` : RELATION[edge.kind];
-    lines.push(`${names.get(edge.source) ?? edge.source} → ${names.get(edge.target) ?? edge.target}: ${relation}`);
+    lines.push(
+      `${names.get(edge.source) ?? edge.source} → ${names.get(edge.target) ?? edge.target}: ${relation}`,
+    );
   }
   return lines;
 }

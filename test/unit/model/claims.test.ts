@@ -8,7 +8,10 @@ import { aClient, aDesign, aRoleMapping, aRule, aUserPool } from '../builders/de
 
 function designWith(kind: 'google' | 'saml' | 'oidc', claim: string) {
   return aDesign()
-    .withProvider(kind, { id: 'idp', ...(kind === 'saml' ? { samlAttributes: ['department', 'costCenter'] } : {}) })
+    .withProvider(kind, {
+      id: 'idp',
+      ...(kind === 'saml' ? { samlAttributes: ['department', 'costCenter'] } : {}),
+    })
     .withUserPool(
       aUserPool({
         id: 'up',
@@ -20,9 +23,15 @@ function designWith(kind: 'google' | 'saml' | 'oidc', claim: string) {
     .withIdentityPool({
       id: 'ip',
       authenticatedRoleId: 'r',
-      acceptedProviders: [{ type: 'provider', providerId: 'idp' }, { type: 'userPoolClient', userPoolId: 'up', clientId: 'web' }],
+      acceptedProviders: [
+        { type: 'provider', providerId: 'idp' },
+        { type: 'userPoolClient', userPoolId: 'up', clientId: 'web' },
+      ],
       roleMappings: [
-        aRoleMapping({ type: 'provider', providerId: 'idp' }, { type: 'Rules', rules: [aRule('r', { claim, value: 'x' })] }),
+        aRoleMapping(
+          { type: 'provider', providerId: 'idp' },
+          { type: 'Rules', rules: [aRule('r', { claim, value: 'x' })] },
+        ),
       ],
     })
     .build();
@@ -37,11 +46,16 @@ describe('claims per provider', () => {
     expect(claimsForProvider(design, { type: 'provider', providerId: 'idp' })?.proposed).toEqual(
       expect.arrayContaining(['hd', 'email_verified']),
     );
-    expect(claimsForProvider(design, { type: 'provider', providerId: 'idp' })?.proposed).not.toContain('cognito:groups');
+    expect(claimsForProvider(design, { type: 'provider', providerId: 'idp' })?.proposed).not.toContain(
+      'cognito:groups',
+    );
     const pool = claimsForProvider(design, { type: 'userPoolClient', userPoolId: 'up', clientId: 'web' });
     expect(pool?.proposed.slice(0, 2)).toEqual(['cognito:groups', 'custom:tenant']);
     const saml = designWith('saml', 'department');
-    expect(claimsForProvider(saml, { type: 'provider', providerId: 'idp' })?.proposed).toEqual(['department', 'costCenter']);
+    expect(claimsForProvider(saml, { type: 'provider', providerId: 'idp' })?.proposed).toEqual([
+      'department',
+      'costCenter',
+    ]);
   });
 
   it('gives a new rule on a Google mapping a Google claim, never cognito:groups', () => {
@@ -54,7 +68,10 @@ describe('claims per provider', () => {
 
   it('warns about a claim the provider cannot issue, at the rule claim', () => {
     expect(claimWarnings(designWith('google', 'cognito:groups'))).toEqual([
-      expect.objectContaining({ severity: 'warning', path: '$.identityPools[0].roleMappings[0].rules[0].claim' }),
+      expect.objectContaining({
+        severity: 'warning',
+        path: '$.identityPools[0].roleMappings[0].rules[0].claim',
+      }),
     ]);
     expect(claimWarnings(designWith('google', 'hd'))).toEqual([]);
     expect(claimWarnings(designWith('saml', 'title'))).toHaveLength(1);
