@@ -143,7 +143,12 @@ function checkRoleMappings(
 }
 
 /** A rule on a claim the provider never issues can never match (design.md §5.2 step 6). */
-function checkRuleClaims(design: DesignDocument, mapping: RoleMapping, path: PathSegment[], list: IssueList): void {
+function checkRuleClaims(
+  design: DesignDocument,
+  mapping: RoleMapping,
+  path: PathSegment[],
+  list: IssueList,
+): void {
   mapping.rules.forEach((rule, ruleIndex) => {
     const why = impossibleClaim(design, mapping.provider, rule.claim);
     if (why) list.warning('unknown-claim', [...path, 'rules', ruleIndex, 'claim'], why);

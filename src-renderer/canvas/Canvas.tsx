@@ -14,7 +14,7 @@ import {
   type NodeChange,
   type ReactFlowInstance,
 } from '@xyflow/react';
-import { useCallback, useEffect, useRef, useState, type ReactElement } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactElement } from 'react';
 import { autoLayout } from '../../shared/model/auto-layout';
 import { checkConnection } from '../../shared/model/graph-connections';
 import { connectCommand, moveNodesCommand } from '../state/commands';
@@ -22,6 +22,7 @@ import { notify } from '../state/notices';
 import { useAppStore } from '../state/store';
 import { useEffectiveTheme } from '../shell/theme';
 import { fitOpenedDesign, registerCanvas } from './canvas-controller';
+import { EdgeObstacles, obstaclesOf } from './edge-obstacles';
 import type { AppEdge, AppNode } from './flow-types';
 import { Legend } from './Legend';
 import {
@@ -56,6 +57,9 @@ function minimapColour(node: AppNode): string {
   return MINIMAP_COLOURS[node.type] ?? '#94a3b8';
 }
 
+/** Small enough to leave room for nodes at 1280×720; fitting the view keeps nodes above it. */
+const MINIMAP_SIZE = { width: 168, height: 110 };
+
 /** Large designs render only what is on screen (React Flow's virtualisation). */
 const VIRTUALIZE_ABOVE = 150;
 
@@ -72,6 +76,7 @@ export function Canvas(): ReactElement {
   const minimap = useAppStore((state) => state.ui.minimap);
   const theme = useEffectiveTheme();
   const wrapper = useRef<HTMLDivElement>(null);
+  const obstacles = useMemo(() => obstaclesOf(nodes), [nodes]);
 
   useEffect(() => {
     const missing = graph.nodes.filter((node) => node.position === undefined);
@@ -182,42 +187,45 @@ export function Canvas(): ReactElement {
 
   return (
     <div className="canvas" ref={wrapper} data-testid="canvas">
-      <ReactFlow<AppNode, AppEdge>
-        nodes={nodes}
-        edges={edges}
-        nodeTypes={nodeTypes}
-        edgeTypes={edgeTypes}
-        onInit={onInit}
-        onNodesChange={onNodesChange}
-        onEdgesChange={onEdgesChange}
-        onConnect={onConnect}
-        onConnectEnd={onConnectEnd}
-        isValidConnection={isValidConnection}
-        onNodeDragStart={onNodeDragStart}
-        onNodeDragStop={onNodeDragStop}
-        deleteKeyCode={null}
-        selectionKeyCode="Shift"
-        multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
-        colorMode={theme}
-        onlyRenderVisibleElements={nodes.length > VIRTUALIZE_ABOVE}
-        minZoom={0.05}
-        maxZoom={2}
-        connectionRadius={28}
-      >
-        <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} />
-        <Controls position="bottom-left" showInteractive={false} />
-        <Legend />
-        {minimap ? (
-          <MiniMap<AppNode>
-            position="bottom-right"
-            pannable
-            zoomable
-            nodeColor={minimapColour}
-            nodeStrokeWidth={2}
-            ariaLabel="Minimap"
-          />
-        ) : null}
-      </ReactFlow>
+      <EdgeObstacles.Provider value={obstacles}>
+        <ReactFlow<AppNode, AppEdge>
+          nodes={nodes}
+          edges={edges}
+          nodeTypes={nodeTypes}
+          edgeTypes={edgeTypes}
+          onInit={onInit}
+          onNodesChange={onNodesChange}
+          onEdgesChange={onEdgesChange}
+          onConnect={onConnect}
+          onConnectEnd={onConnectEnd}
+          isValidConnection={isValidConnection}
+          onNodeDragStart={onNodeDragStart}
+          onNodeDragStop={onNodeDragStop}
+          deleteKeyCode={null}
+          selectionKeyCode="Shift"
+          multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
+          colorMode={theme}
+          onlyRenderVisibleElements={nodes.length > VIRTUALIZE_ABOVE}
+          minZoom={0.05}
+          maxZoom={2}
+          connectionRadius={28}
+        >
+          <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} />
+          <Controls position="bottom-left" orientation="horizontal" showInteractive={false} />
+          <Legend />
+          {minimap ? (
+            <MiniMap<AppNode>
+              position="bottom-right"
+              pannable
+              zoomable
+              nodeColor={minimapColour}
+              nodeStrokeWidth={2}
+              style={MINIMAP_SIZE}
+              ariaLabel="Minimap"
+            />
+          ) : null}
+        </ReactFlow>
+      </EdgeObstacles.Provider>
     </div>
   );
 }
