@@ -121,10 +121,9 @@ export function impossibleClaim(design: DesignDocument, ref: ProviderRef, claim:
   const claims = claimsForProvider(design, ref);
   if (!claims) return undefined;
   const userPool = resolveProviderRef(design, ref)?.userPool !== undefined;
-  // cognito:* and custom:* come only from user-pool tokens, whatever else an issuer may add.
-  const onlyUserPools = claim.startsWith('cognito:') || claim.startsWith('custom:');
-  if (claims.open && !(onlyUserPools && !userPool)) return undefined;
-  if (claims.proposed.includes(claim)) return undefined;
+  // An OIDC issuer may send any claim (a user pool registered as an OIDC provider sends
+  // cognito:groups and custom:*), so only closed lists can rule a claim out.
+  if (claims.open || claims.proposed.includes(claim)) return undefined;
   if (claim.startsWith('custom:') && userPool)
     return `${claim} is not a custom attribute of this user pool, so ${claims.source} never carry it and the rule never matches`;
   return `${claims.source} do not carry "${claim}", so the rule never matches`;

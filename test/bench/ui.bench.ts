@@ -12,8 +12,10 @@ import { startApp } from '../e2e/support/app-server';
 import type { BenchReport } from './report';
 import { largeDesign } from './ui-design';
 
-const FIRST_RENDER_TARGET_MS = 2000;
+const FIRST_RENDER_TARGET_MS = 1000;
 const FRAME_TARGET_MS = 1000 / 30;
+/** Zoomed out, many nodes are on screen; panning must still be smooth. */
+const ZOOMED_OUT_FRAME_TARGET_MS = 1000 / 50;
 const PAN_STEPS = 120;
 
 /** Records every requestAnimationFrame delta into `window.benchFrames`. */
@@ -120,8 +122,13 @@ export async function run(): Promise<BenchReport> {
           name: `median frame time, zoomed out (${zoomedOutNodes} nodes)`,
           value: zoomedOutMedian,
           unit: 'ms',
-          target: `<= ${FRAME_TARGET_MS.toFixed(1)} ms (30 fps)`,
-          met: zoomedOutMedian <= FRAME_TARGET_MS,
+          target: `<= ${ZOOMED_OUT_FRAME_TARGET_MS.toFixed(1)} ms (50 fps)`,
+          met: zoomedOutMedian <= ZOOMED_OUT_FRAME_TARGET_MS,
+        },
+        {
+          name: 'frames per second while panning zoomed out (median)',
+          value: 1000 / zoomedOutMedian,
+          unit: 'fps',
         },
       ],
       failures,

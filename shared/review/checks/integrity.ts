@@ -2,11 +2,44 @@
 // fails every sign-in routed to it with InvalidIdentityPoolConfigurationException), and roles that
 // nothing uses. https://docs.aws.amazon.com/cognito/latest/developerguide/role-trust-and-permissions.html
 
-import { checkTrust, roleUses } from '../../cognito/trust';
+import { checkTrust, type RoleUseKind } from '../../cognito/trust';
 import { resolveProviderRef } from '../../model/keys';
 import type { DesignDocument, IdentityPool, Role } from '../../model/types';
 import { designLocation, identityPoolEntity, makeFinding, roleEntity } from '../findings';
 import type { DesignCheck, Finding } from '../types';
+
+/**
+ * Which identity pools hand out each role and as what (one pass over the design; the same uses as
+ * shared/cognito/trust's `roleUses`, which scans the whole design once per role).
+ */
+function roleUseIndex(design: DesignDocument): Map<string, Map<string, Set<RoleUseKind>>> {
+  const index = new Map<string, Map<string, Set<RoleUseKind>>>();
+  const add = (roleId: string | undefined, poolId: string, kind: RoleUseKind): void => {
+    if (roleId === undefined) return;
+    let pools = index.get(roleId);
+    if (!pools) index.set(roleId, (pools = new Map()));
+    let kinds = pools.get(poolId);
+    if (!kinds) pools.set(poolId, (kinds = new Set()));
+    kinds.add(kind);
+  };
+  for (const pool of design.identityPools) {
+    add(pool.unauthenticatedRoleId, pool.id, 'unauthenticated');
+    add(pool.authenticatedRoleId, pool.id, 'authenticated');
+    for (const mapping of pool.roleMappings) {
+      if (mapping.type === 'Rules') {
+        for (const rule of mapping.rules) add(rule.roleId, pool.id, 'authenticated');
+        continue;
+      }
+      const userPool = resolveProviderRef(design, mapping.provider)?.userPool;
+      if (!userPool) continue;
+      for (const group of userPool.groups) add(group.roleId, pool.id, 'authenticated');
+      const trigger = userPool.preTokenGeneration;
+      for (const roleId of trigger?.iamRolesToOverride ?? []) add(roleId, pool.id, 'authenticated');
+      add(trigger?.preferredRole, pool.id, 'authenticated');
+    }
+  }
+  return index;
+}
 
 /** Where in the design file a pool hands out the role: default roles and mapping rules. */
 function pointers(pool: IdentityPool, poolIndex: number, roleId: string): { path: string; label: string }[] {
@@ -59,16 +92,27 @@ export const trustUnsatisfiable: DesignCheck = {
   run(context) {
     const design = context.design;
     const findings: Finding[] = [];
+    const uses = roleUseIndex(design);
+    const poolIndexes = new Map(
+      design.identityPools.map((pool, poolIndex) => [pool.id, { pool, poolIndex }]),
+    );
     for (const role of design.roles) {
-      const uses = roleUses(design, role);
-      if (uses.length === 0) continue;
-      const failing = design.identityPools
-        .map((pool, poolIndex) => ({ pool, poolIndex }))
-        .filter(({ pool }) => uses.some((use) => use.identityPoolId === pool.id))
-        .filter(({ pool }) => {
-          const kinds = new Set(uses.filter((use) => use.identityPoolId === pool.id).map((use) => use.kind));
-          return [...kinds].some((kind) => !poolCanAssume(design, role, pool, kind === 'unauthenticated'));
-        });
+      // A generated trust policy is built from exactly these uses, so it admits them.
+      if (role.trustPolicy.mode !== 'custom') continue;
+      const pools = uses.get(role.id);
+      if (!pools) continue;
+      const failing = [...pools]
+        .filter(([poolId, kinds]) => {
+          const pool = poolIndexes.get(poolId)?.pool;
+          return (
+            pool && [...kinds].some((kind) => !poolCanAssume(design, role, pool, kind === 'unauthenticated'))
+          );
+        })
+        .flatMap(([poolId]) => {
+          const entry = poolIndexes.get(poolId);
+          return entry ? [entry] : [];
+        })
+        .sort((a, b) => a.poolIndex - b.poolIndex);
       if (failing.length === 0) continue;
       const names = failing.map(({ pool }) => pool.name).join(', ');
       findings.push(
@@ -114,8 +158,9 @@ export const roleUnused: DesignCheck = {
   needsCatalog: false,
   run(context) {
     const design = context.design;
+    const uses = roleUseIndex(design);
     return design.roles
-      .filter((role) => roleUses(design, role).length === 0 && !usedByUserPool(design, role.id))
+      .filter((role) => !uses.has(role.id) && !usedByUserPool(design, role.id))
       .map((role) =>
         makeFinding(this, {
           entity: roleEntity(role),
