@@ -9,6 +9,20 @@ const filePath = z.string().min(1).max(4096);
 /** Design files are exchanged as text and parsed with shared/model's loader on the receiving side. */
 const designText = z.string().max(20 * 1024 * 1024);
 
+/** Text exports (reports, templates) may be larger than a design: a report embeds the access matrix. */
+const exportText = z.string().max(50 * 1024 * 1024);
+
+/** What an export is; each format names the file extensions it may be written to. */
+export const exportFormatSchema = z.enum(['html', 'markdown', 'json', 'yaml', 'terraform']);
+export type ExportFormat = z.infer<typeof exportFormatSchema>;
+export const exportExtensions: Record<ExportFormat, readonly string[]> = {
+  html: ['.html', '.htm'],
+  markdown: ['.md'],
+  json: ['.json'],
+  yaml: ['.yaml', '.yml'],
+  terraform: ['.tf'],
+};
+
 export const openedFileSchema = z.object({ path: filePath, content: designText });
 export const canceledSchema = z.object({ canceled: z.literal(true) });
 
@@ -71,6 +85,22 @@ export const hostApiSchemas = {
   setDocumentState: {
     request: z.object({ title: z.string().max(300), dirty: z.boolean() }).strict(),
     response: z.object({ ok: z.literal(true) }),
+  },
+  /**
+   * Writes a text export (review report, CloudFormation, Terraform, …) atomically. Without `path`
+   * Electron shows the native save dialog starting at `suggestedName`; browser mode requires
+   * `path`. The path must end with one of the extensions of `format`.
+   */
+  exportFile: {
+    request: z
+      .object({
+        format: exportFormatSchema,
+        suggestedName: z.string().min(1).max(255),
+        content: exportText,
+        path: filePath.optional(),
+      })
+      .strict(),
+    response: z.union([z.object({ path: filePath }), canceledSchema]),
   },
   /**
    * Browser mode's file browser: the sub-folders and design files of one folder of the workspace

@@ -102,6 +102,18 @@ export function startDesktopApp(electron: ElectronModules, argv: readonly string
         ? result.filePath
         : `${result.filePath}${designFileSuffix}`;
     },
+    async chooseExportPath(suggestedName, extensions) {
+      if (!mainWindow) return undefined;
+      const result = await dialog.showSaveDialog(mainWindow, {
+        defaultPath: join(app.getPath('documents'), suggestedName),
+        filters: [{ name: 'Export', extensions: extensions.map((extension) => extension.slice(1)) }],
+      });
+      if (result.canceled || !result.filePath) return undefined;
+      const chosen = result.filePath;
+      return extensions.some((extension) => chosen.toLowerCase().endsWith(extension))
+        ? chosen
+        : `${chosen}${extensions[0] ?? ''}`;
+    },
   };
 
   const menuActions: MenuActions = {

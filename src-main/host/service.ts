@@ -2,7 +2,7 @@
 // transports (Electron IPC, loopback HTTP) call it through the validating dispatcher.
 
 import { isAbsolute, join, resolve } from 'node:path';
-import type { HostApi, HostRequest, HostResponse } from '../../shared/host/api';
+import { exportExtensions, type HostApi, type HostRequest, type HostResponse } from '../../shared/host/api';
 import {
   createRecentFiles,
   createRecoveryStore,
@@ -23,6 +23,8 @@ export interface FileDialogs {
   /** Resolves to the chosen path, or undefined when the person cancels. */
   chooseOpenPath(): Promise<string | undefined>;
   chooseSavePath(suggestedPath: string | undefined): Promise<string | undefined>;
+  /** Save dialog for a text export; `extensions` are the allowed ones, the first is the default. */
+  chooseExportPath(suggestedName: string, extensions: readonly string[]): Promise<string | undefined>;
 }
 
 export interface DocumentState {
@@ -151,6 +153,27 @@ export function createHostService(dependencies: HostServiceDependencies): HostAp
     return { path: absolute };
   }
 
+  async function exportFile(request: HostRequest<'exportFile'>): Promise<HostResponse<'exportFile'>> {
+    const extensions = exportExtensions[request.format];
+    const path =
+      request.path ?? (await requireDialogs('export to').chooseExportPath(request.suggestedName, extensions));
+    if (path === undefined) return { canceled: true };
+    const absolute = workspace
+      ? await workspace.resolveForWrite(path)
+      : isAbsolute(path)
+        ? path
+        : resolve(dependencies.workingDirectory, path);
+    // Exports are written only under their own extensions, so a misused API cannot replace other files.
+    if (!extensions.some((extension) => absolute.toLowerCase().endsWith(extension))) {
+      throw new HostFailure(
+        'invalid-path',
+        `${absolute} does not end in ${extensions.join(' or ')}: choose a file name with that extension.`,
+      );
+    }
+    await writeFileAtomic(absolute, request.content);
+    return { path: absolute };
+  }
+
   async function listRecent(): Promise<HostResponse<'listRecent'>> {
     return recentFiles.list();
   }
@@ -201,6 +224,7 @@ export function createHostService(dependencies: HostServiceDependencies): HostAp
     readRecovery,
     clearRecovery,
     setDocumentState,
+    exportFile,
     listWorkspace,
   };
 }

@@ -17,6 +17,8 @@ export interface Workspace {
   resolveForOpen(path: string): Promise<{ path: string; readPath: string }>;
   /** The path to write a design to; its folder must exist inside the workspace. */
   resolveForSave(path: string): Promise<string>;
+  /** The path to write any other file to (an export); the caller checks its extension. */
+  resolveForWrite(path: string): Promise<string>;
   list(directory: string | undefined): Promise<HostResponse<'listWorkspace'>>;
 }
 
@@ -75,13 +77,17 @@ export function createWorkspace(root: string): Workspace {
   }
 
   async function resolveForSave(path: string): Promise<string> {
-    const absolute = lexical(path);
-    if (!basename(absolute).toLowerCase().endsWith(designSuffix)) {
+    if (!basename(path).toLowerCase().endsWith(designSuffix)) {
       throw new HostFailure(
         'invalid-path',
-        `${basename(absolute)} is not a design file name: in browser mode designs are saved as *${designSuffix}.`,
+        `${basename(path)} is not a design file name: in browser mode designs are saved as *${designSuffix}.`,
       );
     }
+    return resolveForWrite(path);
+  }
+
+  async function resolveForWrite(path: string): Promise<string> {
+    const absolute = lexical(path);
     const folder = await real(dirname(absolute), path);
     // The atomic write renames over the target: a link there would be replaced, not followed, but
     // a link leaving the workspace says someone planted it, so refuse rather than guess.
@@ -112,5 +118,5 @@ export function createWorkspace(root: string): Workspace {
     return { root: absoluteRoot, directory: fromRoot.split(sep).join('/'), entries: listed };
   }
 
-  return { root: absoluteRoot, resolveForOpen, resolveForSave, list };
+  return { root: absoluteRoot, resolveForOpen, resolveForSave, resolveForWrite, list };
 }

@@ -109,6 +109,7 @@ describe('host service', () => {
         asked.push(suggested);
         return join(directory, 'chosen.cognito-design.json');
       },
+      chooseExportPath: async () => undefined,
     };
     const { service: desktop } = await aService({ mode: 'electron', dialogs });
     expect(await desktop.openDesign({})).toEqual({ canceled: true });
@@ -117,6 +118,52 @@ describe('host service', () => {
       path: join(directory, 'chosen.cognito-design.json'),
     });
     expect(asked).toEqual([target]);
+  });
+
+  it('writes exports atomically, only under the extensions of their format', async () => {
+    const { service, directory } = await aService();
+    const target = join(directory, 'review.html');
+    expect(
+      await service.exportFile({
+        format: 'html',
+        suggestedName: 'review.html',
+        content: '<p>ok</p>',
+        path: target,
+      }),
+    ).toEqual({ path: target });
+    expect(await readFile(target, 'utf8')).toBe('<p>ok</p>');
+
+    const shell = join(directory, '.bashrc');
+    await writeFile(shell, 'keep me');
+    await expect(
+      service.exportFile({ format: 'terraform', suggestedName: 'main.tf', content: 'x', path: shell }),
+    ).rejects.toMatchObject({ code: 'invalid-path' });
+    expect(await readFile(shell, 'utf8')).toBe('keep me');
+    await expect(
+      service.exportFile({ format: 'yaml', suggestedName: 'stack.yaml', content: 'x' }),
+    ).rejects.toMatchObject({ code: 'unsupported' });
+  });
+
+  it('asks the desktop save dialog for an export path with the format extensions', async () => {
+    const directory = await temporaryDirectory();
+    const asked: unknown[] = [];
+    const dialogs: FileDialogs = {
+      chooseOpenPath: async () => undefined,
+      chooseSavePath: async () => undefined,
+      chooseExportPath: async (suggestedName, extensions) => {
+        asked.push([suggestedName, extensions]);
+        return asked.length === 1 ? join(directory, 'stack.yml') : undefined;
+      },
+    };
+    const { service } = await aService({ mode: 'electron', dialogs });
+    const request = { format: 'yaml', suggestedName: 'stack.yaml', content: 'a: 1\n' } as const;
+    expect(await service.exportFile(request)).toEqual({ path: join(directory, 'stack.yml') });
+    expect(await readFile(join(directory, 'stack.yml'), 'utf8')).toBe('a: 1\n');
+    expect(await service.exportFile(request)).toEqual({ canceled: true });
+    expect(asked).toEqual([
+      ['stack.yaml', ['.yaml', '.yml']],
+      ['stack.yaml', ['.yaml', '.yml']],
+    ]);
   });
 
   it('keeps, returns and clears the recovery copy', async () => {

@@ -98,6 +98,26 @@ describe('browser-mode workspace', () => {
     expect(await readFile(join(workspace, 'package.json'), 'utf8')).toBe('{"name":"mine"}');
   });
 
+  it('writes exports only inside the workspace, under their own extensions', async () => {
+    const { outside, workspace, api } = await aWorkspace();
+    const content = '<html></html>';
+    expect(
+      await api('exportFile', { format: 'html', suggestedName: 'r.html', content, path: 'team/r.html' }),
+    ).toEqual({ result: { path: join(workspace, 'team', 'r.html') } });
+    expect(
+      await api('exportFile', { format: 'html', suggestedName: 'r.html', content, path: '../r.html' }),
+    ).toMatchObject({ error: { code: 'outside-workspace' } });
+    expect(
+      await api('exportFile', {
+        format: 'json',
+        suggestedName: 's.json',
+        content: '{}',
+        path: join(outside, 'secret.json'),
+      }),
+    ).toMatchObject({ error: { code: 'outside-workspace' } });
+    expect(await readFile(join(outside, 'secret.json'), 'utf8')).toBe('{"secret":true}');
+  });
+
   it('lists a folder of the workspace: sub-folders and design files, nothing above the root', async () => {
     const { workspace, api } = await aWorkspace();
     expect(await api('listWorkspace', {})).toEqual({
