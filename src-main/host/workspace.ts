@@ -77,6 +77,7 @@ export function createWorkspace(root: string): Workspace {
   }
 
   async function resolveForSave(path: string): Promise<string> {
+    lexical(path);
     if (!basename(path).toLowerCase().endsWith(designSuffix)) {
       throw new HostFailure(
         'invalid-path',
