@@ -6,6 +6,7 @@ import { loadDesign, serializeDesign } from '../../shared/model/io';
 import type { DesignDocument } from '../../shared/model/types';
 import { getAppMode, getHost, HostCallError } from '../host/client';
 import { pendingDrafts } from '../inspector/field-session';
+import { primeIssues } from '../inspector/issues';
 import { chooseRecentFile, chooseWorkspaceFile, confirm, showIssues } from '../shell/dialogs';
 import { notify } from './notices';
 import { emptyDesign, isDirty, useAppStore } from './store';
@@ -43,6 +44,8 @@ export function windowTitle(state: {
 async function parseOrReport(path: string, content: string): Promise<DesignDocument | undefined> {
   const result = loadDesign(content, { fileName: fileName(path), allowSemanticErrors: true });
   if (result.ok) {
+    // A migrated design's issues were found on the old shape; validate the new one afresh.
+    if (result.migratedFrom === undefined) primeIssues(result.design, result.issues);
     if (result.migratedFrom !== undefined)
       notify(
         'info',
