@@ -96,8 +96,11 @@ function useLiveDraft(label: string, value: string, commit: (text: string) => bo
       endFieldEdit(token);
       if (accepted.current) setDraft(value);
     },
-    /** Enter: this edit is done; the next keystroke starts a new undo step. */
-    finish: () => endFieldEdit(token),
+    /** Enter: this edit is done; the next keystroke starts a new undo step, Escape returns here. */
+    finish: () => {
+      endFieldEdit(token);
+      atFocus.current = value;
+    },
     /** Escape: back to the text the field had when it got focus. */
     revert: () => {
       change(atFocus.current);
