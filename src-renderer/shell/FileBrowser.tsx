@@ -9,6 +9,21 @@ import type { DialogRequest } from './dialogs';
 
 type Listing = HostResponse<'listWorkspace'>;
 
+/** Small outline icons (emoji are missing from many Linux font sets). */
+function EntryIcon({ kind }: { kind: 'directory' | 'design' | 'up' }): ReactElement {
+  const path =
+    kind === 'directory'
+      ? 'M1.5 3.5h4l1.5 1.5h7.5v8h-13z'
+      : kind === 'up'
+        ? 'M8 13V4M4 7.5L8 3.5l4 4'
+        : 'M3.5 1.5h6l3 3v10h-9zM9.5 1.5v3h3';
+  return (
+    <svg className="file-browser__icon" width="16" height="16" viewBox="0 0 16 16" aria-hidden="true">
+      <path d={path} fill="none" stroke="currentColor" strokeWidth="1.3" strokeLinejoin="round" />
+    </svg>
+  );
+}
+
 function join(directory: string, name: string): string {
   return directory === '' ? name : `${directory}/${name}`;
 }
@@ -110,7 +125,7 @@ export function FileBrowserDialog({
               className="file-browser__entry"
               onClick={() => setDirectory(parentOf(directory))}
             >
-              <span aria-hidden="true">↰</span> ..
+              <EntryIcon kind="up" /> ..
             </button>
           </li>
         ) : null}
@@ -124,7 +139,7 @@ export function FileBrowserDialog({
               }
               onDoubleClick={() => entry.kind === 'design' && finish(join(directory, entry.name))}
             >
-              <span aria-hidden="true">{entry.kind === 'directory' ? '📁' : '📄'}</span> {entry.name}
+              <EntryIcon kind={entry.kind} /> {entry.name}
             </button>
           </li>
         ))}

@@ -6,13 +6,6 @@ import { expect, test, type Page } from '@playwright/test';
 import { startApp, type RunningApp } from './support/app-server';
 import { AppPage } from './support/pages';
 
-interface Rect {
-  left: number;
-  top: number;
-  right: number;
-  bottom: number;
-}
-
 /** Edges whose drawn path crosses the box of a node that is neither of its ends. */
 async function edgesUnderNodes(page: Page): Promise<string[]> {
   return page.evaluate(() => {
@@ -24,16 +17,31 @@ async function edgesUnderNodes(page: Page): Promise<string[]> {
     const crossings: string[] = [];
     for (const edge of document.querySelectorAll<SVGGElement>('.react-flow__edge')) {
       const path = edge.querySelector<SVGPathElement>('path.react-flow__edge-path');
-      const [source, target] = (edge.getAttribute('aria-label') ?? '').split('|');
-      const ends = new Set([edge.dataset.source ?? source, edge.dataset.target ?? target]);
       if (!path) continue;
       const matrix = path.getScreenCTM();
       if (!matrix) continue;
       const length = path.getTotalLength();
+      const toScreen = (at: number): { x: number; y: number } => {
+        const local = path.getPointAtLength(at);
+        return {
+          x: matrix.a * local.x + matrix.c * local.y + matrix.e,
+          y: matrix.b * local.x + matrix.d * local.y + matrix.f,
+        };
+      };
+      // The edge's ends are the nodes its first and last points touch.
+      const touching = (point: { x: number; y: number }) =>
+        nodes
+          .filter(
+            (node) =>
+              point.x >= node.rect.left - 12 &&
+              point.x <= node.rect.right + 12 &&
+              point.y >= node.rect.top - 12 &&
+              point.y <= node.rect.bottom + 12,
+          )
+          .map((node) => node.id);
+      const ends = new Set([...touching(toScreen(0)), ...touching(toScreen(length))]);
       for (let step = 0; step <= 60; step += 1) {
-        const local = path.getPointAtLength((length * step) / 60);
-        const x = matrix.a * local.x + matrix.c * local.y + matrix.e;
-        const y = matrix.b * local.x + matrix.d * local.y + matrix.f;
+        const { x, y } = toScreen((length * step) / 60);
         const hit = nodes.find(
           (node) =>
             !ends.has(node.id) &&
