@@ -9,6 +9,9 @@ import './styles/inspector.css';
 import './styles/rule-editor.css';
 import './styles/findings.css';
 import { App } from './App';
+import { prefetchStartupDesign } from './state/document-actions';
+
+prefetchStartupDesign();
 
 const container = document.getElementById('root');
 if (container) {

@@ -103,10 +103,31 @@ async function discardChangesIfAllowed(): Promise<boolean> {
   );
 }
 
+type StartupRequests = {
+  recovery: ReturnType<ReturnType<typeof getHost>['readRecovery']>;
+  startup: ReturnType<ReturnType<typeof getHost>['getStartupDesign']>;
+};
+let startupRequests: StartupRequests | undefined;
+
+/**
+ * Asks the host for the recovery file and the start-up design at once, before the first render:
+ * a large design then arrives while React is still setting up instead of after it.
+ */
+export function prefetchStartupDesign(): void {
+  if (startupRequests) return;
+  const host = getHost();
+  startupRequests = { recovery: host.readRecovery({}), startup: host.getStartupDesign({}) };
+  // Awaited by openStartupDesign; a failure is reported there, not as an unhandled rejection.
+  startupRequests.recovery.catch(() => undefined);
+  startupRequests.startup.catch(() => undefined);
+}
+
 export async function openStartupDesign(): Promise<void> {
   const host = getHost();
+  prefetchStartupDesign();
+  const requests = startupRequests as StartupRequests;
   try {
-    const recovery = await host.readRecovery({});
+    const recovery = await requests.recovery;
     if ('content' in recovery) {
       const restore = await confirm(
         'Restore unsaved work?',
@@ -124,7 +145,7 @@ export async function openStartupDesign(): Promise<void> {
       }
       await host.clearRecovery({});
     }
-    const startup = await host.getStartupDesign({});
+    const startup = await requests.startup;
     if ('none' in startup) return;
     const design = await parseOrReport(startup.path, startup.content);
     if (design) showLoaded(design, startup.path);
