@@ -7,6 +7,7 @@ import {
   Controls,
   MiniMap,
   ReactFlow,
+  useStore,
   type Connection,
   type EdgeChange,
   type FinalConnectionState,
@@ -60,6 +61,13 @@ function minimapColour(node: AppNode): string {
 /** Small enough to leave room for nodes at 1280×720; fitting the view keeps nodes above it. */
 const MINIMAP_SIZE = { width: 168, height: 110 };
 
+/** Below this zoom, text on nodes and edge labels is too small to read: it is not drawn. */
+const FAR_ZOOM = 0.5;
+
+function isFar(state: { transform: [number, number, number] }): boolean {
+  return state.transform[2] < FAR_ZOOM;
+}
+
 /** Large designs render only what is on screen (React Flow's virtualisation). */
 const VIRTUALIZE_ABOVE = 150;
 
@@ -76,7 +84,11 @@ export function Canvas(): ReactElement {
   const minimap = useAppStore((state) => state.ui.minimap);
   const theme = useEffectiveTheme();
   const wrapper = useRef<HTMLDivElement>(null);
-  const obstacles = useMemo(() => obstaclesOf(nodes), [nodes]);
+  // Zoomed out, panning brings many nodes into view at once; drawing less per node keeps it smooth.
+  const far = useStore(isFar);
+  // From the design's positions and the measured (else estimated) sizes: unlike `nodes`, stable
+  // while panning and selecting.
+  const obstacles = useMemo(() => obstaclesOf(graph.nodes, measured), [graph, measured]);
 
   useEffect(() => {
     const missing = graph.nodes.filter((node) => node.position === undefined);
@@ -130,8 +142,14 @@ export function Canvas(): ReactElement {
     if (sizes) {
       const updates = sizes;
       setMeasured((previous) => {
+        // Nodes scrolling back into view (virtualised) report the size they had: no new graph.
+        const changed = [...updates].filter(([id, size]) => {
+          const known = previous.get(id);
+          return !known || known.width !== size.width || known.height !== size.height;
+        });
+        if (changed.length === 0) return previous;
         const next = new Map(previous);
-        for (const [id, size] of updates) next.set(id, size);
+        for (const [id, size] of changed) next.set(id, size);
         return next;
       });
     }
@@ -186,7 +204,7 @@ export function Canvas(): ReactElement {
   const onNodeDragStop = useCallback(() => useAppStore.getState().endInteraction(), []);
 
   return (
-    <div className="canvas" ref={wrapper} data-testid="canvas">
+    <div className={far ? 'canvas canvas--far' : 'canvas'} ref={wrapper} data-testid="canvas">
       <EdgeObstacles.Provider value={obstacles}>
         <ReactFlow<AppNode, AppEdge>
           nodes={nodes}

@@ -1,9 +1,9 @@
 // The node boxes edges route around (shared/model/edge-routes.ts), built once per change of the
-// canvas nodes and handed to every edge through context.
+// design and handed to every edge through context.
 
 import { createContext, useContext } from 'react';
 import { buildObstacleIndex, type ObstacleIndex } from '../../shared/model/edge-routes';
-import type { AppNode } from './flow-types';
+import type { GraphNode } from '../../shared/model/graph';
 
 const EMPTY = buildObstacleIndex([]);
 
@@ -13,14 +13,18 @@ export function useEdgeObstacles(): ObstacleIndex {
   return useContext(EdgeObstacles);
 }
 
-export function obstaclesOf(nodes: readonly AppNode[]): ObstacleIndex {
+/** Boxes of the nodes that have a position, with their measured size where known. */
+export function obstaclesOf(
+  nodes: readonly GraphNode[],
+  measured: ReadonlyMap<string, { width: number; height: number }>,
+): ObstacleIndex {
   return buildObstacleIndex(
-    nodes.map((node) => ({
-      id: node.id,
-      x: node.position.x,
-      y: node.position.y,
-      width: node.measured?.width ?? node.initialWidth ?? 240,
-      height: node.measured?.height ?? node.initialHeight ?? 80,
-    })),
+    nodes.flatMap((node) => {
+      if (!node.position) return [];
+      const size = measured.get(node.id) ?? node.size;
+      return [
+        { id: node.id, x: node.position.x, y: node.position.y, width: size.width, height: size.height },
+      ];
+    }),
   );
 }
