@@ -62,7 +62,7 @@ function minimapColour(node: AppNode): string {
 const MINIMAP_SIZE = { width: 168, height: 110 };
 
 /** Below this zoom, text on nodes and edge labels is too small to read: it is not drawn. */
-const FAR_ZOOM = 0.5;
+const FAR_ZOOM = 0.3;
 
 function isFar(state: { transform: [number, number, number] }): boolean {
   return state.transform[2] < FAR_ZOOM;

@@ -114,6 +114,8 @@ test('rule edges say what they test, not only their order', async ({ page }) => 
   await studio.open(app.url);
   const ruleLabels = page.locator('[data-testid="edge-label"][data-label^="#"]');
   expect(await ruleLabels.count()).toBeGreaterThan(0);
+  // Drawn, not only present: the fitted view of the example at this size must show them.
+  for (const label of await ruleLabels.all()) await expect(label).toBeVisible();
   for (const text of await ruleLabels.allTextContents())
     expect(text).toMatch(/^#\d+ \S+ (=|≠|contains|starts with) ./);
 });
