@@ -31,9 +31,9 @@ function StatusBar(): ReactElement {
   const dirty = useAppStore(isDirty);
   return (
     <footer className="statusbar">
-      <span data-testid="file-path">{filePath ?? 'Not saved yet'}</span>
+      <span data-testid="file-path">{filePath ?? 'Untitled design'}</span>
       <span className={dirty ? 'statusbar__dirty' : ''} data-testid="dirty-state">
-        {dirty ? '● Unsaved changes' : 'Saved'}
+        {dirty ? '● Unsaved changes' : filePath ? 'Saved' : 'Not saved yet'}
       </span>
       <span>{`${counts} nodes`}</span>
     </footer>

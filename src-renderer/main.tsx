@@ -11,6 +11,9 @@ import './styles/findings.css';
 import './styles/aws.css';
 import './styles/matrix.css';
 import { App } from './App';
+import { prefetchStartupDesign } from './state/document-actions';
+
+prefetchStartupDesign();
 
 const container = document.getElementById('root');
 if (container) {

@@ -213,6 +213,19 @@ export const hostApiSchemas = {
       ),
     }),
   },
+  /**
+   * Browser mode's file browser: the sub-folders and design files of one folder of the workspace
+   * (`directory` relative to its root; absent = the root). The desktop app answers `unsupported`.
+   */
+  listWorkspace: {
+    request: z.object({ directory: z.string().max(4096).optional() }).strict(),
+    response: z.object({
+      root: z.string(),
+      /** Relative to the root, `/`-separated; '' for the root itself. */
+      directory: z.string(),
+      entries: z.array(z.object({ name: z.string(), kind: z.enum(['directory', 'design']) })),
+    }),
+  },
 } as const;
 
 export type HostMethod = keyof typeof hostApiSchemas;
@@ -254,6 +267,7 @@ export const menuCommandSchema = z.enum([
   'file.exportReport',
   'view.design',
   'view.matrix',
+  'file.openRecent',
 ]);
 export type MenuCommand = z.infer<typeof menuCommandSchema>;
 

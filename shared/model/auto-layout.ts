@@ -28,7 +28,7 @@ export async function autoLayout(
     layoutOptions: {
       'elk.algorithm': 'layered',
       'elk.direction': 'RIGHT',
-      'elk.layered.spacing.nodeNodeBetweenLayers': '150',
+      'elk.layered.spacing.nodeNodeBetweenLayers': '160',
       'elk.spacing.nodeNode': '40',
       'elk.layered.nodePlacement.strategy': 'BRANDES_KOEPF',
       'elk.layered.crossingMinimization.semiInteractive': 'true',

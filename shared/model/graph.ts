@@ -91,6 +91,8 @@ export interface GraphEdge {
   sourceHandle: string;
   targetHandle: string;
   label?: string;
+  /** Rule edges: the compact text drawn on the canvas, `#1 hd = example.com`. */
+  shortLabel?: string;
   /** For rule edges: where the rule lives, so the inspector can open it. */
   rule?: { identityPoolId: string; mappingId: string; ruleId: string; order: number };
   /** For group edges: whether some identity pool maps this user pool's clients by Token. */
@@ -130,6 +132,21 @@ export function ruleLabel(
   rule: { claim: string; matchType: MatchType; value: string },
 ): string {
   return `#${order} ${rule.claim} ${rule.matchType} ${rule.value}`;
+}
+
+const MATCH_SYMBOL: Record<MatchType, string> = {
+  Equals: '=',
+  NotEqual: '≠',
+  Contains: 'contains',
+  StartsWith: 'starts with',
+};
+
+/** What a rule edge shows on the canvas: order, claim, a compact operator and the value. */
+export function shortRuleLabel(
+  order: number,
+  rule: { claim: string; matchType: MatchType; value: string },
+): string {
+  return `#${order} ${rule.claim} ${MATCH_SYMBOL[rule.matchType]} ${rule.value}`;
 }
 
 const WIDTH = { provider: 240, userPool: 270, identityPool: 270, role: 240, managedPolicy: 220 } as const;
@@ -324,6 +341,7 @@ function deriveEdges(design: DesignDocument, nodeIds: Set<string>): GraphEdge[] 
           sourceHandle: HANDLES.identityPoolRules,
           targetHandle: HANDLES.roleIn,
           label: ruleLabel(index + 1, rule),
+          shortLabel: shortRuleLabel(index + 1, rule),
           rule: { identityPoolId: pool.id, mappingId: mapping.id, ruleId: rule.id, order: index + 1 },
         });
       });

@@ -5,6 +5,7 @@
 // https://docs.aws.amazon.com/cognitoidentity/latest/APIReference/API_SetPrincipalTagAttributeMap.html
 // (PrincipalTags ≤ 50 entries, keys 1–128, values 1–256).
 
+import { impossibleClaim } from './claims';
 import { userPoolClientKey, userPoolProviderName } from './keys';
 import { LIMITS } from './limits';
 import type { PathSegment } from './paths';
@@ -33,7 +34,7 @@ export function checkIdentityPools(design: DesignDocument, index: DesignIndex, l
         list.error('dangling-reference', [...path, field], `no role has the id "${roleId}"`);
     }
     checkAcceptedProviders(index, pool, path, list);
-    checkRoleMappings(pool, index, path, list);
+    checkRoleMappings(design, pool, index, path, list);
     checkPrincipalTags(index, pool, path, list);
   });
 }
@@ -99,6 +100,7 @@ function checkAcceptedProviders(
 }
 
 function checkRoleMappings(
+  design: DesignDocument,
   pool: IdentityPool,
   index: DesignIndex,
   path: PathSegment[],
@@ -136,6 +138,20 @@ function checkRoleMappings(
       }
     }
     checkRules(mapping, mappingPath, index, list);
+    if (mapping.type === 'Rules') checkRuleClaims(design, mapping, mappingPath, list);
+  });
+}
+
+/** A rule on a claim the provider never issues can never match (design.md §5.2 step 6). */
+function checkRuleClaims(
+  design: DesignDocument,
+  mapping: RoleMapping,
+  path: PathSegment[],
+  list: IssueList,
+): void {
+  mapping.rules.forEach((rule, ruleIndex) => {
+    const why = impossibleClaim(design, mapping.provider, rule.claim);
+    if (why) list.warning('unknown-claim', [...path, 'rules', ruleIndex, 'claim'], why);
   });
 }
 

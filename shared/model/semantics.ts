@@ -4,7 +4,7 @@
 // semantics-identity-pools.ts.
 //
 // Issue codes: duplicate-id, duplicate-name, dangling-reference, invalid-reference,
-// provider-key-mismatch, invalid-arn, limit, unknown-attribute, unknown-layout-node, principal-tag-conflict
+// provider-key-mismatch, missing-client-id, invalid-arn, limit, unknown-attribute, unknown-layout-node, principal-tag-conflict
 // (two app clients of one user pool with different principal-tag maps; AWS stores one map per user pool).
 
 import { managedPolicyArn, SOCIAL_PROVIDER_KEYS } from './keys';
@@ -66,6 +66,14 @@ function checkUniqueIds(design: DesignDocument, list: IssueList): Set<string> {
   return new Set(seen.keys());
 }
 
+const PROVIDERS_WITH_CLIENT_IDS: ReadonlySet<string> = new Set([
+  'google',
+  'facebook',
+  'amazon',
+  'apple',
+  'oidc',
+]);
+
 function checkProviders(design: DesignDocument, list: IssueList): void {
   const keys = new Map<string, number>();
   design.providers.forEach((provider, index) => {
@@ -110,6 +118,15 @@ function checkProviders(design: DesignDocument, list: IssueList): void {
         'provider-key-mismatch',
         [...path, 'providerKey'],
         'a developer provider name has 1–128 letters, digits, `.`, `_` or `-`',
+      );
+    }
+    // Cognito checks the token's audience against these ids; without one no login can succeed.
+    // https://docs.aws.amazon.com/cognito/latest/developerguide/external-identity-providers.html
+    if (PROVIDERS_WITH_CLIENT_IDS.has(provider.kind) && provider.clientIds.length === 0) {
+      list.error(
+        'missing-client-id',
+        [...path, 'clientIds'],
+        `a ${provider.kind} provider needs the app (client) id its tokens are issued to`,
       );
     }
     if (provider.samlAttributes && provider.kind !== 'saml') {

@@ -4,6 +4,7 @@
 import { catalogChecks } from './checks/catalog';
 import { conditionChecks } from './checks/conditions';
 import { flowChecks } from './checks/flow';
+import { integrityChecks } from './checks/integrity';
 import { limitChecks } from './checks/limits';
 import { mappingChecks } from './checks/mapping';
 import { permissionChecks } from './checks/permissions';
@@ -14,6 +15,7 @@ import type { ReviewCheck } from './types';
 export const REVIEW_CHECKS: readonly ReviewCheck[] = [
   ...flowChecks,
   ...trustChecks,
+  ...integrityChecks,
   ...mappingChecks,
   ...permissionChecks,
   ...conditionChecks,

@@ -1,9 +1,10 @@
 // Browser mode: the host API over loopback HTTP plus the built renderer, for any local browser.
-//   node dist/main/browser-mode.cjs [--port <n>] [--open <design>] [--data-dir <dir>]
+//   node dist/main/browser-mode.cjs [--port <n>] [--open <design>] [--workspace <dir>] [--data-dir <dir>]
+// The API opens and saves designs only inside the workspace folder (default: the current folder).
 // There is deliberately no option to bind another address or to run without the token.
 
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { defaultAppDataDirectory } from './app-data';
 import { createDispatcher } from './dispatch';
@@ -14,6 +15,8 @@ export interface BrowserModeOptions {
   port: number;
   openPath: string | undefined;
   dataDirectory: string | undefined;
+  /** The folder the API may open and save designs in; the working directory when absent. */
+  workspace?: string | undefined;
 }
 
 export class UsageError extends Error {}
@@ -27,20 +30,26 @@ export function parseBrowserModeArguments(argv: string[]): BrowserModeOptions {
         port: { type: 'string' },
         open: { type: 'string' },
         'data-dir': { type: 'string' },
+        workspace: { type: 'string' },
       },
       strict: true,
       allowPositionals: false,
     }));
   } catch (error) {
     throw new UsageError(
-      `${error instanceof Error ? error.message : String(error)} (options: --port <n>, --open <design>, --data-dir <dir>)`,
+      `${error instanceof Error ? error.message : String(error)} (options: --port <n>, --open <design>, --workspace <dir>, --data-dir <dir>)`,
     );
   }
   const port = values.port === undefined ? 0 : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new UsageError(`--port must be a whole number from 0 to 65535, got "${values.port}".`);
   }
-  return { port, openPath: values.open, dataDirectory: values['data-dir'] };
+  return {
+    port,
+    openPath: values.open,
+    dataDirectory: values['data-dir'],
+    ...(values.workspace === undefined ? {} : { workspace: values.workspace }),
+  };
 }
 
 function readVersion(appRoot: string): string {
@@ -67,11 +76,16 @@ export async function startBrowserMode(
 ): Promise<BrowserServer> {
   const startupDesignPath =
     options.openPath === undefined ? undefined : resolve(workingDirectory, options.openPath);
+  const workspaceDirectory = resolve(workingDirectory, options.workspace ?? '.');
+  if (!statSync(workspaceDirectory, { throwIfNoEntry: false })?.isDirectory()) {
+    throw new UsageError(`the workspace ${workspaceDirectory} is not a folder.`);
+  }
   const service = createHostService({
     mode: 'browser',
     version: readVersion(appRoot),
     platform: process.platform,
-    workingDirectory: startupDesignPath === undefined ? workingDirectory : dirname(startupDesignPath),
+    workspaceDirectory,
+    workingDirectory: workspaceDirectory,
     appDataDirectory:
       options.dataDirectory === undefined ? defaultAppDataDirectory() : resolve(options.dataDirectory),
     examplesDirectory: join(appRoot, 'assets', 'examples'),
@@ -113,6 +127,9 @@ export async function runBrowserMode(argv: string[], appRoot: string): Promise<n
     );
   }
   process.stdout.write(`Cognito Access Studio (browser mode) is running at ${server.url}\n`);
+  process.stdout.write(
+    `Workspace folder (designs are opened and saved only here): ${resolve(options.workspace ?? '.')}\n`,
+  );
   process.stdout.write(
     'Open that address in a browser; the token after # is required and changes on every run. Press Ctrl+C to stop.\n',
   );

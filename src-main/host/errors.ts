@@ -7,6 +7,7 @@ export type HostErrorCode =
   | 'invalid-response'
   | 'unknown-method'
   | 'unsupported'
+  | 'outside-workspace'
   | 'internal'
   | 'aws'
   | FileServiceError['code'];

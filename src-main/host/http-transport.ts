@@ -93,8 +93,18 @@ function statusOfError(code: string): number {
 }
 
 class BodyTooLargeError extends Error {}
+class BodyNotUtf8Error extends Error {}
 
-function readBody(request: IncomingMessage, maxBytes: number): Promise<string> {
+/** Strict decoding: a lenient one would replace bad bytes with U+FFFD and save the damage. */
+function decodeUtf8(bytes: Buffer): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new BodyNotUtf8Error();
+  }
+}
+
+function readBody(request: IncomingMessage, maxBytes: number): Promise<Buffer> {
   return new Promise((resolvePromise, rejectPromise) => {
     const chunks: Buffer[] = [];
     let length = 0;
@@ -107,7 +117,7 @@ function readBody(request: IncomingMessage, maxBytes: number): Promise<string> {
       }
       chunks.push(chunk);
     });
-    request.on('end', () => resolvePromise(Buffer.concat(chunks, length).toString('utf8')));
+    request.on('end', () => resolvePromise(Buffer.concat(chunks, length)));
     request.on('error', rejectPromise);
   });
 }
@@ -190,8 +200,12 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     }
     let body: string;
     try {
-      body = await readBody(request, maxBodyBytes);
+      body = decodeUtf8(await readBody(request, maxBodyBytes));
     } catch (error) {
+      if (error instanceof BodyNotUtf8Error) {
+        reject(response, 400, 'invalid-request', `The ${method} request body is not valid UTF-8 text.`);
+        return;
+      }
       if (error instanceof BodyTooLargeError) {
         reject(response, 413, 'too-large', `Request body over the ${maxBodyBytes} byte limit.`, {
           Connection: 'close',

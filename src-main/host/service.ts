@@ -14,6 +14,7 @@ import { AwsAccessError, createAwsHostMethods, type AwsHostMethods } from '../se
 import { actionLevelSource } from '../services/catalog/action-levels';
 import { createIamDataCatalog } from '../services/catalog/iam-data-catalog';
 import { HostFailure } from './errors';
+import { createWorkspace } from './workspace';
 
 /** Matches the `designText` limit of the host API schema. */
 export const maxDesignBytes = 20 * 1024 * 1024;
@@ -40,6 +41,11 @@ export interface HostServiceDependencies {
   platform: string;
   /** Where relative paths resolve and browser-mode file prompts start. */
   workingDirectory: string;
+  /**
+   * Browser mode: the one folder whose designs the API may open and save (every path is confined
+   * to it). Absent in the desktop app, whose native dialogs let the person choose any file.
+   */
+  workspaceDirectory?: string;
   /** Per-user app data: recent files list and recovery file. */
   appDataDirectory: string;
   examplesDirectory: string;
@@ -82,6 +88,11 @@ export function createHostService(dependencies: HostServiceDependencies): HostAp
     dependencies.now,
   );
 
+  const workspace =
+    dependencies.workspaceDirectory === undefined
+      ? undefined
+      : createWorkspace(dependencies.workspaceDirectory);
+
   function resolveDesignPath(path: string): string {
     const absolute = isAbsolute(path) ? path : resolve(dependencies.workingDirectory, path);
     // Only design documents (JSON) are read or written, so a misused API cannot touch other files.
@@ -99,7 +110,17 @@ export function createHostService(dependencies: HostServiceDependencies): HostAp
     if (files) dependencies.onRecentFilesChanged?.(files);
   }
 
-  async function openFile(path: string): Promise<{ path: string; content: string }> {
+  /** `trusted`: a path the app chose itself (start-up design, example), not one from the API. */
+  async function openFile(path: string, trusted = false): Promise<{ path: string; content: string }> {
+    if (workspace && !trusted) {
+      // The raw path: `..` is refused before anything normalises it away.
+      const confined = await workspace.resolveForOpen(path);
+      resolveDesignPath(confined.readPath);
+      return {
+        path: resolveDesignPath(confined.path),
+        content: await readTextFileLimited(confined.readPath, maxDesignBytes),
+      };
+    }
     const absolute = resolveDesignPath(path);
     const content = await readTextFileLimited(absolute, maxDesignBytes);
     return { path: absolute, content };
@@ -129,10 +150,10 @@ export function createHostService(dependencies: HostServiceDependencies): HostAp
   }
 
   async function getStartupDesign(): Promise<HostResponse<'getStartupDesign'>> {
-    if (dependencies.startupDesignPath !== undefined) return openFile(dependencies.startupDesignPath);
+    if (dependencies.startupDesignPath !== undefined) return openFile(dependencies.startupDesignPath, true);
     const examples = await listExampleDesigns(dependencies.examplesDirectory);
     const example = examples.find((candidate) => candidate.id === defaultExampleId) ?? examples[0];
-    return example ? openFile(example.path) : { none: true };
+    return example ? openFile(example.path, true) : { none: true };
   }
 
   async function openDesign(request: HostRequest<'openDesign'>): Promise<HostResponse<'openDesign'>> {
@@ -147,7 +168,7 @@ export function createHostService(dependencies: HostServiceDependencies): HostAp
     const askForPath = request.path === undefined || request.saveAs === true;
     const path = askForPath ? await requireDialogs('save').chooseSavePath(request.path) : request.path;
     if (path === undefined) return { canceled: true };
-    const absolute = resolveDesignPath(path);
+    const absolute = workspace ? await workspace.resolveForSave(path) : resolveDesignPath(path);
     try {
       JSON.parse(request.content);
     } catch {
@@ -163,7 +184,11 @@ export function createHostService(dependencies: HostServiceDependencies): HostAp
     const path =
       request.path ?? (await requireDialogs('export to').chooseExportPath(request.suggestedName, extensions));
     if (path === undefined) return { canceled: true };
-    const absolute = isAbsolute(path) ? path : resolve(dependencies.workingDirectory, path);
+    const absolute = workspace
+      ? await workspace.resolveForWrite(path)
+      : isAbsolute(path)
+        ? path
+        : resolve(dependencies.workingDirectory, path);
     // Exports are written only under their own extensions, so a misused API cannot replace other files.
     if (!extensions.some((extension) => absolute.toLowerCase().endsWith(extension))) {
       throw new HostFailure(
@@ -214,6 +239,18 @@ export function createHostService(dependencies: HostServiceDependencies): HostAp
     return { ok: true };
   }
 
+  async function listWorkspace(
+    request: HostRequest<'listWorkspace'>,
+  ): Promise<HostResponse<'listWorkspace'>> {
+    if (!workspace) {
+      throw new HostFailure(
+        'unsupported',
+        'The desktop app uses the system file dialogs; there is no workspace.',
+      );
+    }
+    return workspace.list(request.directory);
+  }
+
   return {
     getAppInfo,
     listExamples,
@@ -228,5 +265,6 @@ export function createHostService(dependencies: HostServiceDependencies): HostAp
     exportFile,
     ...reportingAwsFailures(dependencies.aws ?? createAwsHostMethods()),
     catalogActions,
+    listWorkspace,
   };
 }

@@ -7,6 +7,7 @@ import {
   Controls,
   MiniMap,
   ReactFlow,
+  useStore,
   type Connection,
   type EdgeChange,
   type FinalConnectionState,
@@ -14,7 +15,7 @@ import {
   type NodeChange,
   type ReactFlowInstance,
 } from '@xyflow/react';
-import { useCallback, useEffect, useRef, useState, type ReactElement } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactElement } from 'react';
 import { autoLayout } from '../../shared/model/auto-layout';
 import { checkConnection } from '../../shared/model/graph-connections';
 import { connectCommand, moveNodesCommand } from '../state/commands';
@@ -22,6 +23,7 @@ import { notify } from '../state/notices';
 import { useAppStore } from '../state/store';
 import { useEffectiveTheme } from '../shell/theme';
 import { fitOpenedDesign, registerCanvas } from './canvas-controller';
+import { EdgeObstacles, obstaclesOf } from './edge-obstacles';
 import type { AppEdge, AppNode } from './flow-types';
 import { Legend } from './Legend';
 import {
@@ -56,6 +58,16 @@ function minimapColour(node: AppNode): string {
   return MINIMAP_COLOURS[node.type] ?? '#94a3b8';
 }
 
+/** Small enough to leave room for nodes at 1280×720; fitting the view keeps nodes above it. */
+const MINIMAP_SIZE = { width: 168, height: 110 };
+
+/** Below this zoom, text on nodes and edge labels is too small to read: it is not drawn. */
+const FAR_ZOOM = 0.3;
+
+function isFar(state: { transform: [number, number, number] }): boolean {
+  return state.transform[2] < FAR_ZOOM;
+}
+
 /** Large designs render only what is on screen (React Flow's virtualisation). */
 const VIRTUALIZE_ABOVE = 150;
 
@@ -72,6 +84,11 @@ export function Canvas(): ReactElement {
   const minimap = useAppStore((state) => state.ui.minimap);
   const theme = useEffectiveTheme();
   const wrapper = useRef<HTMLDivElement>(null);
+  // Zoomed out, panning brings many nodes into view at once; drawing less per node keeps it smooth.
+  const far = useStore(isFar);
+  // From the design's positions and the measured (else estimated) sizes: unlike `nodes`, stable
+  // while panning and selecting.
+  const obstacles = useMemo(() => obstaclesOf(graph.nodes, measured), [graph, measured]);
 
   useEffect(() => {
     const missing = graph.nodes.filter((node) => node.position === undefined);
@@ -125,8 +142,14 @@ export function Canvas(): ReactElement {
     if (sizes) {
       const updates = sizes;
       setMeasured((previous) => {
+        // Nodes scrolling back into view (virtualised) report the size they had: no new graph.
+        const changed = [...updates].filter(([id, size]) => {
+          const known = previous.get(id);
+          return !known || known.width !== size.width || known.height !== size.height;
+        });
+        if (changed.length === 0) return previous;
         const next = new Map(previous);
-        for (const [id, size] of updates) next.set(id, size);
+        for (const [id, size] of changed) next.set(id, size);
         return next;
       });
     }
@@ -181,43 +204,46 @@ export function Canvas(): ReactElement {
   const onNodeDragStop = useCallback(() => useAppStore.getState().endInteraction(), []);
 
   return (
-    <div className="canvas" ref={wrapper} data-testid="canvas">
-      <ReactFlow<AppNode, AppEdge>
-        nodes={nodes}
-        edges={edges}
-        nodeTypes={nodeTypes}
-        edgeTypes={edgeTypes}
-        onInit={onInit}
-        onNodesChange={onNodesChange}
-        onEdgesChange={onEdgesChange}
-        onConnect={onConnect}
-        onConnectEnd={onConnectEnd}
-        isValidConnection={isValidConnection}
-        onNodeDragStart={onNodeDragStart}
-        onNodeDragStop={onNodeDragStop}
-        deleteKeyCode={null}
-        selectionKeyCode="Shift"
-        multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
-        colorMode={theme}
-        onlyRenderVisibleElements={nodes.length > VIRTUALIZE_ABOVE}
-        minZoom={0.05}
-        maxZoom={2}
-        connectionRadius={28}
-      >
-        <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} />
-        <Controls position="bottom-left" showInteractive={false} />
-        <Legend />
-        {minimap ? (
-          <MiniMap<AppNode>
-            position="bottom-right"
-            pannable
-            zoomable
-            nodeColor={minimapColour}
-            nodeStrokeWidth={2}
-            ariaLabel="Minimap"
-          />
-        ) : null}
-      </ReactFlow>
+    <div className={far ? 'canvas canvas--far' : 'canvas'} ref={wrapper} data-testid="canvas">
+      <EdgeObstacles.Provider value={obstacles}>
+        <ReactFlow<AppNode, AppEdge>
+          nodes={nodes}
+          edges={edges}
+          nodeTypes={nodeTypes}
+          edgeTypes={edgeTypes}
+          onInit={onInit}
+          onNodesChange={onNodesChange}
+          onEdgesChange={onEdgesChange}
+          onConnect={onConnect}
+          onConnectEnd={onConnectEnd}
+          isValidConnection={isValidConnection}
+          onNodeDragStart={onNodeDragStart}
+          onNodeDragStop={onNodeDragStop}
+          deleteKeyCode={null}
+          selectionKeyCode="Shift"
+          multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
+          colorMode={theme}
+          onlyRenderVisibleElements={nodes.length > VIRTUALIZE_ABOVE}
+          minZoom={0.05}
+          maxZoom={2}
+          connectionRadius={28}
+        >
+          <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} />
+          <Controls position="bottom-left" orientation="horizontal" showInteractive={false} />
+          <Legend />
+          {minimap ? (
+            <MiniMap<AppNode>
+              position="bottom-right"
+              pannable
+              zoomable
+              nodeColor={minimapColour}
+              nodeStrokeWidth={2}
+              style={MINIMAP_SIZE}
+              ariaLabel="Minimap"
+            />
+          ) : null}
+        </ReactFlow>
+      </EdgeObstacles.Provider>
     </div>
   );
 }

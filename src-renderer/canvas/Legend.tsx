@@ -1,4 +1,5 @@
-// What each line style means, for people new to the canvas. Collapsible; starts open.
+// What each line style means, for people new to the canvas. Collapsible; starts open where the
+// window is tall enough for it not to take the room of the graph (fitting keeps nodes above it).
 
 import { Panel } from '@xyflow/react';
 import { useState, type ReactElement } from 'react';
@@ -14,8 +15,10 @@ const ENTRIES: { kind: GraphEdgeKind; label: string }[] = [
   { kind: 'managedPolicy', label: 'Managed policy' },
 ];
 
+const TALL_WINDOW = 900;
+
 export function Legend(): ReactElement {
-  const [open, setOpen] = useState(true);
+  const [open, setOpen] = useState(() => window.innerHeight >= TALL_WINDOW);
   return (
     <Panel position="bottom-left" className="legend" aria-label="Legend">
       <button

@@ -1,10 +1,15 @@
 // One edge component for every relation; the kind decides colour, dash and label style.
+// An edge never runs under a node it does not touch: where the plain curve would, it takes a free
+// lane around the nodes in between (shared/model/edge-routes.ts).
 // Labels must never hide behind nodes: when the horizontal gap between the two nodes is too
-// narrow for the whole label, a rule edge shows only its order (`#2`) and other edges hide
-// their label; the full text stays in the tooltip and appears when the edge is selected.
+// narrow for the whole label, a rule edge shows its compact form (`#2 hd = example.com`, cut to
+// the gap) and other edges hide their label; the full text stays in the tooltip and appears when
+// the edge is selected.
 
-import { BaseEdge, EdgeLabelRenderer, getBezierPath, type EdgeProps } from '@xyflow/react';
-import { memo, type ReactElement } from 'react';
+import { BaseEdge, EdgeLabelRenderer, type EdgeProps } from '@xyflow/react';
+import { memo, useMemo, type ReactElement } from 'react';
+import { edgePath, routeEdge } from '../../shared/model/edge-routes';
+import { useEdgeObstacles } from './edge-obstacles';
 import { useAppStore } from '../state/store';
 import type { AppEdge } from './flow-types';
 
@@ -16,8 +21,14 @@ function estimatedWidth(text: string): number {
 const LABEL_GAP = 12;
 
 function RelationEdgeView(props: EdgeProps<AppEdge>): ReactElement {
-  const { id, sourceX, targetX, targetY, data, selected, markerEnd } = props;
-  const [path, labelX, labelY] = getBezierPath(props);
+  const { id, source, target, sourceX, sourceY, targetX, targetY, data, selected, markerEnd } = props;
+  const obstacles = useEdgeObstacles();
+  const { path, label } = useMemo(() => {
+    const ends = { sourceId: source, targetId: target, sourceX, sourceY, targetX, targetY };
+    return edgePath(ends, routeEdge(obstacles, ends));
+  }, [obstacles, source, target, sourceX, sourceY, targetX, targetY]);
+  const labelX = label.x;
+  const labelY = label.y;
   const onPath = useAppStore((state) => state.ui.simulationPath?.edges.includes(id) === true);
   const kind = data?.kind ?? 'acceptance';
   const full = data?.label;
@@ -25,7 +36,8 @@ function RelationEdgeView(props: EdgeProps<AppEdge>): ReactElement {
   const fits = full !== undefined && estimatedWidth(full) <= gap;
   let text: string | undefined = full;
   if (full !== undefined && !fits && !selected)
-    text = kind === 'ruleRole' && data?.rule ? `#${data.rule.order}` : undefined;
+    text = kind === 'ruleRole' ? (data?.shortLabel ?? full) : undefined;
+  else if (kind === 'ruleRole' && data?.shortLabel && !selected) text = data.shortLabel;
   // A group edge starts at its group row, which already names the group and its precedence;
   // its label would only cross the nodes in between.
   if (kind === 'groupRole' && !selected) text = undefined;
@@ -49,6 +61,7 @@ function RelationEdgeView(props: EdgeProps<AppEdge>): ReactElement {
             className={`edge-label edge-label--${kind}${selected ? ' edge-label--selected' : ''}`}
             style={{
               transform: `translate(${nearTarget ? '-100%' : '-50%'}, -50%) translate(${x}px, ${y}px)`,
+              ...(nearTarget && !selected ? { maxWidth: Math.max(72, gap) } : {}),
             }}
             title={full}
             data-label={full}

@@ -32,7 +32,7 @@ const ENTITY_TOOLS: { kind: Exclude<NewEntity['kind'], 'provider'>; label: strin
   { kind: 'managedPolicy', label: 'Policy' },
 ];
 
-/** Adds an entity in the column of its kind (or at the centre of the view), on a spot no other node covers. */
+/** Adds an entity in the column of its kind, next to the selection (or the centre of the view), on a spot no other node covers. */
 export function addNodeAtCentre(entity: NewEntity): void {
   const centre = viewportCentre();
   const size = {
@@ -40,7 +40,8 @@ export function addNodeAtCentre(entity: NewEntity): void {
     height: entity.kind === 'userPool' ? 160 : entity.kind === 'identityPool' ? 150 : 90,
   };
   const wanted = { x: Math.round(centre.x - size.width / 2), y: Math.round(centre.y - size.height / 2) };
-  const position = suggestPosition(useAppStore.getState().design, entity.kind, size, wanted);
+  const { design, selection } = useAppStore.getState();
+  const position = suggestPosition(design, entity.kind, size, wanted, selection.nodes.at(-1));
   useAppStore.getState().run(addEntityCommand, { entity, position });
   ensureVisible(position, size);
 }

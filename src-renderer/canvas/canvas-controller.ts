@@ -16,8 +16,30 @@ export function registerCanvas(
   canvasElement = element;
 }
 
+/**
+ * Padding that keeps fitted nodes clear of what floats over the canvas: the zoom controls and
+ * legend (bottom left) and the minimap (bottom right) take a band at the bottom.
+ */
+function fitPadding(): {
+  top: `${number}px`;
+  left: `${number}px`;
+  right: `${number}px`;
+  bottom: `${number}px`;
+} {
+  let band = 0;
+  if (canvasElement) {
+    const canvas = canvasElement.getBoundingClientRect();
+    for (const overlay of canvasElement.querySelectorAll<HTMLElement>(
+      '.legend, .react-flow__minimap, .react-flow__controls',
+    )) {
+      band = Math.max(band, canvas.bottom - overlay.getBoundingClientRect().top);
+    }
+  }
+  return { top: '24px', left: '24px', right: '24px', bottom: `${Math.round(band + 12)}px` };
+}
+
 export function fitView(): void {
-  void instance?.fitView({ padding: 0.08, maxZoom: 1.1, duration: 300 });
+  void instance?.fitView({ padding: fitPadding(), maxZoom: 1.1, duration: 300 });
 }
 
 /** Above this many nodes, opening a design shows its top-left corner at a readable zoom instead of everything. */
@@ -29,7 +51,7 @@ const LARGE_DESIGN_MARGIN = 40;
 export function fitOpenedDesign(positions: readonly Point[]): void {
   if (!instance || positions.length === 0) return;
   if (positions.length <= FIT_ALL_LIMIT) {
-    void instance.fitView({ padding: 0.08, maxZoom: 1.1 });
+    void instance.fitView({ padding: fitPadding(), maxZoom: 1.1 });
     return;
   }
   const left = Math.min(...positions.map((point) => point.x));

@@ -24,6 +24,6 @@ export type ManagedPolicyFlowNode = Node<WithBadge<ManagedPolicyNodeData>, 'mana
 export type AppNode =
   ProviderFlowNode | UserPoolFlowNode | IdentityPoolFlowNode | RoleFlowNode | ManagedPolicyFlowNode;
 
-export type AppEdgeData = Pick<GraphEdge, 'kind' | 'label' | 'rule' | 'tokenMapped'> &
+export type AppEdgeData = Pick<GraphEdge, 'kind' | 'label' | 'shortLabel' | 'rule' | 'tokenMapped'> &
   Record<string, unknown>;
 export type AppEdge = Edge<AppEdgeData, 'relation'>;

@@ -48,6 +48,7 @@ function toEdge(edge: GraphEdge, selected: boolean): AppEdge {
     data: {
       kind: edge.kind,
       ...(edge.label === undefined ? {} : { label: edge.label }),
+      ...(edge.shortLabel === undefined ? {} : { shortLabel: edge.shortLabel }),
       ...(edge.rule ? { rule: edge.rule } : {}),
       ...(edge.tokenMapped === undefined ? {} : { tokenMapped: edge.tokenMapped }),
     },

@@ -3,6 +3,8 @@
 // rule. Limits of design.md §5.1 are enforced here as well as reported by validation.
 
 import { useEffect, useRef, useState, type DragEvent, type KeyboardEvent, type ReactElement } from 'react';
+import { claimsForProvider } from '../../shared/model/claims';
+import { resolveProviderRef } from '../../shared/model/keys';
 import { LIMITS } from '../../shared/model/limits';
 import type { IdentityPool, MatchType, MappingRule, ModelIssue, RoleMapping } from '../../shared/model/types';
 import {
@@ -97,6 +99,8 @@ export function RuleEditor({ pool, mapping, path, issues }: RuleEditorProps): Re
     setDropIndex(null);
   }
 
+  const mappingKey = resolveProviderRef(design, mapping.provider)?.mappingKey;
+  const claims = claimsForProvider(design, mapping.provider);
   const ruleCount = mapping.rules.length;
   const atMax = ruleCount >= LIMITS.rulesPerMappingMax;
   const firstRole = design.roles[0];
@@ -105,7 +109,8 @@ export function RuleEditor({ pool, mapping, path, issues }: RuleEditorProps): Re
     <div className="mapping" data-testid="role-mapping">
       <div className="mapping__header">
         <div className="mapping__provider" title="Role mapping for logins from this provider">
-          {providerRefLabel(design, mapping.provider)}
+          <span data-testid="mapping-title">{providerRefLabel(design, mapping.provider)}</span>
+          {mappingKey ? <code className="mapping__key">{mappingKey}</code> : null}
         </div>
         <button
           type="button"
@@ -230,6 +235,7 @@ export function RuleEditor({ pool, mapping, path, issues }: RuleEditorProps): Re
                       issues={ruleIssues}
                       path={`${rulePath}.claim`}
                       onCommit={(claim) => updateRule({ claim })}
+                      {...(claims ? { suggestions: claims.proposed } : {})}
                       testId="rule-claim"
                     />
                     <SelectField

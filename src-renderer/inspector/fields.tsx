@@ -1,9 +1,18 @@
-// Form fields of the inspector. Text fields keep a local draft and commit on blur or Enter, so
-// one edit is one undo step rather than one per keystroke. Each field shows the issues whose
-// JSON path points at it.
+// Form fields of the inspector. Text fields commit as the person types (nothing waits in a text
+// box for a blur that may never come); the keystrokes of one field edit are one undo step
+// (field-session.ts). Each field shows the issues whose JSON path points at it.
 
-import { useEffect, useId, useState, type ChangeEvent, type ReactElement, type ReactNode } from 'react';
+import {
+  useEffect,
+  useId,
+  useRef,
+  useState,
+  type ChangeEvent,
+  type ReactElement,
+  type ReactNode,
+} from 'react';
 import type { ModelIssue } from '../../shared/model/types';
+import { beginFieldEdit, endFieldEdit, setPendingDraft } from './field-session';
 import { issuesUnder } from './issues';
 
 export function IssueList({ issues }: { issues: readonly ModelIssue[] }): ReactElement | null {
@@ -47,10 +56,64 @@ function FieldShell({ label, hint, issues, localError, children }: FieldShellPro
   );
 }
 
+/**
+ * The draft of one text field, committed on every change. While the field has focus the draft is
+ * the person's text (a commit may normalise the stored value, e.g. trimmed lines); outside it, the
+ * draft follows the design (undo, another entity). `commit` returns false when the text cannot go
+ * into the design yet; the draft then stays and counts as unsaved.
+ */
+function useLiveDraft(label: string, value: string, commit: (text: string) => boolean) {
+  const [draft, setDraft] = useState(value);
+  const [token] = useState(() => Symbol(label));
+  const focused = useRef(false);
+  const atFocus = useRef(value);
+  const accepted = useRef(true);
+  useEffect(() => {
+    if (!focused.current) setDraft(value);
+  }, [value]);
+  useEffect(
+    () => () => {
+      endFieldEdit(token);
+      setPendingDraft(token, undefined);
+    },
+    [token],
+  );
+  const change = (text: string): void => {
+    setDraft(text);
+    beginFieldEdit(token);
+    accepted.current = commit(text);
+    setPendingDraft(token, accepted.current ? undefined : label);
+  };
+  return {
+    draft,
+    change,
+    onFocus: () => {
+      focused.current = true;
+      atFocus.current = value;
+    },
+    onBlur: () => {
+      focused.current = false;
+      endFieldEdit(token);
+      if (accepted.current) setDraft(value);
+    },
+    /** Enter: this edit is done; the next keystroke starts a new undo step, Escape returns here. */
+    finish: () => {
+      endFieldEdit(token);
+      atFocus.current = value;
+    },
+    /** Escape: back to the text the field had when it got focus. */
+    revert: () => {
+      change(atFocus.current);
+      endFieldEdit(token);
+    },
+  };
+}
+
 export interface TextFieldProps {
   label: string;
   value: string;
-  onCommit(value: string): void;
+  /** Called on every change; return false when the text cannot be stored yet (it stays as a draft). */
+  onCommit(value: string): void | boolean;
   /** Issues of the whole entity; those under `path` are shown here. */
   issues?: readonly ModelIssue[];
   path?: string;
@@ -61,6 +124,8 @@ export interface TextFieldProps {
   check?(value: string): string | undefined;
   multiline?: boolean;
   testId?: string;
+  /** Values to propose (a datalist), e.g. the claims a provider issues. */
+  suggestions?: readonly string[];
 }
 
 export function TextField({
@@ -75,37 +140,46 @@ export function TextField({
   check,
   multiline,
   testId,
+  suggestions,
 }: TextFieldProps): ReactElement {
-  const [draft, setDraft] = useState(value);
-  useEffect(() => setDraft(value), [value]);
-  const commit = (): void => {
-    if (draft !== value) onCommit(draft);
-  };
+  const live = useLiveDraft(label, value, (text) => text === value || onCommit(text) !== false);
+  const listId = useId();
   const own = path ? issuesUnder(issues, path) : [];
   // What the one-line input and the multi-line text area have in common.
   const common = {
-    value: draft,
+    value: live.draft,
     placeholder,
     maxLength,
-    onChange: (event: ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => setDraft(event.target.value),
-    onBlur: commit,
+    onChange: (event: ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => live.change(event.target.value),
+    onFocus: live.onFocus,
+    onBlur: live.onBlur,
     'data-testid': testId,
   };
   return (
-    <FieldShell label={label} hint={hint} issues={own} localError={check?.(draft)}>
+    <FieldShell label={label} hint={hint} issues={own} localError={check?.(live.draft)}>
       {(id) =>
         multiline ? (
           <textarea id={id} className="field__input field__input--multiline" rows={3} {...common} />
         ) : (
-          <input
-            id={id}
-            className="field__input"
-            onKeyDown={(event) => {
-              if (event.key === 'Enter') commit();
-              if (event.key === 'Escape') setDraft(value);
-            }}
-            {...common}
-          />
+          <>
+            <input
+              id={id}
+              className="field__input"
+              list={suggestions && suggestions.length > 0 ? listId : undefined}
+              onKeyDown={(event) => {
+                if (event.key === 'Enter') live.finish();
+                if (event.key === 'Escape') live.revert();
+              }}
+              {...common}
+            />
+            {suggestions && suggestions.length > 0 ? (
+              <datalist id={listId}>
+                {suggestions.map((suggestion) => (
+                  <option key={suggestion} value={suggestion} />
+                ))}
+              </datalist>
+            ) : null}
+          </>
         )
       }
     </FieldShell>
@@ -142,8 +216,9 @@ export function NumberField(props: {
       {...(hint ? { hint } : {})}
       check={check}
       onCommit={(draft) => {
-        if (check(draft)) return;
+        if (check(draft)) return false;
         onCommit(draft.trim() === '' ? undefined : Number(draft));
+        return true;
       }}
     />
   );
@@ -254,8 +329,16 @@ export function JsonField(props: {
 }): ReactElement {
   const { label, value, onCommit, issues = [], path, hint, testId } = props;
   const text = JSON.stringify(value, null, 2);
-  const [draft, setDraft] = useState(text);
-  useEffect(() => setDraft(text), [text]);
+  const live = useLiveDraft(label, text, (draft) => {
+    if (draft === text) return true;
+    try {
+      onCommit(JSON.parse(draft));
+      return true;
+    } catch {
+      return false;
+    }
+  });
+  const draft = live.draft;
   let parseError: string | undefined;
   try {
     JSON.parse(draft);
@@ -276,11 +359,9 @@ export function JsonField(props: {
           value={draft}
           spellCheck={false}
           rows={Math.min(18, Math.max(5, draft.split('\n').length))}
-          onChange={(event) => setDraft(event.target.value)}
-          onBlur={() => {
-            if (parseError || draft === text) return;
-            onCommit(JSON.parse(draft));
-          }}
+          onChange={(event) => live.change(event.target.value)}
+          onFocus={live.onFocus}
+          onBlur={live.onBlur}
           data-testid={testId}
         />
       )}

@@ -16,6 +16,14 @@ export function issuesOf(design: DesignDocument): ModelIssue[] {
   return issues;
 }
 
+/**
+ * Records the issues the loader already found for a freshly loaded design, so the inspector does
+ * not validate a large design a second time while it first renders.
+ */
+export function primeIssues(design: DesignDocument, issues: ModelIssue[]): void {
+  cache.set(design, issues);
+}
+
 /** Issues at `path` or below it (`$.roles[1]` matches `$.roles[1].name`, not `$.roles[10]`). */
 export function issuesUnder(issues: readonly ModelIssue[], path: string): ModelIssue[] {
   return issues.filter(

@@ -2,6 +2,7 @@
 
 import { useEffect, useRef, useState, type ReactElement } from 'react';
 import { useDialogs, type DialogRequest } from './dialogs';
+import { FileBrowserDialog, RecentFilesDialog } from './FileBrowser';
 
 /** Closes the dialog, then answers the request that opened it. */
 function DialogButton({
@@ -110,10 +111,21 @@ function DialogContent({ dialog, done }: { dialog: DialogRequest; done(): void }
           </div>
         </>
       );
+    case 'files':
+      return <FileBrowserDialog dialog={dialog} done={done} />;
+    case 'recent':
+      return <RecentFilesDialog dialog={dialog} done={done} />;
     case 'confirm':
       return (
         <>
           <DialogHeading title={dialog.title} message={dialog.message} />
+          {dialog.details && dialog.details.length > 0 ? (
+            <ul className="dialog__issues" data-testid="confirm-details">
+              {dialog.details.map((detail) => (
+                <li key={detail}>{detail}</li>
+              ))}
+            </ul>
+          ) : null}
           <div className="dialog__actions">
             <DialogButton label={dialog.cancelLabel} answer={() => dialog.resolve(false)} done={done} />
             <DialogButton
@@ -146,7 +158,8 @@ export function Dialogs(): ReactElement | null {
   if (!dialog) return null;
   const cancel = (): void => {
     close();
-    if (dialog.kind === 'path') dialog.resolve(undefined);
+    if (dialog.kind === 'path' || dialog.kind === 'files' || dialog.kind === 'recent')
+      dialog.resolve(undefined);
     else if (dialog.kind === 'confirm') dialog.resolve(false);
     else dialog.resolve();
   };
@@ -157,6 +170,7 @@ export function Dialogs(): ReactElement | null {
         role="dialog"
         aria-modal="true"
         aria-label={dialog.kind === 'about' ? 'About' : dialog.title}
+        data-kind={dialog.kind}
       >
         <DialogContent dialog={dialog} done={close} />
       </div>

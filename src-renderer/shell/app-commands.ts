@@ -7,14 +7,14 @@ import { fitView, zoomIn, zoomOut } from '../canvas/canvas-controller';
 import {
   copyCommand,
   cutCommand,
-  deleteSelectionCommand,
   pasteCommand,
   selectAllCommand,
   toggleMinimapCommand,
   toggleThemeCommand,
 } from '../state/commands';
 import { openExportDialog } from '../export/export-dialog-state';
-import { newDesign, openDesign, saveDesign } from '../state/document-actions';
+import { deleteSelection } from '../state/delete-action';
+import { newDesign, openDesign, openRecentDesign, saveDesign } from '../state/document-actions';
 import { useAppStore } from '../state/store';
 import { toggleSimulatorCommand } from '../simulator/simulator-commands';
 import { openAwsDialog } from '../aws/aws-dialog-state';
@@ -54,7 +54,7 @@ export function runMenuCommand(command: MenuCommand, detail: MenuCommandDetail =
       store.run(pasteCommand, undefined);
       return;
     case 'edit.delete':
-      store.run(deleteSelectionCommand, undefined);
+      void deleteSelection();
       return;
     case 'edit.selectAll':
       store.run(selectAllCommand, undefined);
@@ -96,6 +96,9 @@ export function runMenuCommand(command: MenuCommand, detail: MenuCommandDetail =
     case 'view.matrix':
       store.setUi({ view: command === 'view.matrix' ? 'matrix' : 'design' });
       return;
+    case 'file.openRecent':
+      void openRecentDesign();
+      return;
   }
 }
 
@@ -116,6 +119,7 @@ export const MENUS: { title: string; items: (MenuItem | 'separator')[] }[] = [
     items: [
       { command: 'file.new', label: 'New' },
       { command: 'file.open', label: 'Open…', shortcut: `${MOD}O` },
+      { command: 'file.openRecent', label: 'Open Recent…' },
       'separator',
       { command: 'file.save', label: 'Save', shortcut: `${MOD}S` },
       { command: 'file.saveAs', label: 'Save As…', shortcut: `${SHIFT}${MOD}S` },

@@ -5,12 +5,21 @@
 import { loadDesign, serializeDesign } from '../../shared/model/io';
 import type { DesignDocument } from '../../shared/model/types';
 import { getAppMode, getHost, HostCallError } from '../host/client';
-import { askForPath, confirm, showIssues } from '../shell/dialogs';
+import { pendingDrafts } from '../inspector/field-session';
+import { primeIssues } from '../inspector/issues';
+import { chooseRecentFile, chooseWorkspaceFile, confirm, showIssues } from '../shell/dialogs';
 import { notify } from './notices';
 import { emptyDesign, isDirty, useAppStore } from './store';
 
 const APP_NAME = 'Cognito Access Studio';
-const AUTOSAVE_DELAY_MS = 1500;
+
+/** The recovery write in progress, if any: clearing the file waits for it, or it would come back. */
+let recoveryWrites: Promise<void> = Promise.resolve();
+
+async function clearRecoveryFile(): Promise<void> {
+  await recoveryWrites;
+  await getHost().clearRecovery({});
+}
 
 function messageOf(error: unknown): string {
   if (error instanceof HostCallError) return error.message;
@@ -35,6 +44,8 @@ export function windowTitle(state: {
 async function parseOrReport(path: string, content: string): Promise<DesignDocument | undefined> {
   const result = loadDesign(content, { fileName: fileName(path), allowSemanticErrors: true });
   if (result.ok) {
+    // A migrated design's issues were found on the old shape; validate the new one afresh.
+    if (result.migratedFrom === undefined) primeIssues(result.design, result.issues);
     if (result.migratedFrom !== undefined)
       notify(
         'info',
@@ -74,19 +85,49 @@ function showLoaded(design: DesignDocument, path: string | undefined, dirty = fa
   }
 }
 
+/** Whether anything would be lost by leaving the design: edits, or field text not yet in it. */
+export function hasUnsavedWork(): boolean {
+  return isDirty(useAppStore.getState()) || pendingDrafts().length > 0;
+}
+
+/** Every way of leaving the design (open, recent, new, close) asks first when work would be lost. */
 async function discardChangesIfAllowed(): Promise<boolean> {
-  if (!isDirty(useAppStore.getState())) return true;
+  if (!hasUnsavedWork()) return true;
+  const drafts = pendingDrafts();
   return confirm(
     'Discard unsaved changes?',
-    'The current design has changes that are not saved.',
+    drafts.length > 0
+      ? `The current design has changes that are not saved, including text in ${drafts.map((label) => `"${label}"`).join(', ')} that is not valid yet.`
+      : 'The current design has changes that are not saved.',
     'Discard changes',
   );
 }
 
+type StartupRequests = {
+  recovery: ReturnType<ReturnType<typeof getHost>['readRecovery']>;
+  startup: ReturnType<ReturnType<typeof getHost>['getStartupDesign']>;
+};
+let startupRequests: StartupRequests | undefined;
+
+/**
+ * Asks the host for the recovery file and the start-up design at once, before the first render:
+ * a large design then arrives while React is still setting up instead of after it.
+ */
+export function prefetchStartupDesign(): void {
+  if (startupRequests) return;
+  const host = getHost();
+  startupRequests = { recovery: host.readRecovery({}), startup: host.getStartupDesign({}) };
+  // Awaited by openStartupDesign; a failure is reported there, not as an unhandled rejection.
+  startupRequests.recovery.catch(() => undefined);
+  startupRequests.startup.catch(() => undefined);
+}
+
 export async function openStartupDesign(): Promise<void> {
   const host = getHost();
+  prefetchStartupDesign();
+  const requests = startupRequests as StartupRequests;
   try {
-    const recovery = await host.readRecovery({});
+    const recovery = await requests.recovery;
     if ('content' in recovery) {
       const restore = await confirm(
         'Restore unsaved work?',
@@ -104,7 +145,7 @@ export async function openStartupDesign(): Promise<void> {
       }
       await host.clearRecovery({});
     }
-    const startup = await host.getStartupDesign({});
+    const startup = await requests.startup;
     if ('none' in startup) return;
     const design = await parseOrReport(startup.path, startup.content);
     if (design) showLoaded(design, startup.path);
@@ -118,14 +159,7 @@ export async function openDesign(path?: string): Promise<void> {
   const host = getHost();
   let target = path;
   if (target === undefined && getAppMode() === 'browser') {
-    const info = await host.getAppInfo({});
-    const current = useAppStore.getState().filePath;
-    target = await askForPath(
-      'Open design',
-      'Path of a .cognito-design.json file on this computer.',
-      current ?? `${info.workingDirectory}/`,
-      'Open',
-    );
+    target = await chooseWorkspaceFile({ mode: 'open', title: 'Open design', confirmLabel: 'Open' });
     if (!target) return;
   }
   try {
@@ -134,7 +168,7 @@ export async function openDesign(path?: string): Promise<void> {
     const design = await parseOrReport(opened.path, opened.content);
     if (!design) return;
     showLoaded(design, opened.path);
-    await host.clearRecovery({});
+    await clearRecoveryFile();
     notify('success', `Opened ${fileName(opened.path)}`);
   } catch (error) {
     await showIssues('Cannot open this design', messageOf(error), []);
@@ -142,21 +176,18 @@ export async function openDesign(path?: string): Promise<void> {
 }
 
 export async function saveDesign(options: { saveAs?: boolean } = {}): Promise<boolean> {
-  // A field being edited commits on blur; saving must include what the user just typed.
-  if (document.activeElement instanceof HTMLElement) document.activeElement.blur();
   const host = getHost();
   const state = useAppStore.getState();
   const design = state.design;
   let path = state.filePath;
   const browser = getAppMode() === 'browser';
   if ((options.saveAs || !path) && browser) {
-    const info = await host.getAppInfo({});
-    path = await askForPath(
-      options.saveAs ? 'Save design as' : 'Save design',
-      'Where to write the design file (it is replaced atomically).',
-      path ?? `${info.workingDirectory}/design.cognito-design.json`,
-      'Save',
-    );
+    path = await chooseWorkspaceFile({
+      mode: 'save',
+      title: options.saveAs ? 'Save design as' : 'Save design',
+      confirmLabel: 'Save',
+      suggestedName: fileName(path) || 'design.cognito-design.json',
+    });
     if (!path) return false;
   }
   try {
@@ -168,8 +199,14 @@ export async function saveDesign(options: { saveAs?: boolean } = {}): Promise<bo
     });
     if ('canceled' in saved) return false;
     useAppStore.getState().markSaved(saved.path, design);
-    await host.clearRecovery({});
-    notify('success', `Saved ${fileName(saved.path)}`);
+    await clearRecoveryFile();
+    const drafts = pendingDrafts();
+    if (drafts.length > 0)
+      notify(
+        'error',
+        `Saved ${fileName(saved.path)} without the text in ${drafts.join(', ')}: it is not valid yet.`,
+      );
+    else notify('success', `Saved ${fileName(saved.path)}`);
     return true;
   } catch (error) {
     notify('error', `Could not save: ${messageOf(error)}`);
@@ -182,12 +219,26 @@ export async function newDesign(): Promise<void> {
   showLoaded(emptyDesign(), undefined);
 }
 
+/** File › Open Recent: pick one of the recently opened or saved designs. */
+export async function openRecentDesign(): Promise<void> {
+  let files: string[];
+  try {
+    files = await getHost().listRecent({});
+  } catch (error) {
+    notify('error', `Could not read the recent designs: ${messageOf(error)}`);
+    return;
+  }
+  const path = await chooseRecentFile(files);
+  if (path) await openDesign(path);
+}
+
 /**
  * Keeps the title and the shell's dirty flag current and autosaves unsaved work to the recovery
- * file (debounced). Returns the unsubscribe function.
+ * file after every change: one write at a time, the newest design next, so the file always ends
+ * up holding the very last change (a debounce lost whatever came in its last second). Returns the
+ * unsubscribe function.
  */
 export function startDocumentSync(): () => void {
-  let timer: ReturnType<typeof setTimeout> | undefined;
   let lastTitle = '';
   let lastDirty: boolean | undefined;
   const host = getHost();
@@ -204,24 +255,49 @@ export function startDocumentSync(): () => void {
   };
   sync();
   let lastDesign = useAppStore.getState().design;
+  let writing = false;
+  let again = false;
+  const writeRecovery = (): void => {
+    if (writing) {
+      again = true;
+      return;
+    }
+    writing = true;
+    recoveryWrites = writeUntilCurrent();
+  };
+  const writeUntilCurrent = async (): Promise<void> => {
+    try {
+      do {
+        again = false;
+        const current = useAppStore.getState();
+        if (!isDirty(current)) break;
+        await host
+          .writeRecovery({
+            content: serializeDesign(current.design),
+            ...(current.filePath ? { path: current.filePath } : {}),
+          })
+          .catch((error: unknown) => notify('error', `Autosave failed: ${messageOf(error)}`));
+      } while (again);
+    } finally {
+      writing = false;
+    }
+  };
   const unsubscribe = useAppStore.subscribe((state) => {
     sync();
     if (state.design === lastDesign) return;
     lastDesign = state.design;
-    if (timer) clearTimeout(timer);
-    timer = setTimeout(() => {
-      const current = useAppStore.getState();
-      if (!isDirty(current)) return;
-      host
-        .writeRecovery({
-          content: serializeDesign(current.design),
-          ...(current.filePath ? { path: current.filePath } : {}),
-        })
-        .catch((error: unknown) => notify('error', `Autosave failed: ${messageOf(error)}`));
-    }, AUTOSAVE_DELAY_MS);
+    writeRecovery();
   });
+  // Reloading or closing the tab: the browser asks when work would be lost.
+  const onBeforeUnload = (event: BeforeUnloadEvent): void => {
+    if (!hasUnsavedWork()) return;
+    event.preventDefault();
+    event.returnValue = '';
+  };
+  // The desktop shell has its own close prompt (close-guard.ts), fed by setDocumentState.
+  if (getAppMode() === 'browser') window.addEventListener('beforeunload', onBeforeUnload);
   return () => {
-    if (timer) clearTimeout(timer);
+    window.removeEventListener('beforeunload', onBeforeUnload);
     unsubscribe();
   };
 }

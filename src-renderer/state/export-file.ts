@@ -1,9 +1,9 @@
 // Writing a text export (review report, CloudFormation, Terraform) through the host: the desktop
-// shell shows its save dialog; browser mode asks for the path in the app first.
+// shell shows its save dialog; browser mode picks the file in the workspace file browser first.
 
-import type { ExportFormat } from '../../shared/host/api';
+import { exportExtensions, type ExportFormat } from '../../shared/host/api';
 import { getAppMode, getHost, HostCallError } from '../host/client';
-import { askForPath } from '../shell/dialogs';
+import { chooseWorkspaceFile } from '../shell/dialogs';
 import { notify } from './notices';
 
 export interface ExportRequest {
@@ -20,13 +20,13 @@ export async function exportFile(request: ExportRequest): Promise<string | undef
   const host = getHost();
   let path: string | undefined;
   if (getAppMode() === 'browser') {
-    const info = await host.getAppInfo({});
-    path = await askForPath(
-      request.title,
-      'Where to write the file (it is replaced atomically).',
-      `${info.workingDirectory}/${request.suggestedName}`,
-      'Export',
-    );
+    path = await chooseWorkspaceFile({
+      mode: 'save',
+      title: request.title,
+      confirmLabel: 'Export',
+      suggestedName: request.suggestedName,
+      extension: exportExtensions[request.format][0] ?? '',
+    });
     if (!path) return undefined;
   }
   try {

@@ -12,8 +12,10 @@ import { startApp } from '../e2e/support/app-server';
 import type { BenchReport } from './report';
 import { largeDesign } from './ui-design';
 
-const FIRST_RENDER_TARGET_MS = 2000;
+const FIRST_RENDER_TARGET_MS = 1000;
 const FRAME_TARGET_MS = 1000 / 30;
+/** Zoomed out, many nodes are on screen; panning must still be smooth. */
+const ZOOMED_OUT_FRAME_TARGET_MS = 1000 / 50;
 const PAN_STEPS = 120;
 
 /** Records every requestAnimationFrame delta into `window.benchFrames`. */
@@ -68,7 +70,16 @@ export async function run(): Promise<BenchReport> {
   const designPath = join(directory, 'large.cognito-design.json');
   writeFileSync(designPath, serializeDesign(design));
   const app = await startApp({ designPath });
+  const peer = await startApp({ example: 'photo-sharing' });
   try {
+    // Peer in the same run: the 11-node example, so the figure can be read on a loaded machine.
+    const peerPage = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    const peerStarted = Date.now();
+    await peerPage.goto(peer.url);
+    await peerPage.locator('.react-flow__node').first().waitFor({ state: 'visible', timeout: 60_000 });
+    const peerFirstRender = Date.now() - peerStarted;
+    await peerPage.close();
+
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     const started = Date.now();
     await page.goto(app.url);
@@ -115,13 +126,20 @@ export async function run(): Promise<BenchReport> {
           target: `<= ${FRAME_TARGET_MS.toFixed(1)} ms (30 fps)`,
           met: frameMedian <= FRAME_TARGET_MS,
         },
+        { name: 'time to first render of the 11-node example (peer)', value: peerFirstRender, unit: 'ms' },
+        { name: 'first render, large / example', value: firstRender / peerFirstRender, unit: '×' },
         { name: 'frames per second while panning (median)', value: 1000 / frameMedian, unit: 'fps' },
         {
           name: `median frame time, zoomed out (${zoomedOutNodes} nodes)`,
           value: zoomedOutMedian,
           unit: 'ms',
-          target: `<= ${FRAME_TARGET_MS.toFixed(1)} ms (30 fps)`,
-          met: zoomedOutMedian <= FRAME_TARGET_MS,
+          target: `<= ${ZOOMED_OUT_FRAME_TARGET_MS.toFixed(1)} ms (50 fps)`,
+          met: zoomedOutMedian <= ZOOMED_OUT_FRAME_TARGET_MS,
+        },
+        {
+          name: 'frames per second while panning zoomed out (median)',
+          value: 1000 / zoomedOutMedian,
+          unit: 'fps',
         },
       ],
       failures,
@@ -129,6 +147,7 @@ export async function run(): Promise<BenchReport> {
   } finally {
     await browser.close();
     await app.stop();
+    await peer.stop();
     rmSync(directory, { recursive: true, force: true });
   }
 }

@@ -3,7 +3,7 @@
 
 import { expect, test } from '@playwright/test';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { startApp, type RunningApp } from './support/app-server';
 import { AppPage } from './support/pages';
 
@@ -140,9 +140,9 @@ test('design a SAML login with ordered rules, undo/redo, save and reopen', async
   await page.reload();
   await expect(page.locator('.react-flow__node').first()).toBeVisible();
   await studio.menu('File', 'Open…');
-  await expect(page.getByTestId('path-input')).toHaveValue(app.designPath);
+  await expect(page.getByTestId('file-list')).toContainText('b2b-saas.cognito-design.json');
   await studio.screenshot('open-dialog');
-  await page.getByTestId('path-input').press('Enter');
+  await studio.openFromWorkspace('b2b-saas.cognito-design.json');
   await expect(canvas.node('Initech SAML')).toBeVisible();
   await expect(canvas.edgeLabel('#1 department StartsWith audit-admin')).toBeVisible();
   await expect(page.getByTestId('dirty-state')).toHaveText('Saved');
@@ -162,8 +162,7 @@ test('opening an invalid file shows each error and keeps the current design', as
   const nodesBefore = await page.locator('.react-flow__node').count();
 
   await studio.menu('File', 'Open…');
-  await page.getByTestId('path-input').fill(broken);
-  await page.getByTestId('path-input').press('Enter');
+  await studio.openFromWorkspace(basename(broken));
   const errors = page.getByTestId('open-errors');
   await expect(errors).toContainText('$.account.accountId');
   await expect(page.getByRole('dialog')).toContainText('Nothing was changed');

@@ -17,15 +17,17 @@ test.afterEach(async () => {
   await app.stop();
 });
 
-test('Save As asks for a path, writes the design there and makes it the current file', async ({ page }) => {
+test('Save As asks for a file name in the workspace, writes the design there and makes it the current file', async ({
+  page,
+}) => {
   const studio = new AppPage(page);
   await studio.open(app.url);
   await studio.canvas.addNode('role');
   await studio.inspector.set('Name', 'ArchiveReader');
   const target = join(app.directory, 'copy.cognito-design.json');
   await page.keyboard.press('Control+Shift+s');
-  await expect(page.getByTestId('path-input')).toHaveValue(app.designPath);
-  await page.getByTestId('path-input').fill(target);
+  await expect(page.getByTestId('file-name-input')).toHaveValue('photo-sharing.cognito-design.json');
+  await page.getByTestId('file-name-input').fill('copy');
   await page.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(page.getByTestId('file-path')).toHaveText(target);
   await expect(page.getByTestId('dirty-state')).toHaveText('Saved');

@@ -44,7 +44,17 @@ export function createRecentFiles(storePath: string, limit = 10): RecentFiles {
     return stored.filter((_, index) => present[index]);
   }
 
-  async function add(path: string): Promise<string[]> {
+  // Saves run concurrently; each add reads, changes and rewrites the list, so adds take turns or
+  // a later write would drop what an earlier one added.
+  let queue: Promise<unknown> = Promise.resolve();
+
+  function add(path: string): Promise<string[]> {
+    const next = queue.then(() => addNow(path));
+    queue = next.catch(() => undefined);
+    return next;
+  }
+
+  async function addNow(path: string): Promise<string[]> {
     const files = [path, ...(await readStored()).filter((existing) => existing !== path)].slice(0, limit);
     // Which designs a person works on is their business: the list is readable by its owner only.
     await mkdir(dirname(storePath), { recursive: true, mode: 0o700 });

@@ -30,22 +30,61 @@ export function findFreeSpot(design: DesignDocument, wanted: Point, size: Size):
   return wanted;
 }
 
+/** Left-to-right order of the login flow; also the column of each kind. */
+const COLUMN_OF_KIND: Record<GraphNodeKind, number> = {
+  provider: 0,
+  userPool: 1,
+  identityPool: 2,
+  role: 3,
+  managedPolicy: 4,
+};
+/** Distance between neighbouring columns when a kind has no column yet (node width + gap). */
+const COLUMN_PITCH = 420;
+
+/** The x of the column of `kind`: where its nodes are, else derived from the nearest other column. */
+function columnX(nodes: ReturnType<typeof deriveGraph>['nodes'], kind: GraphNodeKind): number | undefined {
+  const lefts = new Map<GraphNodeKind, number>();
+  for (const node of nodes) {
+    if (!node.position) continue;
+    const current = lefts.get(node.data.kind);
+    if (current === undefined || node.position.x < current) lefts.set(node.data.kind, node.position.x);
+  }
+  const own = lefts.get(kind);
+  if (own !== undefined) return own;
+  let best: { x: number; distance: number } | undefined;
+  for (const [other, x] of lefts) {
+    const offset = COLUMN_OF_KIND[kind] - COLUMN_OF_KIND[other];
+    if (!best || Math.abs(offset) < best.distance)
+      best = { x: x + offset * COLUMN_PITCH, distance: Math.abs(offset) };
+  }
+  return best?.x;
+}
+
 /**
- * Where a new node of `kind` goes: below the lowest node of the same kind (keeping the
- * left-to-right columns of the login flow tidy), or `fallback` when the design has none yet;
- * either way on a free spot.
+ * Where a new node of `kind` goes: in the column of its kind (providers, user pools, identity
+ * pools, roles, policies from left to right), at the height of `anchorId` (the selected node) or
+ * else of `wanted` (the centre of the view), on the nearest free spot above or below — so it lands
+ * in view, next to what the person is working on.
  */
 export function suggestPosition(
   design: DesignDocument,
   kind: GraphNodeKind,
   size: Size,
-  fallback: Point,
+  wanted: Point,
+  anchorId?: string,
 ): Point {
-  const sameKind = deriveGraph(design).nodes.filter(
-    (node) => node.data.kind === kind && node.position !== undefined,
-  );
-  if (sameKind.length === 0) return findFreeSpot(design, fallback, size);
-  const column = Math.min(...sameKind.map((node) => node.position!.x));
-  const bottom = Math.max(...sameKind.map((node) => node.position!.y + node.size.height));
-  return findFreeSpot(design, { x: column, y: bottom + MARGIN * 2 }, size);
+  const nodes = deriveGraph(design).nodes;
+  const anchor = anchorId === undefined ? undefined : nodes.find((node) => node.id === anchorId)?.position;
+  const x = columnX(nodes, kind) ?? wanted.x;
+  const y = anchor?.y ?? wanted.y;
+  const occupied = nodes
+    .filter((node) => node.position !== undefined)
+    .map((node) => ({ position: node.position as Point, size: node.size }));
+  for (let attempt = 0; attempt < MAX_TRIES; attempt += 1) {
+    // 0, +1, -1, +2, -2, … steps: the nearest free spot in the column, below or above.
+    const offset = Math.ceil(attempt / 2) * (attempt % 2 === 1 ? 1 : -1) * STEP;
+    const candidate = { x, y: y + offset };
+    if (!occupied.some((other) => overlaps(candidate, size, other.position, other.size))) return candidate;
+  }
+  return findFreeSpot(design, { x, y }, size);
 }

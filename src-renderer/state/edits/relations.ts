@@ -2,6 +2,7 @@
 
 import type { ConnectionEdit } from '../../../shared/model/graph-connections';
 import type { GraphEdge } from '../../../shared/model/graph';
+import { claimsForProvider } from '../../../shared/model/claims';
 import { managedPolicyArn, sameProviderRef } from '../../../shared/model/keys';
 import { allDesignIds } from '../../../shared/model/lookup';
 import type {
@@ -28,11 +29,15 @@ function mapRole(design: DesignDocument, id: string, update: (role: Role) => Rol
   return { ...design, roles: design.roles.map((role) => (role.id === id ? update(role) : role)) };
 }
 
-/** A rule with a placeholder claim the user is expected to edit right away. */
-export function newRule(design: DesignDocument, roleId: string): MappingRule {
+/**
+ * A rule the user is expected to edit right away, on the first claim the mapping's provider issues
+ * (`cognito:groups` for user pools, `hd` for Google, the first SAML attribute, …).
+ */
+export function newRule(design: DesignDocument, roleId: string, provider?: ProviderRef): MappingRule {
+  const proposed = provider ? claimsForProvider(design, provider)?.proposed[0] : undefined;
   return {
     id: uniqueId('rule', allDesignIds(design)),
-    claim: 'cognito:groups',
+    claim: proposed ?? (provider ? 'sub' : 'cognito:groups'),
     matchType: 'Equals',
     value: 'group-name',
     roleId,
@@ -110,7 +115,10 @@ function addRuleEdit(
   mappingId: string | undefined,
   newMappingFor: ProviderRef | undefined,
 ): { design: DesignDocument; ruleId?: string } {
-  const rule = newRule(design, roleId);
+  const existing = design.identityPools
+    .find((pool) => pool.id === identityPoolId)
+    ?.roleMappings.find((mapping) => mapping.id === mappingId);
+  const rule = newRule(design, roleId, existing?.provider ?? newMappingFor);
   if (mappingId) {
     const next = mapIdentityPool(design, identityPoolId, (pool) => ({
       ...pool,

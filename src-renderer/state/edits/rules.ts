@@ -74,7 +74,10 @@ export function addRule(
   mappingId: string,
   roleId: string,
 ): { design: DesignDocument; ruleId: string } {
-  const rule = newRule(design, roleId);
+  const provider = design.identityPools
+    .find((pool) => pool.id === poolId)
+    ?.roleMappings.find((mapping) => mapping.id === mappingId)?.provider;
+  const rule = newRule(design, roleId, provider);
   return { design: mapRules(design, poolId, mappingId, (rules) => [...rules, rule]), ruleId: rule.id };
 }
 

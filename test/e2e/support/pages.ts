@@ -188,6 +188,13 @@ export class AppPage {
     await this.page.waitForTimeout(450);
   }
 
+  /** Browser mode's file browser (File › Open): picks `name` in the workspace folder and opens it. */
+  async openFromWorkspace(name: string): Promise<void> {
+    const browser = this.page.getByTestId('file-browser');
+    await browser.getByRole('button', { name: new RegExp(`${escapeRegExp(name)}$`) }).click();
+    await browser.getByRole('button', { name: 'Open', exact: true }).click();
+  }
+
   notices(): Locator {
     return this.page.getByTestId('notice');
   }

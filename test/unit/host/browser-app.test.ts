@@ -22,6 +22,7 @@ describe('browser mode options', () => {
       },
     );
     expect(parseBrowserModeArguments([])).toEqual({ port: 0, openPath: undefined, dataDirectory: undefined });
+    expect(parseBrowserModeArguments(['--workspace', 'designs'])).toMatchObject({ workspace: 'designs' });
   });
 
   it('has no way to drop the token or bind another address', () => {
@@ -38,6 +39,39 @@ describe('browser mode options', () => {
 });
 
 describe('startBrowserMode', () => {
+  it('confines the API to the workspace folder, the working directory by default', async () => {
+    const workspace = await temporaryDirectory();
+    server = await startBrowserMode(process.cwd(), {
+      port: 0,
+      openPath: undefined,
+      dataDirectory: workspace,
+      workspace,
+    });
+    const call = (method: string, body: unknown) =>
+      sendRaw({
+        port: server?.port ?? 0,
+        method: 'POST',
+        path: `/api/${method}`,
+        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${server?.token}` },
+        body: JSON.stringify(body),
+      });
+    const outside = await call('openDesign', { path: join(process.cwd(), 'package.json') });
+    expect(JSON.parse(outside.body)).toMatchObject({ error: { code: 'outside-workspace' } });
+    const listing = await call('listWorkspace', {});
+    expect(JSON.parse(listing.body)).toMatchObject({ result: { root: workspace } });
+  });
+
+  it('refuses a workspace that is not a folder', async () => {
+    await expect(
+      startBrowserMode(process.cwd(), {
+        port: 0,
+        openPath: undefined,
+        dataDirectory: undefined,
+        workspace: 'package.json',
+      }),
+    ).rejects.toThrow(/is not a folder/);
+  });
+
   it('serves the design named with --open, relative to the working directory', async () => {
     const dataDirectory = await temporaryDirectory();
     server = await startBrowserMode(process.cwd(), {

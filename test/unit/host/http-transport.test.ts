@@ -256,6 +256,21 @@ describe('browser mode server: attacks', () => {
     expect(calls).toEqual([]);
   });
 
+  it('refuses a body that is not valid UTF-8 instead of saving replacement characters', async () => {
+    const { server, calls } = await aServer();
+    const prefix = Buffer.from('{"content":"{\\"name\\":\\"');
+    const body = Buffer.concat([
+      prefix,
+      Buffer.from([0xff, 0xfe, 0xc3]),
+      Buffer.from('\\"}","path":"x.json"}'),
+    ]);
+    const answer = await apiCall(server, { path: '/api/saveDesign', body });
+    expect(answer.status).toBe(400);
+    expect(JSON.parse(answer.body)).toMatchObject({ error: { code: 'invalid-request' } });
+    expect(JSON.parse(answer.body).error.message).toMatch(/UTF-8/);
+    expect(calls).not.toContain('saveDesign');
+  });
+
   it('never serves files outside the renderer directory', async () => {
     const { server } = await aServer();
     const attempts = [

@@ -59,7 +59,7 @@ describe('placement of new nodes', () => {
 });
 
 describe('column placement of new nodes', () => {
-  it('puts a new role below the existing roles, in their column', () => {
+  it('puts a new role in the roles column, on the free spot nearest the wanted height', () => {
     const design = aDesign()
       .with((draft) => draft.roles.push(aRole({ id: 'a' }), aRole({ id: 'b' })))
       .withPosition('a', 1000, 0)
@@ -67,11 +67,29 @@ describe('column placement of new nodes', () => {
       .build();
     const position = suggestPosition(design, 'role', { width: 240, height: 86 }, { x: 0, y: 0 });
     expect(position.x).toBe(1000);
-    // Below role b (at y 200, 86 tall).
-    expect(position.y).toBeGreaterThanOrEqual(286);
-    expect(suggestPosition(design, 'provider', { width: 240, height: 78 }, { x: 5, y: 5 })).toEqual({
-      x: 5,
-      y: 5,
-    });
+    const clear = (other: number) => position.y + 86 + 24 <= other || position.y >= other + 86 + 24;
+    expect(clear(0) && clear(200)).toBe(true);
+    expect(Math.abs(position.y)).toBeLessThanOrEqual(120);
+  });
+
+  it('lands next to the selected node, in the column of its kind (derived when the kind has none yet)', () => {
+    const design = aDesign()
+      .withIdentityPool({ id: 'pool' })
+      .withPosition('pool', 400, 600)
+      .with((draft) => draft.roles.push(aRole({ id: 'far' })))
+      .withPosition('far', 830, -2000)
+      .build();
+    const role = suggestPosition(design, 'role', { width: 240, height: 86 }, { x: 0, y: 0 }, 'pool');
+    expect(role).toEqual({ x: 830, y: 600 });
+    const policy = suggestPosition(
+      design,
+      'managedPolicy',
+      { width: 220, height: 80 },
+      { x: 0, y: 0 },
+      'pool',
+    );
+    expect(policy).toEqual({ x: 830 + 420, y: 600 });
+    const provider = suggestPosition(design, 'provider', { width: 240, height: 78 }, { x: 0, y: 0 }, 'pool');
+    expect(provider).toEqual({ x: 400 - 2 * 420, y: 600 });
   });
 });

@@ -1,0 +1,136 @@
+// The graph reads true: no edge runs under a node it does not touch, the legend and the minimap
+// leave every node visible, rule edges say what they test. Screenshots of the two main examples at
+// 1280×720 and 1600×1000, in both themes, are kept under test-results/screenshots/.
+
+import { expect, test, type Page } from '@playwright/test';
+import { startApp, type RunningApp } from './support/app-server';
+import { AppPage } from './support/pages';
+
+/** Edges whose drawn path crosses the box of a node that is neither of its ends. */
+async function edgesUnderNodes(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const inset = 4;
+    const nodes = [...document.querySelectorAll<HTMLElement>('.react-flow__node')].map((element) => ({
+      id: element.dataset.id ?? '',
+      rect: element.getBoundingClientRect(),
+    }));
+    const crossings: string[] = [];
+    for (const edge of document.querySelectorAll<SVGGElement>('.react-flow__edge')) {
+      const path = edge.querySelector<SVGPathElement>('path.react-flow__edge-path');
+      if (!path) continue;
+      const matrix = path.getScreenCTM();
+      if (!matrix) continue;
+      const length = path.getTotalLength();
+      const toScreen = (at: number): { x: number; y: number } => {
+        const local = path.getPointAtLength(at);
+        return {
+          x: matrix.a * local.x + matrix.c * local.y + matrix.e,
+          y: matrix.b * local.x + matrix.d * local.y + matrix.f,
+        };
+      };
+      // The edge's ends are the nodes its first and last points touch.
+      const touching = (point: { x: number; y: number }) =>
+        nodes
+          .filter(
+            (node) =>
+              point.x >= node.rect.left - 12 &&
+              point.x <= node.rect.right + 12 &&
+              point.y >= node.rect.top - 12 &&
+              point.y <= node.rect.bottom + 12,
+          )
+          .map((node) => node.id);
+      const ends = new Set([...touching(toScreen(0)), ...touching(toScreen(length))]);
+      for (let step = 0; step <= 60; step += 1) {
+        const { x, y } = toScreen((length * step) / 60);
+        const hit = nodes.find(
+          (node) =>
+            !ends.has(node.id) &&
+            x > node.rect.left + inset &&
+            x < node.rect.right - inset &&
+            y > node.rect.top + inset &&
+            y < node.rect.bottom - inset,
+        );
+        if (hit) {
+          crossings.push(`${edge.dataset.id ?? edge.id} under ${hit.id}`);
+          break;
+        }
+      }
+    }
+    return crossings;
+  });
+}
+
+async function overlaysCoveringNodes(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const overlays = [
+      ...document.querySelectorAll<HTMLElement>('.legend, .react-flow__minimap, .react-flow__controls'),
+    ];
+    const covered: string[] = [];
+    for (const node of document.querySelectorAll<HTMLElement>('.react-flow__node')) {
+      const rect = node.getBoundingClientRect();
+      for (const overlay of overlays) {
+        const box = overlay.getBoundingClientRect();
+        const overlap =
+          rect.left < box.right && rect.right > box.left && rect.top < box.bottom && rect.bottom > box.top;
+        if (overlap) covered.push(`${node.dataset.id} under ${overlay.className}`);
+      }
+    }
+    return covered;
+  });
+}
+
+let app: RunningApp;
+test.afterEach(async () => {
+  await app.stop();
+});
+
+for (const example of ['photo-sharing', 'b2b-saas']) {
+  for (const [width, height] of [
+    [1280, 720],
+    [1600, 1000],
+  ] as const) {
+    test(`${example} at ${width}×${height}: no edge under a node, no overlay over a node`, async ({
+      page,
+    }) => {
+      app = await startApp({ example });
+      await page.setViewportSize({ width, height });
+      const studio = new AppPage(page);
+      for (const theme of ['light', 'dark'] as const) {
+        await studio.setTheme(theme);
+        await studio.open(app.url);
+        await page.waitForTimeout(600);
+        await studio.screenshot(`graph-${example}-${width}x${height}-${theme}`);
+        expect(await edgesUnderNodes(page)).toEqual([]);
+        expect(await overlaysCoveringNodes(page)).toEqual([]);
+      }
+    });
+  }
+}
+
+test('rule edges say what they test, not only their order', async ({ page }) => {
+  app = await startApp({ example: 'b2b-saas' });
+  await page.setViewportSize({ width: 1280, height: 720 });
+  const studio = new AppPage(page);
+  await studio.open(app.url);
+  const ruleLabels = page.locator('[data-testid="edge-label"][data-label^="#"]');
+  expect(await ruleLabels.count()).toBeGreaterThan(0);
+  // Drawn, not only present: the fitted view of the example at this size must show them.
+  for (const label of await ruleLabels.all()) await expect(label).toBeVisible();
+  for (const text of await ruleLabels.allTextContents())
+    expect(text).toMatch(/^#\d+ \S+ (=|≠|contains|starts with) ./);
+});
+
+test('transient messages fade away', async ({ page }) => {
+  app = await startApp({ example: 'photo-sharing' });
+  const studio = new AppPage(page);
+  await studio.open(app.url);
+  await page.keyboard.press('Control+s');
+  const notice = studio.notices().first();
+  await expect(notice).toContainText('Saved');
+  await expect
+    .poll(async () => Number(await notice.evaluate((element) => getComputedStyle(element).opacity)), {
+      timeout: 8000,
+    })
+    .toBeLessThan(0.9);
+  await expect(studio.notices()).toHaveCount(0, { timeout: 8000 });
+});
