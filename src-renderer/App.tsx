@@ -6,6 +6,7 @@ import { Canvas } from './canvas/Canvas';
 import { Toolbar } from './canvas/Toolbar';
 import { getAppMode, onMenuCommand } from './host/client';
 import { Inspector } from './inspector/Inspector';
+import { PolicyEditorPane } from './policy-editor/PolicyEditorPane';
 import { startReviewSync } from './review/review-sync';
 import { commandForKey, runMenuCommand } from './shell/app-commands';
 import { Dialogs } from './shell/DialogHost';
@@ -71,6 +72,7 @@ export function App(): ReactElement {
         <Toolbar />
         <main className="app__main">
           <Canvas />
+          <PolicyEditorPane />
           <Inspector />
         </main>
         <StatusBar />

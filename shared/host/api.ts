@@ -12,6 +12,23 @@ const designText = z.string().max(20 * 1024 * 1024);
 export const openedFileSchema = z.object({ path: filePath, content: designText });
 export const canceledSchema = z.object({ canceled: z.literal(true) });
 
+const catalogResourceTypeSchema = z.object({
+  name: z.string(),
+  required: z.boolean(),
+  arnFormat: z.string(),
+  conditionKeys: z.array(z.string()),
+});
+const catalogActionSchema = z.object({
+  service: z.string(),
+  name: z.string(),
+  description: z.string(),
+  accessLevel: z.string(),
+  resourceTypes: z.array(catalogResourceTypeSchema),
+  conditionKeys: z.array(z.string()),
+  wildcardOnly: z.boolean(),
+});
+const catalogConditionKeySchema = z.object({ key: z.string(), type: z.string(), description: z.string() });
+
 export const hostApiSchemas = {
   getAppInfo: {
     request: z.object({}).strict(),
@@ -71,6 +88,20 @@ export const hostApiSchemas = {
   setDocumentState: {
     request: z.object({ title: z.string().max(300), dirty: z.boolean() }).strict(),
     response: z.object({ ok: z.literal(true) }),
+  },
+  /** The IAM action catalog's service prefixes and global condition keys (policy editor). */
+  getIamCatalogIndex: {
+    request: z.object({}).strict(),
+    response: z.object({ services: z.array(z.string()), globalConditionKeys: z.array(z.string()) }),
+  },
+  /** Every action of one service, read on demand (empty for an unknown service). */
+  getIamCatalogService: {
+    request: z.object({ service: z.string().min(1).max(100) }).strict(),
+    response: z.object({ actions: z.array(catalogActionSchema) }),
+  },
+  getIamCatalogConditionKey: {
+    request: z.object({ key: z.string().min(1).max(500) }).strict(),
+    response: z.union([catalogConditionKeySchema, z.object({ none: z.literal(true) })]),
   },
 } as const;
 

@@ -16,4 +16,6 @@ export interface PolicyLanguageContext {
   identityPoolIds: readonly string[];
   /** Provider names of the design (`amr` values). */
   providerNames: readonly string[];
+  /** Only guests reach the roles of this policy (trust fixes add `amr` "unauthenticated"). */
+  guestOnly: boolean;
 }

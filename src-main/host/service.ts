@@ -10,6 +10,7 @@ import {
   readTextFileLimited,
   writeFileAtomic,
 } from '../services/files';
+import { createIamDataCatalog } from '../services/catalog/iam-data-catalog';
 import { HostFailure } from './errors';
 
 /** Matches the `designText` limit of the host API schema. */
@@ -157,6 +158,27 @@ export function createHostService(dependencies: HostServiceDependencies): HostAp
     return { ok: true };
   }
 
+  const catalog = createIamDataCatalog();
+
+  async function getIamCatalogIndex(): Promise<HostResponse<'getIamCatalogIndex'>> {
+    return { services: await catalog.listServices(), globalConditionKeys: await catalog.listGlobalConditionKeys() };
+  }
+
+  async function getIamCatalogService(
+    request: HostRequest<'getIamCatalogService'>,
+  ): Promise<HostResponse<'getIamCatalogService'>> {
+    if (!(await catalog.hasService(request.service))) return { actions: [] };
+    const names = await catalog.listActions(request.service);
+    const actions = await Promise.all(names.map((name) => catalog.getAction(request.service, name)));
+    return { actions: actions.filter((action) => action !== undefined) };
+  }
+
+  async function getIamCatalogConditionKey(
+    request: HostRequest<'getIamCatalogConditionKey'>,
+  ): Promise<HostResponse<'getIamCatalogConditionKey'>> {
+    return (await catalog.getConditionKey(request.key)) ?? { none: true };
+  }
+
   return {
     getAppInfo,
     listExamples,
@@ -168,5 +190,8 @@ export function createHostService(dependencies: HostServiceDependencies): HostAp
     readRecovery,
     clearRecovery,
     setDocumentState,
+    getIamCatalogIndex,
+    getIamCatalogService,
+    getIamCatalogConditionKey,
   };
 }

@@ -16,6 +16,7 @@ function context(overrides: Partial<PolicyLanguageContext> = {}): PolicyLanguage
     variables: [],
     identityPoolIds: ['eu-west-1:11111111-2222-3333-4444-555555555555'],
     providerNames: ['accounts.google.com'],
+    guestOnly: false,
     ...overrides,
   };
 }
