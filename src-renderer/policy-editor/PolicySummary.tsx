@@ -25,34 +25,22 @@ export function PolicySummary({ document, catalog }: { document: unknown; catalo
       <h3 className="inspector__subheading">Summary</h3>
       {summary === undefined ? <p className="muted">Reading the catalog…</p> : null}
       {summary?.length === 0 ? <p className="muted">Grants nothing.</p> : null}
-      {summary && summary.length > 0 ? (
-        <table className="policy-summary__table">
-          <thead>
-            <tr>
-              <th scope="col">Service</th>
-              {ACCESS_LEVELS.map((level) => (
-                <th scope="col" key={level}>
-                  {level === 'Permissions management' ? 'Perms' : level}
-                </th>
-              ))}
-              <th scope="col">Per identity</th>
-            </tr>
-          </thead>
-          <tbody>
-            {summary.map((entry) => (
-              <tr key={entry.service} data-testid="policy-summary-row">
-                <th scope="row">{entry.service}</th>
-                {ACCESS_LEVELS.map((level) => (
-                  <td key={level} className={`policy-summary__grant policy-summary__grant--${entry.levels[level].toLowerCase()}`}>
-                    {entry.levels[level]}
-                  </td>
-                ))}
-                <td>{entry.perIdentity ? 'Yes' : 'No'}</td>
-              </tr>
+      {summary?.map((entry) => (
+        <section key={entry.service} className="policy-summary__service" data-testid="policy-summary-row">
+          <h4 className="policy-summary__name">{entry.service}</h4>
+          <p className="policy-summary__scope">
+            {entry.perIdentity ? 'Resources scoped per identity' : 'Not scoped per identity'}
+          </p>
+          <dl className="policy-summary__levels">
+            {ACCESS_LEVELS.map((level) => (
+              <div key={level} className={`policy-summary__grant policy-summary__grant--${entry.levels[level].toLowerCase()}`}>
+                <dt>{level}</dt>
+                <dd>{entry.levels[level]}</dd>
+              </div>
             ))}
-          </tbody>
-        </table>
-      ) : null}
+          </dl>
+        </section>
+      ))}
     </aside>
   );
 }

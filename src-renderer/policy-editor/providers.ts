@@ -50,6 +50,8 @@ export function registerPolicyProviders(monaco: typeof Monaco, language: string)
       performance.measure('policy-completion', { start: started, end: performance.now() });
       const range = rangeOf(model, monaco, result.replaceStart, result.replaceEnd);
       return {
+        // Ask again on every keystroke: what is offered depends on the text typed so far (`${`, `:`).
+        incomplete: true,
         suggestions: result.items.map((item) => ({
           label: item.label,
           kind: completionKind(monaco, item.kind),
