@@ -7,6 +7,7 @@ import { useSyncExternalStore } from 'react';
 import { validateDesign } from '../../shared/model/validate';
 import type { DesignDocument, ModelIssue } from '../../shared/model/types';
 import { validatePolicy } from '../../shared/iam';
+import type { IamCatalog } from '../../shared/iam/catalog';
 import {
   designPolicyDocuments,
   designPolicyProblems,
@@ -38,6 +39,24 @@ function structuralPolicyIssues(design: DesignDocument): ModelIssue[] {
   );
 }
 
+/** Everything `cognito-studio validate` reports for a design, as the inspector lists it. */
+export async function designIssues(design: DesignDocument, catalog: IamCatalog): Promise<ModelIssue[]> {
+  return sortedIssues([...modelIssues(design), ...(await designPolicyProblems(design, catalog)).map(toModelIssue)]);
+}
+
+function modelIssues(design: DesignDocument): ModelIssue[] {
+  let model = modelCache.get(design);
+  if (!model) {
+    model = validateDesign(design);
+    modelCache.set(design, model);
+  }
+  return model;
+}
+
+function sortedIssues(all: ModelIssue[]): ModelIssue[] {
+  return [...all.filter((issue) => issue.severity === 'error'), ...all.filter((issue) => issue.severity !== 'error')];
+}
+
 function requestCatalogIssues(design: DesignDocument): void {
   if (requested.has(design)) return;
   requested.add(design);
@@ -54,19 +73,14 @@ function requestCatalogIssues(design: DesignDocument): void {
 
 /** Errors first, then warnings, as the CLI lists them. */
 export function issuesOf(design: DesignDocument): ModelIssue[] {
-  let model = modelCache.get(design);
-  if (!model) {
-    model = validateDesign(design);
-    modelCache.set(design, model);
-  }
+  const model = modelIssues(design);
   requestCatalogIssues(design);
   let policies = completeCache.get(design) ?? structuralCache.get(design);
   if (!policies) {
     policies = structuralPolicyIssues(design);
     structuralCache.set(design, policies);
   }
-  const all = [...model, ...policies];
-  return [...all.filter((issue) => issue.severity === 'error'), ...all.filter((issue) => issue.severity !== 'error')];
+  return sortedIssues([...model, ...policies]);
 }
 
 /** Re-renders the caller when catalog warnings of some design version arrive. */

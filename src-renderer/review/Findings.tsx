@@ -41,9 +41,10 @@ export function showFinding(finding: Finding): void {
 export function showFindingsOf(entityId: string): void {
   const first = findingsOf(useAppStore.getState().ui.reviewFindings, entityId)[0];
   if (!first) return;
-  showFinding(first);
   const target = policyTargetOfFinding(useAppStore.getState().design, first);
   if (target) openPolicy(useAppStore, target);
+  // Then select the entity the finding is about (the policy may belong to another one).
+  showFinding(first);
 }
 
 /** "Open in policy editor" for a finding that points into a policy document. */
