@@ -34,7 +34,7 @@ describe('hover', () => {
     const hover = await hoverAt('{ "Statement": [ { "Action": "s3:Get|Object" } ] }');
     expect(hover?.markdown).toMatch(/^\*\*s3:GetObject\*\* — Read/);
     expect(hover?.markdown).toContain('Resource types: `accesspointobject`, `object`');
-    expect(hover?.markdown).toContain('`s3:ExistingObjectTag/${TagKey}`');
+    expect(hover?.markdown).toContain('`s3:ExistingObjectTag/<key>`');
   });
 
   it('describes a condition key with its type', async () => {
