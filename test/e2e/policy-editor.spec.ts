@@ -10,10 +10,16 @@ import { PolicyEditorPage } from './support/policy-editor';
 
 let app: RunningApp;
 let requests: string[];
+let refusals: string[];
 
 test.beforeEach(async ({ page }) => {
   requests = [];
+  refusals = [];
   page.on('request', (request) => requests.push(request.url()));
+  // Monaco runs under the app's Content-Security-Policy without anything being refused.
+  page.on('console', (message) => {
+    if (/Content Security Policy/i.test(message.text())) refusals.push(message.text());
+  });
 });
 
 test.afterEach(async () => {
@@ -21,6 +27,7 @@ test.afterEach(async () => {
   // Every request stays on the loopback server (or in memory): no CDN, no remote catalog.
   const remote = requests.filter((url) => !/^(https?:\/\/127\.0\.0\.1[:/]|data:|blob:)/.test(url));
   expect(remote).toEqual([]);
+  expect(refusals).toEqual([]);
 });
 
 async function openRole(page: Page, role: string): Promise<{ studio: AppPage; editor: PolicyEditorPage }> {
