@@ -64,8 +64,8 @@ function inStringBefore(text: string, index: number): boolean {
 }
 
 /** The node of a JSON path (`$.Statement[1].Effect`) in text; for a member, its value node. */
-export function nodeAtJsonPath(text: string, jsonPath: string): Node | undefined {
-  const root = parseTree(text);
+export function nodeAtJsonPath(text: string, jsonPath: string, tree?: Node): Node | undefined {
+  const root = tree ?? parseTree(text);
   const steps = parseJsonPath(jsonPath);
   if (!root || !steps) return undefined;
   for (let length = steps.length; length >= 0; length--) {
@@ -79,8 +79,13 @@ export function nodeAtJsonPath(text: string, jsonPath: string): Node | undefined
  * The text range an issue or finding at `jsonPath` underlines: the member (key and value) when the
  * path names an object member, else the value. Falls back to the nearest existing ancestor.
  */
-export function rangeOfJsonPath(text: string, jsonPath: string): { start: number; end: number } | undefined {
-  const node = nodeAtJsonPath(text, jsonPath);
+export function rangeOfJsonPath(
+  text: string,
+  jsonPath: string,
+  /** The text's tree from `parseTree`, when many paths of one text are looked up. */
+  tree?: Node,
+): { start: number; end: number } | undefined {
+  const node = nodeAtJsonPath(text, jsonPath, tree);
   if (!node) return undefined;
   const target = node.parent?.type === 'property' ? node.parent : node;
   // A whole object or array member spans many lines; underline its key (or opening bracket) only.
