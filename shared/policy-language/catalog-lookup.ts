@@ -48,6 +48,8 @@ export async function statementActions(
   statement: Record<string, unknown> | undefined,
 ): Promise<CatalogAction[]> {
   if (!statement) return [];
-  const lists = await Promise.all(stringList(statement.Action).map((entry) => actionsOfEntry(catalog, entry)));
+  const lists = await Promise.all(
+    stringList(statement.Action).map((entry) => actionsOfEntry(catalog, entry)),
+  );
   return lists.flat();
 }

@@ -1,6 +1,7 @@
 // The editor-neutral shape of completion items; the Monaco adapter maps them to its own types.
 
-export type CompletionKind = 'property' | 'value' | 'module' | 'function' | 'variable' | 'operator' | 'snippet';
+export type CompletionKind =
+  'property' | 'value' | 'module' | 'function' | 'variable' | 'operator' | 'snippet';
 
 export interface PolicyCompletion {
   label: string;

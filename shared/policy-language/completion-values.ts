@@ -8,7 +8,14 @@ import type { PolicyLanguageContext } from './context';
 import { statementIndexOf, type PathSegment, type PolicyPosition } from './json-position';
 
 function valueItem(value: string, detail?: string, documentation?: string): PolicyCompletion {
-  return { label: value, insertText: JSON.stringify(value), kind: 'value', detail, documentation, filterText: JSON.stringify(value) };
+  return {
+    label: value,
+    insertText: JSON.stringify(value),
+    kind: 'value',
+    detail,
+    documentation,
+    filterText: JSON.stringify(value),
+  };
 }
 
 /** The element a value belongs to (`Action` for `['Statement', 0, 'Action', 2]`). */
@@ -63,7 +70,11 @@ async function actionItems(typed: string, context: PolicyLanguageContext): Promi
   });
   for (const [verb, count] of verbGroups(names)) {
     if (count < 2) continue;
-    items.push({ ...valueItem(`${service}:${verb}*`, `${count} actions`), kind: 'function', sortText: `0${verb}` });
+    items.push({
+      ...valueItem(`${service}:${verb}*`, `${count} actions`),
+      kind: 'function',
+      sortText: `0${verb}`,
+    });
   }
   return items;
 }
@@ -113,7 +124,10 @@ async function resourceItems(position: PolicyPosition, text: string, context: Po
   return items;
 }
 
-function conditionValueItems(path: readonly PathSegment[], context: PolicyLanguageContext): PolicyCompletion[] {
+function conditionValueItems(
+  path: readonly PathSegment[],
+  context: PolicyLanguageContext,
+): PolicyCompletion[] {
   const at = path.indexOf('Condition');
   const key = String(path[at + 2] ?? '').toLowerCase();
   const operator = String(path[at + 1] ?? '');
@@ -186,7 +200,8 @@ export async function completeValue(
       items: [
         {
           label: 'New statement',
-          insertText: '{\n\t"Effect": "${1|Allow,Deny|}",\n\t"Action": [\n\t\t"$2"\n\t],\n\t"Resource": [\n\t\t"$3"\n\t]\n}',
+          insertText:
+            '{\n\t"Effect": "${1|Allow,Deny|}",\n\t"Action": [\n\t\t"$2"\n\t],\n\t"Resource": [\n\t\t"$3"\n\t]\n}',
           snippet: true,
           kind: 'snippet',
           filterText: '{',
@@ -195,7 +210,8 @@ export async function completeValue(
     };
   if (inCondition) return { items: conditionValueItems(path, context) };
   if (element === 'Effect') return { items: [valueItem('Allow'), valueItem('Deny')] };
-  if (element === 'Action' || element === 'NotAction') return { items: await actionItems(position.typed, context) };
+  if (element === 'Action' || element === 'NotAction')
+    return { items: await actionItems(position.typed, context) };
   if (element === 'Resource' || element === 'NotResource')
     return { items: await resourceItems(position, text, context) };
   if (path.includes('Principal')) return { items: principalValueItems(path) };

@@ -51,7 +51,11 @@ const STATEMENT_KEYS: KeyDefinition[] = [
 ];
 
 const PRINCIPAL_KEYS: KeyDefinition[] = [
-  { key: 'Federated', value: '"cognito-identity.amazonaws.com"', documentation: 'Web identity or SAML provider.' },
+  {
+    key: 'Federated',
+    value: '"cognito-identity.amazonaws.com"',
+    documentation: 'Web identity or SAML provider.',
+  },
   { key: 'AWS', value: '"$1"', documentation: 'Accounts, users and roles by ARN.' },
   { key: 'Service', value: '"$1"', documentation: 'AWS service principals.' },
 ];
@@ -152,8 +156,7 @@ export async function completePolicy(
   else if (isStatementPath(parent)) {
     const principals = context.kind === 'trust' || context.kind === 'resource';
     items = STATEMENT_KEYS.filter(
-      (definition) =>
-        principals || (definition.key !== 'Principal' && definition.key !== 'NotPrincipal'),
+      (definition) => principals || (definition.key !== 'Principal' && definition.key !== 'NotPrincipal'),
     )
       .filter((definition) => context.kind !== 'trust' || !definition.key.endsWith('Resource'))
       .filter((definition) => definition.key !== 'NotPrincipal' || context.kind === 'resource')

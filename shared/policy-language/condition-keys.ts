@@ -20,7 +20,8 @@ const COGNITO_TRUST_KEYS: ConditionKeyEntry[] = [
   {
     key: 'cognito-identity.amazonaws.com:aud',
     detail: 'String',
-    documentation: 'The identity pool id. Without it, any identity pool of any account could assume the role.',
+    documentation:
+      'The identity pool id. Without it, any identity pool of any account could assume the role.',
     rank: 0,
   },
   {

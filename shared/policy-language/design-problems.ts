@@ -42,7 +42,11 @@ export function designPolicyDocuments(design: DesignDocument): LocatedPolicy[] {
     });
   });
   design.managedPolicies.forEach((policy, index) => {
-    policies.push({ path: `$.managedPolicies[${index}].document`, kind: 'identity', document: policy.document });
+    policies.push({
+      path: `$.managedPolicies[${index}].document`,
+      kind: 'identity',
+      document: policy.document,
+    });
   });
   return policies;
 }

@@ -13,7 +13,11 @@ export interface PolicyHover {
   end: number;
 }
 
-function variableHover(text: string, offset: number, context: PolicyLanguageContext): PolicyHover | undefined {
+function variableHover(
+  text: string,
+  offset: number,
+  context: PolicyLanguageContext,
+): PolicyHover | undefined {
   const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
   const lineEnd = text.indexOf('\n', offset);
   const line = text.slice(lineStart, lineEnd < 0 ? text.length : lineEnd);
@@ -31,7 +35,11 @@ function variableHover(text: string, offset: number, context: PolicyLanguageCont
     if (variable) {
       const sample = variable.sample ? `\n\nSample persona: \`${variable.sample}\`` : '';
       const only = variable.conditionsOnly ? '\n\n**Conditions only, multivalued.**' : '';
-      return { markdown: `**\${${variable.name}}** — ${variable.description}${only}${sample}${defaultNote}`, start, end };
+      return {
+        markdown: `**\${${variable.name}}** — ${variable.description}${only}${sample}${defaultNote}`,
+        start,
+        end,
+      };
     }
     const absent = NOT_IN_COGNITO_SESSIONS.test(name)
       ? 'does not exist in a Cognito identity pool session: it never resolves.'
@@ -58,7 +66,13 @@ export async function hoverPolicy(
     const actions = await actionsOfEntry(context.catalog, node.value);
     if (actions.length === 0) return undefined;
     if (actions.length > 1)
-      return { ...range, markdown: `**${node.value}** matches ${actions.length} actions: ${actions.slice(0, 12).map((action) => action.name).join(', ')}${actions.length > 12 ? ', …' : ''}` };
+      return {
+        ...range,
+        markdown: `**${node.value}** matches ${actions.length} actions: ${actions
+          .slice(0, 12)
+          .map((action) => action.name)
+          .join(', ')}${actions.length > 12 ? ', …' : ''}`,
+      };
     const action = actions[0]!;
     const types = action.resourceTypes.map((type) => `\`${type.name}\`${type.required ? ' (required)' : ''}`);
     const keys = supportedConditionKeys(action);
@@ -75,7 +89,12 @@ export async function hoverPolicy(
     };
   }
   const conditionAt = path.indexOf('Condition');
-  if (conditionAt >= 0 && path.length === conditionAt + 3 && node.parent?.type === 'property' && node.parent.children?.[0] === node) {
+  if (
+    conditionAt >= 0 &&
+    path.length === conditionAt + 3 &&
+    node.parent?.type === 'property' &&
+    node.parent.children?.[0] === node
+  ) {
     const session = context.variables.find((entry) => entry.name.toLowerCase() === node.value.toLowerCase());
     const key = await context.catalog.getConditionKey(node.value);
     if (!key && !session) return undefined;

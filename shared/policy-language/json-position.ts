@@ -93,7 +93,8 @@ export function rangeOfJsonPath(
     const key = target.children?.[0];
     if (key) return { start: key.offset, end: key.offset + key.length };
   }
-  if (target.type === 'object' || target.type === 'array') return { start: target.offset, end: target.offset + 1 };
+  if (target.type === 'object' || target.type === 'array')
+    return { start: target.offset, end: target.offset + 1 };
   return { start: target.offset, end: target.offset + target.length };
 }
 

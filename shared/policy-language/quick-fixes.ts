@@ -43,7 +43,10 @@ export function trustConditionsFix(
     edits = [{ offset: 0, length: text.length, content: current }];
   };
   if (!condition.StringEquals?.['cognito-identity.amazonaws.com:aud'])
-    set([...base, 'StringEquals', 'cognito-identity.amazonaws.com:aud'], poolIds.length === 1 ? poolIds[0] : [...poolIds]);
+    set(
+      [...base, 'StringEquals', 'cognito-identity.amazonaws.com:aud'],
+      poolIds.length === 1 ? poolIds[0] : [...poolIds],
+    );
   if (!condition['ForAnyValue:StringLike']?.['cognito-identity.amazonaws.com:amr'])
     set([...base, 'ForAnyValue:StringLike', 'cognito-identity.amazonaws.com:amr'], amr);
   return { title: `Require aud (this design's identity pools) and amr "${amr}"`, edits };
@@ -60,8 +63,17 @@ export function scopeToIdentityFix(text: string, statementIndex: number): QuickF
   if (!statement) return undefined;
   const actions = stringList(statement.Action).map((action) => action.toLowerCase());
   if (actions.some((action) => action.startsWith('dynamodb:'))) {
-    const path = ['Statement', statementIndex, 'Condition', 'ForAllValues:StringEquals', 'dynamodb:LeadingKeys'];
-    return { title: 'Only items whose partition key is the identity id', edits: modify(text, path, [SUB], FORMAT) };
+    const path = [
+      'Statement',
+      statementIndex,
+      'Condition',
+      'ForAllValues:StringEquals',
+      'dynamodb:LeadingKeys',
+    ];
+    return {
+      title: 'Only items whose partition key is the identity id',
+      edits: modify(text, path, [SUB], FORMAT),
+    };
   }
   if (!actions.some((action) => action.startsWith('s3:'))) return undefined;
   const resources = stringList(statement.Resource);
@@ -90,7 +102,9 @@ export async function readOnlyActionsFix(
   let changed = false;
   for (const entry of stringList(statement.Action)) {
     const actions = await actionsOfEntry(catalog, entry);
-    const readable = actions.filter((action) => action.accessLevel === 'Read' || action.accessLevel === 'List');
+    const readable = actions.filter(
+      (action) => action.accessLevel === 'Read' || action.accessLevel === 'List',
+    );
     if (actions.length > 0 && readable.length === actions.length) kept.push(entry);
     else {
       changed = true;

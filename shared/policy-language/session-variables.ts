@@ -23,7 +23,8 @@ export interface SessionVariable {
 const COGNITO = 'cognito-identity.amazonaws.com';
 
 /** Provider-specific keys of web identity federation that Cognito sessions do not carry. */
-export const NOT_IN_COGNITO_SESSIONS = /^(graph\.facebook\.com|accounts\.google\.com|www\.amazon\.com|appleid\.apple\.com|cognito-idp\.[^:]+):/i;
+export const NOT_IN_COGNITO_SESSIONS =
+  /^(graph\.facebook\.com|accounts\.google\.com|www\.amazon\.com|appleid\.apple\.com|cognito-idp\.[^:]+):/i;
 
 function sampleRoute(routes: Route[]): Route | undefined {
   return routes.find((route) => !route.guest) ?? routes[0];

@@ -24,7 +24,8 @@ function statementsOf(document: unknown): Array<Record<string, unknown>> {
   const statement = (document as Record<string, unknown>).Statement;
   const list = Array.isArray(statement) ? statement : [statement];
   return list.filter(
-    (entry): entry is Record<string, unknown> => typeof entry === 'object' && entry !== null && !Array.isArray(entry),
+    (entry): entry is Record<string, unknown> =>
+      typeof entry === 'object' && entry !== null && !Array.isArray(entry),
   );
 }
 
@@ -54,7 +55,9 @@ export async function summarisePolicy(document: unknown, catalog: IamCatalog): P
       }
       const services = (await catalog.hasService(servicePattern)) ? [servicePattern.toLowerCase()] : [];
       for (const service of services) {
-        const names = (await catalog.listActions(service)).filter((name) => actionPatternMatches(actionPattern, name));
+        const names = (await catalog.listActions(service)).filter((name) =>
+          actionPatternMatches(actionPattern, name),
+        );
         if (names.length === 0) continue;
         const current = granted.get(service) ?? { names: new Set<string>(), scoped: true };
         names.forEach((name) => current.names.add(name));
@@ -66,13 +69,16 @@ export async function summarisePolicy(document: unknown, catalog: IamCatalog): P
   const summaries: ServiceSummary[] = [];
   for (const [service, grant] of [...granted].sort(([a], [b]) => a.localeCompare(b))) {
     if (service === '*') {
-      const levels = Object.fromEntries(ACCESS_LEVELS.map((level) => [level, 'Full'])) as Record<AccessLevel, Grant>;
+      const levels = Object.fromEntries(ACCESS_LEVELS.map((level) => [level, 'Full'])) as Record<
+        AccessLevel,
+        Grant
+      >;
       summaries.push({ service: 'every service', levels, perIdentity: false });
       continue;
     }
-    const all = (await Promise.all((await catalog.listActions(service)).map((name) => catalog.getAction(service, name)))).filter(
-      (action): action is CatalogAction => action !== undefined,
-    );
+    const all = (
+      await Promise.all((await catalog.listActions(service)).map((name) => catalog.getAction(service, name)))
+    ).filter((action): action is CatalogAction => action !== undefined);
     const levels = {} as Record<AccessLevel, Grant>;
     for (const level of ACCESS_LEVELS) {
       const ofLevel = all.filter((action) => levelsOf(action).includes(level));

@@ -30,7 +30,13 @@ export const STATEMENT_TEMPLATES: readonly StatementTemplate[] = [
     statement: (account) => ({
       Sid: 'OwnItems',
       Effect: 'Allow',
-      Action: ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem'],
+      Action: [
+        'dynamodb:GetItem',
+        'dynamodb:Query',
+        'dynamodb:PutItem',
+        'dynamodb:UpdateItem',
+        'dynamodb:DeleteItem',
+      ],
       Resource: [`arn:${account.partition}:dynamodb:${account.region}:${account.accountId}:table/TABLE`],
       Condition: { 'ForAllValues:StringEquals': { 'dynamodb:LeadingKeys': [SUB] } },
     }),
@@ -42,7 +48,9 @@ export const STATEMENT_TEMPLATES: readonly StatementTemplate[] = [
       Sid: 'OwnTopic',
       Effect: 'Allow',
       Action: ['iot:Publish', 'iot:Receive'],
-      Resource: [`arn:${account.partition}:iot:${account.region}:${account.accountId}:topic/devices/${SUB}/*`],
+      Resource: [
+        `arn:${account.partition}:iot:${account.region}:${account.accountId}:topic/devices/${SUB}/*`,
+      ],
     }),
   },
   {
@@ -79,11 +87,18 @@ export const STATEMENT_TEMPLATES: readonly StatementTemplate[] = [
 ];
 
 /** Appends a template's statement to the policy text's Statement list (creating it when missing). */
-export function insertTemplateEdits(text: string, template: StatementTemplate, account: AccountContext): Edit[] {
+export function insertTemplateEdits(
+  text: string,
+  template: StatementTemplate,
+  account: AccountContext,
+): Edit[] {
   if (text.trim() === '') {
     const document = { Version: '2012-10-17', Statement: [template.statement(account)] };
     return [{ offset: 0, length: text.length, content: JSON.stringify(document, null, 2) }];
   }
-  const options = { formattingOptions: { insertSpaces: true, tabSize: 2, eol: '\n' }, isArrayInsertion: true };
+  const options = {
+    formattingOptions: { insertSpaces: true, tabSize: 2, eol: '\n' },
+    isArrayInsertion: true,
+  };
   return modify(text, ['Statement', -1], template.statement(account), options);
 }

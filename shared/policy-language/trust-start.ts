@@ -21,7 +21,11 @@ export function customTrustStart(design: DesignDocument, role: Pick<Role, 'id'>)
         Condition: {
           StringEquals: {
             'cognito-identity.amazonaws.com:aud':
-              poolIds.length === 1 ? poolIds[0] : poolIds.length > 1 ? poolIds : `${design.account.region}:IDENTITY-POOL-ID`,
+              poolIds.length === 1
+                ? poolIds[0]
+                : poolIds.length > 1
+                  ? poolIds
+                  : `${design.account.region}:IDENTITY-POOL-ID`,
           },
           'ForAnyValue:StringLike': { 'cognito-identity.amazonaws.com:amr': 'authenticated' },
         },

@@ -161,7 +161,10 @@ export function createHostService(dependencies: HostServiceDependencies): HostAp
   const catalog = createIamDataCatalog();
 
   async function getIamCatalogIndex(): Promise<HostResponse<'getIamCatalogIndex'>> {
-    return { services: await catalog.listServices(), globalConditionKeys: await catalog.listGlobalConditionKeys() };
+    return {
+      services: await catalog.listServices(),
+      globalConditionKeys: await catalog.listGlobalConditionKeys(),
+    };
   }
 
   async function getIamCatalogService(

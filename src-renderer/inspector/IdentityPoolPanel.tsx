@@ -64,7 +64,9 @@ export function IdentityPoolPanel({
       {pool.allowUnauthenticated ? (
         <OpenPolicyButton
           label="View guest scope-down policy"
-          onClick={() => openPolicy(useAppStore, { policy: { kind: 'guestScopeDown', identityPoolId: pool.id } })}
+          onClick={() =>
+            openPolicy(useAppStore, { policy: { kind: 'guestScopeDown', identityPoolId: pool.id } })
+          }
           testId="open-guest-scope-down"
         />
       ) : null}

@@ -108,7 +108,9 @@ export function RolePanel({
             <OpenPolicyButton
               label="Open in editor"
               onClick={() =>
-                openPolicy(useAppStore, { policy: { kind: 'inline', roleId: role.id, policyName: policy.name } })
+                openPolicy(useAppStore, {
+                  policy: { kind: 'inline', roleId: role.id, policyName: policy.name },
+                })
               }
               testId="open-inline-policy"
             />

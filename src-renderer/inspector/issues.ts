@@ -41,7 +41,10 @@ function structuralPolicyIssues(design: DesignDocument): ModelIssue[] {
 
 /** Everything `cognito-studio validate` reports for a design, as the inspector lists it. */
 export async function designIssues(design: DesignDocument, catalog: IamCatalog): Promise<ModelIssue[]> {
-  return sortedIssues([...modelIssues(design), ...(await designPolicyProblems(design, catalog)).map(toModelIssue)]);
+  return sortedIssues([
+    ...modelIssues(design),
+    ...(await designPolicyProblems(design, catalog)).map(toModelIssue),
+  ]);
 }
 
 function modelIssues(design: DesignDocument): ModelIssue[] {
@@ -54,7 +57,10 @@ function modelIssues(design: DesignDocument): ModelIssue[] {
 }
 
 function sortedIssues(all: ModelIssue[]): ModelIssue[] {
-  return [...all.filter((issue) => issue.severity === 'error'), ...all.filter((issue) => issue.severity !== 'error')];
+  return [
+    ...all.filter((issue) => issue.severity === 'error'),
+    ...all.filter((issue) => issue.severity !== 'error'),
+  ];
 }
 
 function requestCatalogIssues(design: DesignDocument): void {

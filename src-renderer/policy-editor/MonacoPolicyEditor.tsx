@@ -138,7 +138,10 @@ export default function MonacoPolicyEditor(props: MonacoPolicyEditorProps): Reac
           edits.map((edit) => {
             const start = model.getPositionAt(edit.offset);
             const end = model.getPositionAt(edit.offset + edit.length);
-            return { range: new monaco.Range(start.lineNumber, start.column, end.lineNumber, end.column), text: edit.content };
+            return {
+              range: new monaco.Range(start.lineNumber, start.column, end.lineNumber, end.column),
+              text: edit.content,
+            };
           }),
         );
         instance.pushUndoStop();
@@ -209,9 +212,21 @@ export default function MonacoPolicyEditor(props: MonacoPolicyEditorProps): Reac
     }
     const start = model.getPositionAt(node.offset);
     const end = model.getPositionAt(node.offset + node.length);
-    const range = new monaco.Range(start.lineNumber, 1, end.lineNumber, model.getLineMaxColumn(end.lineNumber));
+    const range = new monaco.Range(
+      start.lineNumber,
+      1,
+      end.lineNumber,
+      model.getLineMaxColumn(end.lineNumber),
+    );
     decorations.current?.set([
-      { range, options: { isWholeLine: true, className: 'policy-editor__highlight', linesDecorationsClassName: 'policy-editor__highlight-gutter' } },
+      {
+        range,
+        options: {
+          isWholeLine: true,
+          className: 'policy-editor__highlight',
+          linesDecorationsClassName: 'policy-editor__highlight-gutter',
+        },
+      },
     ]);
     instance.revealRangeInCenter(range);
     instance.setPosition(start);

@@ -60,18 +60,28 @@ export function PolicyEditorPane(): ReactElement | null {
   const allFindings = useAppStore((state) => state.ui.reviewFindings);
   const theme = useEffectiveTheme();
   const [draftErrors, setDraftErrors] = useState<Record<string, string | undefined>>({});
-  const source = useMemo(() => (target ? resolvePolicySource(design, target.policy) : undefined), [design, target]);
+  const source = useMemo(
+    () => (target ? resolvePolicySource(design, target.policy) : undefined),
+    [design, target],
+  );
   const context = useMemo(
     () => (source ? languageContextFor(design, source, rendererCatalog()) : undefined),
     // Recomputed when the design changes; the key keeps it stable while only the text changes.
     [design, source],
   );
-  const findings = useMemo(() => (source ? findingsInPolicy(allFindings, source) : []), [allFindings, source]);
+  const findings = useMemo(
+    () => (source ? findingsInPolicy(allFindings, source) : []),
+    [allFindings, source],
+  );
 
   useEffect(() => {
     if (!target) return;
     const onKey = (event: KeyboardEvent): void => {
-      if (event.key === 'Escape' && event.target instanceof HTMLElement && event.target.closest('.policy-editor__header'))
+      if (
+        event.key === 'Escape' &&
+        event.target instanceof HTMLElement &&
+        event.target.closest('.policy-editor__header')
+      )
         closePolicy(useAppStore);
     };
     window.addEventListener('keydown', onKey);
@@ -97,7 +107,12 @@ export function PolicyEditorPane(): ReactElement | null {
                 useAppStore.getState().run(updateEntityCommand, {
                   kind: 'role',
                   id: policy.roleId,
-                  patch: { trustPolicy: { mode: 'custom', document: customTrustStart(design, { id: policy.roleId }) } },
+                  patch: {
+                    trustPolicy: {
+                      mode: 'custom',
+                      document: customTrustStart(design, { id: policy.roleId }),
+                    },
+                  },
                 })
               }
             >
@@ -149,7 +164,11 @@ export function PolicyEditorPane(): ReactElement | null {
               reveal={target}
               jsonPath={target.jsonPath}
               onCommit={(document) =>
-                commitPolicyDocument(useAppStore, policy, document as Parameters<typeof commitPolicyDocument>[2])
+                commitPolicyDocument(
+                  useAppStore,
+                  policy,
+                  document as Parameters<typeof commitPolicyDocument>[2],
+                )
               }
               onDraftChange={(error) => setDraftErrors((errors) => ({ ...errors, [source.key]: error }))}
             />

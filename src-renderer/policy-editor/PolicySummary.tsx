@@ -5,7 +5,13 @@ import { useEffect, useState, type ReactElement } from 'react';
 import type { IamCatalog } from '../../shared/iam/catalog';
 import { ACCESS_LEVELS, summarisePolicy, type ServiceSummary } from '../../shared/policy-language/summary';
 
-export function PolicySummary({ document, catalog }: { document: unknown; catalog: IamCatalog }): ReactElement {
+export function PolicySummary({
+  document,
+  catalog,
+}: {
+  document: unknown;
+  catalog: IamCatalog;
+}): ReactElement {
   const [summary, setSummary] = useState<ServiceSummary[] | undefined>(undefined);
   useEffect(() => {
     let current = true;
@@ -33,7 +39,10 @@ export function PolicySummary({ document, catalog }: { document: unknown; catalo
           </p>
           <dl className="policy-summary__levels">
             {ACCESS_LEVELS.map((level) => (
-              <div key={level} className={`policy-summary__grant policy-summary__grant--${entry.levels[level].toLowerCase()}`}>
+              <div
+                key={level}
+                className={`policy-summary__grant policy-summary__grant--${entry.levels[level].toLowerCase()}`}
+              >
                 <dt>{level}</dt>
                 <dd>{entry.levels[level]}</dd>
               </div>

@@ -9,15 +9,30 @@ import type { PolicyLanguageContext } from '../../shared/policy-language/context
 import { rangeOfJsonPath } from '../../shared/policy-language/json-position';
 import type { Finding } from '../../shared/review';
 
-function issueRange(text: string, tree: Node | undefined, model: Monaco.editor.ITextModel, issue: PolicyIssue) {
+function issueRange(
+  text: string,
+  tree: Node | undefined,
+  model: Monaco.editor.ITextModel,
+  issue: PolicyIssue,
+) {
   if (issue.code === 'invalid-json' && issue.line !== undefined) {
     const column = issue.column ?? 1;
-    return { startLineNumber: issue.line, startColumn: column, endLineNumber: issue.line, endColumn: column + 1 };
+    return {
+      startLineNumber: issue.line,
+      startColumn: column,
+      endLineNumber: issue.line,
+      endColumn: column + 1,
+    };
   }
   const range = rangeOfJsonPath(text, issue.path, tree) ?? { start: 0, end: Math.min(1, text.length) };
   const start = model.getPositionAt(range.start);
   const end = model.getPositionAt(range.end);
-  return { startLineNumber: start.lineNumber, startColumn: start.column, endLineNumber: end.lineNumber, endColumn: end.column };
+  return {
+    startLineNumber: start.lineNumber,
+    startColumn: start.column,
+    endLineNumber: end.lineNumber,
+    endColumn: end.column,
+  };
 }
 
 export async function policyMarkers(
@@ -39,7 +54,8 @@ export async function policyMarkers(
   }));
   for (const finding of findings) {
     const path = finding.location?.jsonPath ?? '$';
-    const severe = finding.severity === 'critical' || finding.severity === 'high' || finding.severity === 'medium';
+    const severe =
+      finding.severity === 'critical' || finding.severity === 'high' || finding.severity === 'medium';
     markers.push({
       ...issueRange(text, tree, model, { path, code: finding.checkId, message: '', severity: 'warning' }),
       severity: severe ? monaco.MarkerSeverity.Warning : monaco.MarkerSeverity.Info,

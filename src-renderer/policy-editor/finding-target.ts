@@ -8,7 +8,8 @@ export function policyTargetOfFinding(design: DesignDocument, finding: Finding):
   const location = finding.location;
   if (!location?.policy) return undefined;
   const jsonPath = location.jsonPath;
-  const at = (target: PolicyTarget['policy']): PolicyTarget => (jsonPath ? { policy: target, jsonPath } : { policy: target });
+  const at = (target: PolicyTarget['policy']): PolicyTarget =>
+    jsonPath ? { policy: target, jsonPath } : { policy: target };
   if (location.policy === 'trust') {
     return design.roles.some((role) => role.id === finding.entity.id)
       ? at({ kind: 'trust', roleId: finding.entity.id })

@@ -11,7 +11,9 @@ interface ServiceEntry {
   actions: Map<string, CatalogAction>;
 }
 
-export function createHostCatalog(host: Pick<HostApi, 'getIamCatalogIndex' | 'getIamCatalogService' | 'getIamCatalogConditionKey'>): IamCatalog {
+export function createHostCatalog(
+  host: Pick<HostApi, 'getIamCatalogIndex' | 'getIamCatalogService' | 'getIamCatalogConditionKey'>,
+): IamCatalog {
   let index: Promise<{ services: string[]; globalConditionKeys: string[]; known: Set<string> }> | undefined;
   const services = new Map<string, Promise<ServiceEntry>>();
   const conditionKeys = new Map<string, Promise<CatalogConditionKey | undefined>>();
@@ -78,4 +80,3 @@ export function rendererCatalog(): IamCatalog {
   shared ??= createHostCatalog(getHost());
   return shared;
 }
-

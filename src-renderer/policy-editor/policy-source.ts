@@ -67,9 +67,20 @@ export function resolvePolicySource(design: DesignDocument, ref: PolicyRef): Pol
     case 'trust': {
       const role = design.roles.find((candidate) => candidate.id === ref.roleId);
       if (!role) return undefined;
-      const base = { key, kind: 'trust' as const, roleIds: [role.id], findingLabels: ['trust'], ownerId: role.id };
+      const base = {
+        key,
+        kind: 'trust' as const,
+        roleIds: [role.id],
+        findingLabels: ['trust'],
+        ownerId: role.id,
+      };
       if (role.trustPolicy.mode === 'custom')
-        return { ...base, title: `${role.name} · trust policy (custom)`, document: role.trustPolicy.document, readOnly: false };
+        return {
+          ...base,
+          title: `${role.name} · trust policy (custom)`,
+          document: role.trustPolicy.document,
+          readOnly: false,
+        };
       const generated = generateTrustPolicy(design, role);
       return {
         ...base,
@@ -77,7 +88,10 @@ export function resolvePolicySource(design: DesignDocument, ref: PolicyRef): Pol
         document: generated.document,
         readOnly: true,
         generatedTrust: true,
-        note: ['Generated from the identity pools that use this role. Customize to edit a copy.', ...generated.notes].join(' '),
+        note: [
+          'Generated from the identity pools that use this role. Customize to edit a copy.',
+          ...generated.notes,
+        ].join(' '),
       };
     }
     case 'managed': {
@@ -144,7 +158,11 @@ export function commitPolicyDocument(store: AppStore, ref: PolicyRef, document: 
     );
     state.run(updateEntityCommand, { kind: 'role', id: role.id, patch: { inlinePolicies } });
   } else if (ref.kind === 'trust') {
-    state.run(updateEntityCommand, { kind: 'role', id: ref.roleId, patch: { trustPolicy: { mode: 'custom', document } } });
+    state.run(updateEntityCommand, {
+      kind: 'role',
+      id: ref.roleId,
+      patch: { trustPolicy: { mode: 'custom', document } },
+    });
   } else if (ref.kind === 'managed') {
     state.run(updateEntityCommand, { kind: 'managedPolicy', id: ref.policyId, patch: { document } });
   }

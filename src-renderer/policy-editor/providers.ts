@@ -32,7 +32,12 @@ function completionKind(monaco: typeof Monaco, kind: CompletionKind): Monaco.lan
   return map[kind];
 }
 
-function rangeOf(model: Monaco.editor.ITextModel, monaco: typeof Monaco, start: number, end: number): Monaco.Range {
+function rangeOf(
+  model: Monaco.editor.ITextModel,
+  monaco: typeof Monaco,
+  start: number,
+  end: number,
+): Monaco.Range {
   const from = model.getPositionAt(start);
   const to = model.getPositionAt(end);
   return new monaco.Range(from.lineNumber, from.column, to.lineNumber, to.column);
@@ -56,7 +61,9 @@ export function registerPolicyProviders(monaco: typeof Monaco, language: string)
           label: item.label,
           kind: completionKind(monaco, item.kind),
           insertText: item.insertText,
-          insertTextRules: item.snippet ? monaco.languages.CompletionItemInsertTextRule.InsertAsSnippet : undefined,
+          insertTextRules: item.snippet
+            ? monaco.languages.CompletionItemInsertTextRule.InsertAsSnippet
+            : undefined,
           detail: item.detail,
           documentation: item.documentation ? { value: item.documentation } : undefined,
           filterText: item.filterText,
@@ -96,7 +103,10 @@ export function registerPolicyProviders(monaco: typeof Monaco, language: string)
             edits: fix.edits.map((edit) => ({
               resource: model.uri,
               versionId: model.getVersionId(),
-              textEdit: { range: rangeOf(model, monaco, edit.offset, edit.offset + edit.length), text: edit.content },
+              textEdit: {
+                range: rangeOf(model, monaco, edit.offset, edit.offset + edit.length),
+                text: edit.content,
+              },
             })),
           },
         })),

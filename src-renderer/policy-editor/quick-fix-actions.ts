@@ -37,7 +37,12 @@ function codeOf(marker: MarkerData): string {
   return typeof marker.code === 'object' ? marker.code.value : (marker.code ?? '');
 }
 
-const VERSION_CODES = new Set(['missing-version', 'old-version', 'variable-without-version', 'variables-without-version']);
+const VERSION_CODES = new Set([
+  'missing-version',
+  'old-version',
+  'variable-without-version',
+  'variables-without-version',
+]);
 
 export async function quickFixesAt(
   text: string,
@@ -49,11 +54,19 @@ export async function quickFixesAt(
   const covered = new Set<string>();
   for (const marker of markers) {
     const code = codeOf(marker);
-    const statement = statementIndexOf(getLocation(text, offsetOf(text, marker.startLineNumber, marker.startColumn) + 1).path) ?? 0;
+    const statement =
+      statementIndexOf(
+        getLocation(text, offsetOf(text, marker.startLineNumber, marker.startColumn) + 1).path,
+      ) ?? 0;
     let fix: QuickFix | undefined;
     if (VERSION_CODES.has(code)) fix = addVersionFix(text);
     else if (code === 'trust-missing-aud' || code === 'trust-missing-amr')
-      fix = trustConditionsFix(text, statement, context.identityPoolIds, context.guestOnly ? 'unauthenticated' : 'authenticated');
+      fix = trustConditionsFix(
+        text,
+        statement,
+        context.identityPoolIds,
+        context.guestOnly ? 'unauthenticated' : 'authenticated',
+      );
     else if (code === 'write-on-wildcard-resource' || code === 'partition-on-user-pool-sub')
       fix = scopeToIdentityFix(text, statement);
     else if (code === 'guest-write-access') fix = await readOnlyActionsFix(text, statement, context.catalog);

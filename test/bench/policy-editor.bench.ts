@@ -39,7 +39,14 @@ async function oneMore(page: Page, name: string, before: number): Promise<void> 
 
 /** A policy of about 10 KB: statements over several services, with conditions and variables. */
 function tenKilobytePolicy(): string {
-  const services = ['s3:GetObject', 'dynamodb:Query', 'sqs:SendMessage', 'sns:Publish', 'kinesis:PutRecord', 'iot:Publish'];
+  const services = [
+    's3:GetObject',
+    'dynamodb:Query',
+    'sqs:SendMessage',
+    'sns:Publish',
+    'kinesis:PutRecord',
+    'iot:Publish',
+  ];
   const statements: Array<Record<string, unknown>> = [];
   const size = (): number => JSON.stringify({ Version: '2012-10-17', Statement: statements }, null, 2).length;
   for (let index = 0; size() < 10_000; index += 1) {
@@ -69,7 +76,9 @@ export async function run(): Promise<BenchReport> {
     await page.getByTestId('open-inline-policy').first().click();
     const editor = new PolicyEditorPage(page);
     await editor.root.locator('.view-lines').waitFor();
-    await editor.replaceText('{\n  "Version": "2012-10-17",\n  "Statement": [\n    {\n      "Effect": "Allow",\n      "Action": "",\n      "Resource": "*"\n    }\n  ]\n}');
+    await editor.replaceText(
+      '{\n  "Version": "2012-10-17",\n  "Statement": [\n    {\n      "Effect": "Allow",\n      "Action": "",\n      "Resource": "*"\n    }\n  ]\n}',
+    );
     await page.waitForTimeout(500);
 
     // Completion: every service prefix of the catalog, typed into the Action; each first use of a
@@ -82,7 +91,8 @@ export async function run(): Promise<BenchReport> {
       await page.keyboard.insertText(`${service}:`);
       await oneMore(page, 'policy-completion', before);
       await page.keyboard.press('Escape');
-      for (let character = 0; character <= service.length; character += 1) await page.keyboard.press('Backspace');
+      for (let character = 0; character <= service.length; character += 1)
+        await page.keyboard.press('Backspace');
     };
     for (const service of services) await typeService(service);
     const cold = await durations(page, 'policy-completion', completionStart);
@@ -96,7 +106,8 @@ export async function run(): Promise<BenchReport> {
     await editor.replaceText(policy);
     await page.keyboard.press('ControlOrMeta+Home');
     await page.waitForTimeout(1000);
-    if (!(await editor.text()).includes('"Statement0"')) throw new Error(`the 10 KB policy was not pasted:\n${(await editor.text()).slice(0, 400)}`);
+    if (!(await editor.text()).includes('"Statement0"'))
+      throw new Error(`the 10 KB policy was not pasted:\n${(await editor.text()).slice(0, 400)}`);
     const diagnosticsStart = await count(page, 'policy-diagnostics');
     await editor.clickToken('"Statement0"');
     for (let edit = 0; edit < 30; edit += 1) {
@@ -105,7 +116,8 @@ export async function run(): Promise<BenchReport> {
       await oneMore(page, 'policy-diagnostics', before);
     }
     const diagnostics = await durations(page, 'policy-diagnostics', diagnosticsStart);
-    if (cold.length < services.length) failures.push(`only ${cold.length} completions measured for ${services.length} services`);
+    if (cold.length < services.length)
+      failures.push(`only ${cold.length} completions measured for ${services.length} services`);
     const coldP95 = percentile(cold, 0.95);
     const warmP95 = percentile(warm, 0.95);
     const diagnosticsP95 = percentile(diagnostics, 0.95);

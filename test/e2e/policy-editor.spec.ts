@@ -86,7 +86,9 @@ for (const theme of ['light', 'dark'] as const) {
     await page.keyboard.press('Escape');
     await page.keyboard.type('${');
     await editor.expectSuggestion('${cognito-identity.amazonaws.com:sub}');
-    await expect(editor.suggestions().filter({ hasText: 'cognito-identity.amazonaws.com:amr' })).toHaveCount(0);
+    await expect(editor.suggestions().filter({ hasText: 'cognito-identity.amazonaws.com:amr' })).toHaveCount(
+      0,
+    );
     await editor.suggestion('${cognito-identity.amazonaws.com:sub}').first().click();
     await page.keyboard.type('/*');
     await page.keyboard.press('Escape');
@@ -109,7 +111,9 @@ for (const theme of ['light', 'dark'] as const) {
   });
 }
 
-test('typos are marked at their lines, as the CLI reports them, and the markers go once fixed', async ({ page }) => {
+test('typos are marked at their lines, as the CLI reports them, and the markers go once fixed', async ({
+  page,
+}) => {
   const { studio, editor } = await openRole(page, 'PhotoSharingAuthenticated');
   await page.getByTestId('open-inline-policy').first().click();
   await expect.poll(() => editor.text()).toContain('ReadPublicGallery');
@@ -132,22 +136,27 @@ test('typos are marked at their lines, as the CLI reports them, and the markers 
       '}',
     ].join('\n'),
   );
-  await expect.poll(() => editor.markedLines('error')).toEqual([
-    '"Effect": "Alow",',
-    '"Condition": { "StringEqualz": { "s3:ExistingObjectTag/public": "yes" } }',
-    '{',
-  ]);
+  await expect
+    .poll(() => editor.markedLines('error'))
+    .toEqual([
+      '"Effect": "Alow",',
+      '"Condition": { "StringEqualz": { "s3:ExistingObjectTag/public": "yes" } }',
+      '{',
+    ]);
   await expect.poll(() => editor.markedLines('warning')).toEqual(['"Action": "s3:GetObjekt"']);
   // The inspector lists the same problems as `cognito-studio validate` (3 errors, 1 warning).
-  await expect(page.getByTestId('inspector-role').getByTestId('field-issues').locator('.issue--error')).toHaveCount(3);
-  await expect(page.getByTestId('inspector-role').getByTestId('field-issues').locator('.issue--warning')).toHaveCount(1);
+  await expect(
+    page.getByTestId('inspector-role').getByTestId('field-issues').locator('.issue--error'),
+  ).toHaveCount(3);
+  await expect(
+    page.getByTestId('inspector-role').getByTestId('field-issues').locator('.issue--warning'),
+  ).toHaveCount(1);
   await studio.screenshot('light-policy-editor-markers');
 
   await editor.retype('Alow', 'Allow');
-  await expect.poll(() => editor.markedLines('error')).toEqual([
-    '"Condition": { "StringEqualz": { "s3:ExistingObjectTag/public": "yes" } }',
-    '{',
-  ]);
+  await expect
+    .poll(() => editor.markedLines('error'))
+    .toEqual(['"Condition": { "StringEqualz": { "s3:ExistingObjectTag/public": "yes" } }', '{']);
   await editor.retype('StringEqualz', 'StringEquals');
   await expect.poll(() => editor.markedLines('error')).toEqual(['{']);
   await editor.retype('GetObjekt', 'GetObject');
@@ -166,9 +175,11 @@ test('a quick fix adds the missing Version; undo takes it back', async ({ page }
     '{\n  "Statement": [\n    {\n      "Effect": "Allow",\n      "Action": "s3:GetObject",\n      "Resource": "arn:aws:s3:::photo-sharing-media-111122223333/${cognito-identity.amazonaws.com:sub}/*"\n    }\n  ]\n}',
   );
   // Without "Version": "2012-10-17" the variable is literal text.
-  await expect.poll(() => editor.markedLines('warning')).toContain(
-    '"Resource": "arn:aws:s3:::photo-sharing-media-111122223333/${cognito-identity.amazonaws.com:sub}/*"',
-  );
+  await expect
+    .poll(() => editor.markedLines('warning'))
+    .toContain(
+      '"Resource": "arn:aws:s3:::photo-sharing-media-111122223333/${cognito-identity.amazonaws.com:sub}/*"',
+    );
   await editor.clickToken('cognito-identity.amazonaws.com:sub');
   await page.keyboard.press('Control+.');
   const fix = page.locator('.action-widget').getByText('Set "Version": "2012-10-17"');
@@ -192,9 +203,13 @@ test('customizing a generated trust policy starts from it; saved and reopened', 
   await expect.poll(() => editor.text()).toContain('us-east-1:6f1a2b3c-4d5e-4f60-8a71-92b3c4d5e6f7');
   await studio.screenshot('light-policy-editor-generated-trust');
   await editor.root.getByRole('button', { name: 'Customize' }).click();
-  await expect(page.getByTestId('policy-editor-title')).toHaveText('PhotoSharingAuthenticated · trust policy (custom)');
+  await expect(page.getByTestId('policy-editor-title')).toHaveText(
+    'PhotoSharingAuthenticated · trust policy (custom)',
+  );
   const text = await editor.text();
-  expect(text).toContain('"cognito-identity.amazonaws.com:aud": "us-east-1:6f1a2b3c-4d5e-4f60-8a71-92b3c4d5e6f7"');
+  expect(text).toContain(
+    '"cognito-identity.amazonaws.com:aud": "us-east-1:6f1a2b3c-4d5e-4f60-8a71-92b3c4d5e6f7"',
+  );
   expect(text).toContain('"cognito-identity.amazonaws.com:amr": "authenticated"');
 
   // Edit the custom policy: the Sid.
@@ -202,10 +217,16 @@ test('customizing a generated trust policy starts from it; saved and reopened', 
   await expect(page.getByTestId('dirty-state')).toHaveText('● Unsaved changes');
   await page.waitForTimeout(600);
   await page.getByRole('menubar').getByRole('menuitem', { name: 'File', exact: true }).click();
-  await page.getByRole('menu', { name: 'File' }).getByRole('menuitem', { name: /^Save\b(?! As)/ }).click();
+  await page
+    .getByRole('menu', { name: 'File' })
+    .getByRole('menuitem', { name: /^Save\b(?! As)/ })
+    .click();
   await expect(page.getByTestId('dirty-state')).toHaveText('Saved');
   const saved = JSON.parse(readFileSync(app.designPath, 'utf8')) as {
-    roles: Array<{ name: string; trustPolicy: { mode: string; document?: { Statement: Array<{ Sid: string }> } } }>;
+    roles: Array<{
+      name: string;
+      trustPolicy: { mode: string; document?: { Statement: Array<{ Sid: string }> } };
+    }>;
   };
   const role = saved.roles.find((candidate) => candidate.name === 'PhotoSharingAuthenticated');
   expect(role?.trustPolicy.mode).toBe('custom');
@@ -215,7 +236,9 @@ test('customizing a generated trust policy starts from it; saved and reopened', 
   await expect(page.locator('.react-flow__node').first()).toBeVisible();
   await studio.canvas.select('PhotoSharingAuthenticated');
   await page.getByTestId('open-trust-policy').click();
-  await expect(page.getByTestId('policy-editor-title')).toHaveText('PhotoSharingAuthenticated · trust policy (custom)');
+  await expect(page.getByTestId('policy-editor-title')).toHaveText(
+    'PhotoSharingAuthenticated · trust policy (custom)',
+  );
   await expect.poll(() => editor.text()).toContain('"Sid": "SignedInUsers"');
 });
 

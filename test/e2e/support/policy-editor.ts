@@ -22,7 +22,10 @@ export class PolicyEditorPage {
   async text(): Promise<string> {
     const lines = await this.root.locator('.view-lines .view-line').evaluateAll((elements) =>
       elements
-        .map((element) => ({ top: parseFloat((element as HTMLElement).style.top), text: element.textContent ?? '' }))
+        .map((element) => ({
+          top: parseFloat((element as HTMLElement).style.top),
+          text: element.textContent ?? '',
+        }))
         .sort((a, b) => a.top - b.top)
         .map((line) => line.text.replace(/\u00a0/g, ' ')),
     );
@@ -55,7 +58,9 @@ export class PolicyEditorPage {
       const data = new DataTransfer();
       data.setData('text/plain', pasted);
       const target = document.activeElement ?? document.body;
-      target.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+      target.dispatchEvent(
+        new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
+      );
     }, text);
   }
 

@@ -72,9 +72,16 @@ describe('policy completion', () => {
   });
 
   it('offers condition operators with IfExists and set prefixes, and keys of the statement actions', async () => {
-    const operators = await complete('{ "Statement": [ { "Action": "s3:ListBucket", "Condition": { "|" } } ] }');
+    const operators = await complete(
+      '{ "Statement": [ { "Action": "s3:ListBucket", "Condition": { "|" } } ] }',
+    );
     expect(operators.labels).toEqual(
-      expect.arrayContaining(['StringEquals', 'StringLikeIfExists', 'ForAnyValue:StringLike', 'ForAllValues:StringEquals']),
+      expect.arrayContaining([
+        'StringEquals',
+        'StringLikeIfExists',
+        'ForAnyValue:StringLike',
+        'ForAllValues:StringEquals',
+      ]),
     );
     const keys = await complete(
       '{ "Statement": [ { "Action": "s3:ListBucket", "Condition": { "StringLike": { "|" } } } ] }',
@@ -98,7 +105,9 @@ describe('policy completion', () => {
       '{ "Statement": [ { "Condition": { "ForAnyValue:StringLike": { "cognito-identity.amazonaws.com:amr": "|" } } } ] }',
     );
     expect(amr.labels).toEqual(['authenticated', 'unauthenticated', 'accounts.google.com']);
-    const secure = await complete('{ "Statement": [ { "Condition": { "Bool": { "aws:SecureTransport": "|" } } } ] }');
+    const secure = await complete(
+      '{ "Statement": [ { "Condition": { "Bool": { "aws:SecureTransport": "|" } } } ] }',
+    );
     expect(secure.labels).toEqual(['true', 'false']);
   });
 });

@@ -38,15 +38,21 @@ describe('hover', () => {
   });
 
   it('describes a condition key with its type', async () => {
-    const hover = await hoverAt('{ "Statement": [ { "Condition": { "Bool": { "aws:Secure|Transport": "true" } } } ] }');
+    const hover = await hoverAt(
+      '{ "Statement": [ { "Condition": { "Bool": { "aws:Secure|Transport": "true" } } } ] }',
+    );
     expect(hover?.markdown).toMatch(/aws:SecureTransport\*\* — Bool/);
   });
 
   it('describes a policy variable with the sample value, its default, and variables Cognito never sets', async () => {
-    const sub = await hoverAt('{ "Statement": [ { "Resource": "arn:aws:s3:::b/${cognito-identity.amazonaws.com:s|ub, \'none\'}/*" } ] }');
+    const sub = await hoverAt(
+      '{ "Statement": [ { "Resource": "arn:aws:s3:::b/${cognito-identity.amazonaws.com:s|ub, \'none\'}/*" } ] }',
+    );
     expect(sub?.markdown).toContain('Sample persona: `us-east-1:aaaaaaaa-0000-4000-8000-000000000001`');
     expect(sub?.markdown).toContain("default 'none'");
-    const facebook = await hoverAt('{ "Statement": [ { "Resource": "arn:aws:s3:::b/${graph.facebook.com:i|d}/*" } ] }');
+    const facebook = await hoverAt(
+      '{ "Statement": [ { "Resource": "arn:aws:s3:::b/${graph.facebook.com:i|d}/*" } ] }',
+    );
     expect(facebook?.markdown).toContain('does not exist in a Cognito identity pool session');
     const escape = await hoverAt('{ "Statement": [ { "Resource": "arn:aws:s3:::b/${|*}" } ] }');
     expect(escape?.markdown).toContain('a literal `*`');
@@ -69,7 +75,11 @@ describe('policy summary', () => {
       {
         Version: '2012-10-17',
         Statement: [
-          { Effect: 'Allow', Action: ['s3:GetObject', 's3:PutObject'], Resource: 'arn:aws:s3:::b/${cognito-identity.amazonaws.com:sub}/*' },
+          {
+            Effect: 'Allow',
+            Action: ['s3:GetObject', 's3:PutObject'],
+            Resource: 'arn:aws:s3:::b/${cognito-identity.amazonaws.com:sub}/*',
+          },
           { Effect: 'Allow', Action: 'dynamodb:*', Resource: '*' },
           { Effect: 'Deny', Action: 'iam:*', Resource: '*' },
         ],

@@ -36,7 +36,11 @@ function cliProblems(file: string): Listed[] {
   const report = JSON.parse(run.stdout) as { errors: Listed[]; warnings: Listed[] };
   return [
     ...report.errors.map((problem) => ({ severity: 'error', path: problem.path, message: problem.message })),
-    ...report.warnings.map((problem) => ({ severity: 'warning', path: problem.path, message: problem.message })),
+    ...report.warnings.map((problem) => ({
+      severity: 'warning',
+      path: problem.path,
+      message: problem.message,
+    })),
   ];
 }
 
@@ -51,7 +55,9 @@ async function inspectorProblems(file: string): Promise<Listed[]> {
 }
 
 function sorted(list: Listed[]): Listed[] {
-  return [...list].sort((a, b) => `${a.severity}${a.path}${a.message}`.localeCompare(`${b.severity}${b.path}${b.message}`));
+  return [...list].sort((a, b) =>
+    `${a.severity}${a.path}${a.message}`.localeCompare(`${b.severity}${b.path}${b.message}`),
+  );
 }
 
 describe('inspector issues equal the CLI', () => {

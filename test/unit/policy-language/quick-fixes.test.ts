@@ -32,7 +32,15 @@ const alice = { 'cognito-identity.amazonaws.com:sub': ALICE };
 describe('quick fixes', () => {
   it('adding Version makes a policy variable resolve instead of being literal text', () => {
     const text = JSON.stringify(
-      { Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::media/${cognito-identity.amazonaws.com:sub}/*' }] },
+      {
+        Statement: [
+          {
+            Effect: 'Allow',
+            Action: 's3:GetObject',
+            Resource: 'arn:aws:s3:::media/${cognito-identity.amazonaws.com:sub}/*',
+          },
+        ],
+      },
       null,
       2,
     );
@@ -44,7 +52,10 @@ describe('quick fixes', () => {
 
   it('scoping an S3 statement to the identity lets each identity reach only its own prefix', () => {
     const text = JSON.stringify(
-      { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: ['s3:PutObject'], Resource: 'arn:aws:s3:::media/*' }] },
+      {
+        Version: '2012-10-17',
+        Statement: [{ Effect: 'Allow', Action: ['s3:PutObject'], Resource: 'arn:aws:s3:::media/*' }],
+      },
       null,
       2,
     );
@@ -58,10 +69,17 @@ describe('quick fixes', () => {
 
   it('scoping a DynamoDB statement keys the items by the identity id', () => {
     const table = 'arn:aws:dynamodb:us-east-1:111122223333:table/Notes';
-    const text = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'dynamodb:GetItem', Resource: table }] });
+    const text = JSON.stringify({
+      Version: '2012-10-17',
+      Statement: [{ Effect: 'Allow', Action: 'dynamodb:GetItem', Resource: table }],
+    });
     const fixed = applyQuickFix(text, scopeToIdentityFix(text, 0)!);
-    expect(decide(fixed, 'dynamodb:GetItem', table, { ...alice, 'dynamodb:LeadingKeys': [ALICE] })).toBe('Allowed');
-    expect(decide(fixed, 'dynamodb:GetItem', table, { ...alice, 'dynamodb:LeadingKeys': [BOB] })).toBe('ImplicitlyDenied');
+    expect(decide(fixed, 'dynamodb:GetItem', table, { ...alice, 'dynamodb:LeadingKeys': [ALICE] })).toBe(
+      'Allowed',
+    );
+    expect(decide(fixed, 'dynamodb:GetItem', table, { ...alice, 'dynamodb:LeadingKeys': [BOB] })).toBe(
+      'ImplicitlyDenied',
+    );
   });
 
   it('adding aud and amr to a trust policy admits only signed-in identities of the design pools', () => {
@@ -69,7 +87,11 @@ describe('quick fixes', () => {
       {
         Version: '2012-10-17',
         Statement: [
-          { Effect: 'Allow', Principal: { Federated: 'cognito-identity.amazonaws.com' }, Action: 'sts:AssumeRoleWithWebIdentity' },
+          {
+            Effect: 'Allow',
+            Principal: { Federated: 'cognito-identity.amazonaws.com' },
+            Action: 'sts:AssumeRoleWithWebIdentity',
+          },
         ],
       },
       null,
@@ -90,11 +112,16 @@ describe('quick fixes', () => {
       });
     expect(assume(POOL, ['authenticated', 'accounts.google.com'])).toBe('Allowed');
     expect(assume(POOL, ['unauthenticated'])).toBe('ImplicitlyDenied');
-    expect(assume('us-east-1:00000000-0000-4000-8000-000000000000', ['authenticated'])).toBe('ImplicitlyDenied');
+    expect(assume('us-east-1:00000000-0000-4000-8000-000000000000', ['authenticated'])).toBe(
+      'ImplicitlyDenied',
+    );
   });
 
   it("replacing a guest role's write actions keeps only read-only ones", async () => {
-    const text = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: ['s3:*'], Resource: 'arn:aws:s3:::public/*' }] });
+    const text = JSON.stringify({
+      Version: '2012-10-17',
+      Statement: [{ Effect: 'Allow', Action: ['s3:*'], Resource: 'arn:aws:s3:::public/*' }],
+    });
     const fix = await readOnlyActionsFix(text, 0, catalog);
     const fixed = applyQuickFix(text, fix!);
     expect(decide(fixed, 's3:GetObject', 'arn:aws:s3:::public/a.jpg')).toBe('Allowed');
@@ -111,7 +138,10 @@ describe('statement templates', () => {
     for (const template of STATEMENT_TEMPLATES) {
       const text = applyEdits(start, insertTemplateEdits(start, template, account));
       const problems = await policyProblems(text, 'identity', catalog);
-      expect(problems.filter((problem) => problem.severity === 'error'), template.id).toEqual([]);
+      expect(
+        problems.filter((problem) => problem.severity === 'error'),
+        template.id,
+      ).toEqual([]);
       expect(JSON.parse(text).Statement).toHaveLength(1);
     }
   });
