@@ -127,6 +127,12 @@ export default function MonacoPolicyEditor(props: MonacoPolicyEditorProps): Reac
       clearTimeout(commitTimer.current);
       commitTimer.current = setTimeout(commit, COMMIT_DELAY_MS);
     });
+    // Leaving the editor (saving blurs it first) stores what was typed right away.
+    const blurSubscription = instance.onDidBlurEditorText(() => {
+      if (commitTimer.current === undefined) return;
+      clearTimeout(commitTimer.current);
+      commit();
+    });
     setActivePolicyEditor({
       insertTemplate(template) {
         const model = instance.getModel();
@@ -156,6 +162,7 @@ export default function MonacoPolicyEditor(props: MonacoPolicyEditorProps): Reac
       }
       clearTimeout(diagnosticsTimer.current);
       subscription.dispose();
+      blurSubscription.dispose();
       setActivePolicyEditor(undefined);
       instance.dispose();
       editor.current = undefined;

@@ -5,6 +5,7 @@
 import { loadDesign, serializeDesign } from '../../shared/model/io';
 import type { DesignDocument } from '../../shared/model/types';
 import { getAppMode, getHost, HostCallError } from '../host/client';
+import { clearPolicyDrafts, policyDraftKeys } from '../policy-editor/editor-handle';
 import { askForPath, confirm, showIssues } from '../shell/dialogs';
 import { notify } from './notices';
 import { emptyDesign, isDirty, useAppStore } from './store';
@@ -64,6 +65,7 @@ function nodeCount(design: DesignDocument): number {
 }
 
 function showLoaded(design: DesignDocument, path: string | undefined, dirty = false): void {
+  clearPolicyDrafts();
   useAppStore.getState().loadDocument(design, path, { dirty });
   if (nodeCount(design) > LARGE_DESIGN_NODES && useAppStore.getState().ui.minimap) {
     useAppStore.getState().setUi({ minimap: false });
@@ -74,7 +76,19 @@ function showLoaded(design: DesignDocument, path: string | undefined, dirty = fa
   }
 }
 
+/** Policy text in the editor that is not valid JSON is not in the design: say so before it is lost. */
+async function policyDraftsAllowed(action: string): Promise<boolean> {
+  const drafts = policyDraftKeys().length;
+  if (drafts === 0) return true;
+  return confirm(
+    `${action} without the policy drafts?`,
+    `${drafts} policy text(s) in the policy editor are not valid JSON, so they are not part of the design; the last valid version of each policy is what the design holds.`,
+    `${action} anyway`,
+  );
+}
+
 async function discardChangesIfAllowed(): Promise<boolean> {
+  if (!(await policyDraftsAllowed('Continue'))) return false;
   if (!isDirty(useAppStore.getState())) return true;
   return confirm(
     'Discard unsaved changes?',
@@ -144,6 +158,7 @@ export async function openDesign(path?: string): Promise<void> {
 export async function saveDesign(options: { saveAs?: boolean } = {}): Promise<boolean> {
   // A field being edited commits on blur; saving must include what the user just typed.
   if (document.activeElement instanceof HTMLElement) document.activeElement.blur();
+  if (!(await policyDraftsAllowed('Save'))) return false;
   const host = getHost();
   const state = useAppStore.getState();
   const design = state.design;

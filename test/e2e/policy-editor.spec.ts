@@ -252,3 +252,30 @@ test('a finding opens its policy at the statement concerned', async ({ page }) =
   await studio.setTheme('dark');
   await studio.screenshot('dark-policy-editor-finding');
 });
+
+test('text that is not valid JSON stays as a draft; saving asks about it; typing just before saving is kept', async ({
+  page,
+}) => {
+  const { editor } = await openRole(page, 'PhotoSharingAuthenticated');
+  await page.getByTestId('open-inline-policy').first().click();
+  await expect.poll(() => editor.text()).toContain('ReadPublicGallery');
+  await editor.retype('ReadPublicGallery', 'ReadGallery",');
+  await expect(page.getByTestId('policy-draft')).toContainText('not valid JSON');
+  await expect.poll(() => editor.markedLines('error')).not.toEqual([]);
+  await page.keyboard.press('ControlOrMeta+S');
+  const dialog = page.getByRole('dialog');
+  await expect(dialog).toContainText('Save without the policy drafts?');
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  // The draft is still there, untouched.
+  await expect.poll(() => editor.text()).toContain('"ReadGallery",",');
+
+  // A valid edit saved at once (no pause) is in the saved file.
+  await editor.retype('ReadGallery', 'ReadAllGallery');
+  await page.keyboard.press('Delete');
+  await page.keyboard.press('Delete');
+  await expect(page.getByTestId('policy-draft')).toHaveCount(0);
+  await editor.retype('ReadAllGallery', 'SavedAtOnce');
+  await page.keyboard.press('ControlOrMeta+S');
+  await expect(page.getByTestId('dirty-state')).toHaveText('Saved');
+  expect(readFileSync(app.designPath, 'utf8')).toContain('"Sid": "SavedAtOnce"');
+});
