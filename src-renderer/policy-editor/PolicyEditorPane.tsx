@@ -152,7 +152,8 @@ export function PolicyEditorPane(): ReactElement | null {
         </p>
       ) : null}
       {source && context && source.document !== undefined ? (
-        <div className="policy-editor__body">
+        // A trust policy grants nothing but the federation call: no access summary beside it.
+        <div className={`policy-editor__body${source.kind === 'trust' ? ' policy-editor__body--full' : ''}`}>
           <Suspense fallback={<p className="muted policy-editor__loading">Loading the editor…</p>}>
             <MonacoPolicyEditor
               policyKey={source.key}
@@ -173,7 +174,9 @@ export function PolicyEditorPane(): ReactElement | null {
               onDraftChange={(error) => setDraftErrors((errors) => ({ ...errors, [source.key]: error }))}
             />
           </Suspense>
-          <PolicySummary document={source.document} catalog={context.catalog} />
+          {source.kind === 'trust' ? null : (
+            <PolicySummary document={source.document} catalog={context.catalog} />
+          )}
         </div>
       ) : source ? null : (
         <p className="policy-editor__note">The policy no longer exists in the design.</p>
