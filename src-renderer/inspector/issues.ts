@@ -66,7 +66,14 @@ function sortedIssues(all: ModelIssue[]): ModelIssue[] {
 function requestCatalogIssues(design: DesignDocument): void {
   if (requested.has(design)) return;
   requested.add(design);
-  void designPolicyProblems(design, rendererCatalog()).then(
+  // In idle time: reading the catalog must not compete with the graph's first render.
+  const start = (): void => void readCatalogIssues(design);
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(start, { timeout: 2000 });
+  else setTimeout(start, 0);
+}
+
+function readCatalogIssues(design: DesignDocument): Promise<void> {
+  return designPolicyProblems(design, rendererCatalog()).then(
     (problems) => {
       completeCache.set(design, problems.map(toModelIssue));
       completed += 1;
