@@ -11,6 +11,7 @@ import { getAppMode, onMenuCommand } from './host/client';
 import { Inspector } from './inspector/Inspector';
 import { MatrixView } from './matrix/MatrixView';
 import { ViewSwitch } from './matrix/ViewSwitch';
+import { PolicyEditorPane } from './policy-editor/PolicyEditorPane';
 import { startReviewSync } from './review/review-sync';
 import { SimulatorPanel } from './simulator/SimulatorPanel';
 import { commandForKey, runMenuCommand } from './shell/app-commands';
@@ -84,6 +85,7 @@ export function App(): ReactElement {
               <SimulatorPanel />
             </div>
           </div>
+          <PolicyEditorPane />
           <Inspector />
         </main>
         <StatusBar />

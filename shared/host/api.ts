@@ -63,6 +63,22 @@ const stepResultSchema = z.object({
   status: z.enum(['applied', 'failed', 'not-applied', 'skipped']),
   message: z.string().optional(),
 });
+const catalogResourceTypeSchema = z.object({
+  name: z.string(),
+  required: z.boolean(),
+  arnFormat: z.string(),
+  conditionKeys: z.array(z.string()),
+});
+const catalogActionSchema = z.object({
+  service: z.string(),
+  name: z.string(),
+  description: z.string(),
+  accessLevel: z.string(),
+  resourceTypes: z.array(catalogResourceTypeSchema),
+  conditionKeys: z.array(z.string()),
+  wildcardOnly: z.boolean(),
+});
+const catalogConditionKeySchema = z.object({ key: z.string(), type: z.string(), description: z.string() });
 
 export const hostApiSchemas = {
   getAppInfo: {
@@ -225,6 +241,20 @@ export const hostApiSchemas = {
       directory: z.string(),
       entries: z.array(z.object({ name: z.string(), kind: z.enum(['directory', 'design']) })),
     }),
+  },
+  /** The IAM action catalog's service prefixes and global condition keys (policy editor). */
+  getIamCatalogIndex: {
+    request: z.object({}).strict(),
+    response: z.object({ services: z.array(z.string()), globalConditionKeys: z.array(z.string()) }),
+  },
+  /** Every action of one service, read on demand (empty for an unknown service). */
+  getIamCatalogService: {
+    request: z.object({ service: z.string().min(1).max(100) }).strict(),
+    response: z.object({ actions: z.array(catalogActionSchema) }),
+  },
+  getIamCatalogConditionKey: {
+    request: z.object({ key: z.string().min(1).max(500) }).strict(),
+    response: z.union([catalogConditionKeySchema, z.object({ none: z.literal(true) })]),
   },
 } as const;
 

@@ -2,6 +2,10 @@
 // The renderer loads only its own files: no remote scripts, styles, frames or connections.
 // `style-src 'unsafe-inline'` is needed because the canvas and the policy editor inject <style>
 // elements at run time; scripts stay restricted to the app's own bundle.
+// Monaco (the policy editor) is bundled: its code is a lazy chunk of our own (`script-src 'self'`,
+// no eval), its icon font a file of ours (`font-src 'self'`), its colour rules <style> elements
+// (`'unsafe-inline'` above) and its one worker a bundled file (`worker-src 'self'`; no blob: or
+// remote workers). The IAM catalog reaches the editor through the host API (`connect-src 'self'`).
 
 const policyDirectives = [
   "default-src 'none'",
@@ -10,7 +14,7 @@ const policyDirectives = [
   "img-src 'self' data: blob:",
   "font-src 'self' data:",
   "connect-src 'self'",
-  "worker-src 'self' blob:",
+  "worker-src 'self'",
   "manifest-src 'self'",
   "base-uri 'none'",
   "form-action 'none'",

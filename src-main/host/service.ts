@@ -251,6 +251,30 @@ export function createHostService(dependencies: HostServiceDependencies): HostAp
     return workspace.list(request.directory);
   }
 
+  const catalog = createIamDataCatalog();
+
+  async function getIamCatalogIndex(): Promise<HostResponse<'getIamCatalogIndex'>> {
+    return {
+      services: await catalog.listServices(),
+      globalConditionKeys: await catalog.listGlobalConditionKeys(),
+    };
+  }
+
+  async function getIamCatalogService(
+    request: HostRequest<'getIamCatalogService'>,
+  ): Promise<HostResponse<'getIamCatalogService'>> {
+    if (!(await catalog.hasService(request.service))) return { actions: [] };
+    const names = await catalog.listActions(request.service);
+    const actions = await Promise.all(names.map((name) => catalog.getAction(request.service, name)));
+    return { actions: actions.filter((action) => action !== undefined) };
+  }
+
+  async function getIamCatalogConditionKey(
+    request: HostRequest<'getIamCatalogConditionKey'>,
+  ): Promise<HostResponse<'getIamCatalogConditionKey'>> {
+    return (await catalog.getConditionKey(request.key)) ?? { none: true };
+  }
+
   return {
     getAppInfo,
     listExamples,
@@ -266,5 +290,8 @@ export function createHostService(dependencies: HostServiceDependencies): HostAp
     ...reportingAwsFailures(dependencies.aws ?? createAwsHostMethods()),
     catalogActions,
     listWorkspace,
+    getIamCatalogIndex,
+    getIamCatalogService,
+    getIamCatalogConditionKey,
   };
 }

@@ -3,12 +3,14 @@ import { sameProviderRef } from '../../shared/model/keys';
 import { LIMITS } from '../../shared/model/limits';
 import type { IdentityPool, ModelIssue, ProviderRef } from '../../shared/model/types';
 import { addMappingCommand } from '../state/commands';
+import { openPolicy } from '../state/policy-focus';
 import { useAppStore } from '../state/store';
 import { AddButton, NameField } from './controls';
 import { CheckboxField, Section, SelectField, TextField } from './fields';
 import { toggled } from './list-edits';
 import { PrincipalTagsSection } from './PrincipalTagsSection';
 import { allProviderRefs, includesRef, providerRefLabel, refKey, roleOptions } from './refs';
+import { OpenPolicyButton } from './RolePanel';
 import { RuleEditor } from './RuleEditor';
 import { useEntityUpdate } from './use-entity';
 
@@ -59,6 +61,15 @@ export function IdentityPoolPanel({
         onChange={(allowUnauthenticated) => update({ allowUnauthenticated })}
         testId="field-guest"
       />
+      {pool.allowUnauthenticated ? (
+        <OpenPolicyButton
+          label="View guest scope-down policy"
+          onClick={() =>
+            openPolicy(useAppStore, { policy: { kind: 'guestScopeDown', identityPoolId: pool.id } })
+          }
+          testId="open-guest-scope-down"
+        />
+      ) : null}
       <CheckboxField
         label="Basic (classic) flow"
         hint="callers may assume any role that trusts this pool; role mappings do not apply"

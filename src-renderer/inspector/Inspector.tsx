@@ -11,7 +11,7 @@ import { deleteSelectionCommand, updateDesignInfoCommand } from '../state/comman
 import { useAppStore } from '../state/store';
 import { SelectField, TextField } from './fields';
 import { IdentityPoolPanel } from './IdentityPoolPanel';
-import { issuesOf, issuesUnder } from './issues';
+import { issuesOf, issuesUnder, useIssuesVersion } from './issues';
 import { ManagedPolicyPanel } from './ManagedPolicyPanel';
 import { ProviderPanel } from './ProviderPanel';
 import { RolePanel } from './RolePanel';
@@ -55,6 +55,7 @@ const KIND_LABEL = {
 
 function EntityPanel({ located, design }: { located: Located; design: DesignDocument }): ReactElement {
   const path = `$.${COLLECTION_PATH[located.kind]}[${located.index}]`;
+  useIssuesVersion();
   const issues = issuesUnder(issuesOf(design), path);
   const panel = (() => {
     switch (located.kind) {
@@ -127,6 +128,7 @@ function showEntityAt(design: DesignDocument, path: string): void {
 
 function DesignPanel({ design }: { design: DesignDocument }): ReactElement {
   const run = useAppStore((state) => state.run);
+  useIssuesVersion();
   const issues = issuesOf(design);
   const account = design.account;
   return (

@@ -1,10 +1,12 @@
 import type { ReactElement } from 'react';
 import { managedPolicyArn } from '../../shared/model/keys';
-import type { PolicyDocument } from '../../shared/iam/types';
 import type { ManagedPolicy, ModelIssue } from '../../shared/model/types';
 import { useAppStore } from '../state/store';
 import { DescriptionField, IamPathField, NameField, ReadonlyValue } from './controls';
-import { JsonField } from './fields';
+import { openPolicy } from '../state/policy-focus';
+import { IssueList } from './fields';
+import { issuesUnder } from './issues';
+import { OpenPolicyButton } from './RolePanel';
 import { useEntityUpdate } from './use-entity';
 
 export function ManagedPolicyPanel({
@@ -34,13 +36,12 @@ export function ManagedPolicyPanel({
         path={path}
       />
       <ReadonlyValue label="ARN">{managedPolicyArn(account, policy)}</ReadonlyValue>
-      <JsonField
-        label="Policy document"
-        value={policy.document}
-        onCommit={(document) => update({ document: document as PolicyDocument })}
-        issues={issues}
-        path={`${path}.document`}
+      <OpenPolicyButton
+        label="Open in editor"
+        onClick={() => openPolicy(useAppStore, { policy: { kind: 'managed', policyId: policy.id } })}
+        testId="open-managed-policy"
       />
+      <IssueList issues={issuesUnder(issues, `${path}.document`)} />
     </>
   );
 }

@@ -5,7 +5,10 @@ import { LIMITS } from '../../shared/model/limits';
 import type { InlinePolicy, ModelIssue, Role } from '../../shared/model/types';
 import { useAppStore } from '../state/store';
 import { AddButton, DescriptionField, IamPathField, ItemHeader, NameField, ReadonlyValue } from './controls';
-import { CheckboxField, JsonField, LinesField, NumberField, Section, TextField } from './fields';
+import { customTrustStart } from '../../shared/policy-language/trust-start';
+import { openPolicy } from '../state/policy-focus';
+import { CheckboxField, IssueList, LinesField, NumberField, Section, TextField } from './fields';
+import { issuesUnder } from './issues';
 import { keyValueLines, parseKeyValueLines, removeAt, replaceAt, toggled } from './list-edits';
 import { useEntityUpdate } from './use-entity';
 
@@ -65,34 +68,29 @@ export function RolePanel({
           checked={role.trustPolicy.mode === 'generated'}
           onChange={(generated) =>
             update({
-              trustPolicy: generated ? { mode: 'generated' } : { mode: 'custom', document: EMPTY_POLICY },
+              // A custom trust policy starts from the generated one, never from an empty statement list.
+              trustPolicy: generated
+                ? { mode: 'generated' }
+                : { mode: 'custom', document: customTrustStart(design, role) },
             })
           }
         />
-        {role.trustPolicy.mode === 'custom' ? (
-          <JsonField
-            label="Trust policy document"
-            value={role.trustPolicy.document}
-            onCommit={(document) =>
-              update({ trustPolicy: { mode: 'custom', document: document as PolicyDocument } })
-            }
-            issues={issues}
-            path={`${path}.trustPolicy`}
-          />
-        ) : null}
+        <OpenPolicyButton
+          label={role.trustPolicy.mode === 'custom' ? 'Edit trust policy' : 'View generated trust policy'}
+          onClick={() => openPolicy(useAppStore, { policy: { kind: 'trust', roleId: role.id } })}
+          testId="open-trust-policy"
+        />
+        <IssueList issues={issuesUnder(issues, `${path}.trustPolicy`)} />
       </Section>
       <Section
         title={`Inline policies (${role.inlinePolicies.length})`}
         actions={
           <AddButton
-            onClick={() =>
-              update({
-                inlinePolicies: [
-                  ...role.inlinePolicies,
-                  { name: `Policy${role.inlinePolicies.length + 1}`, document: EMPTY_POLICY },
-                ],
-              })
-            }
+            onClick={() => {
+              const name = unusedPolicyName(role.inlinePolicies);
+              update({ inlinePolicies: [...role.inlinePolicies, { name, document: EMPTY_POLICY }] });
+              openPolicy(useAppStore, { policy: { kind: 'inline', roleId: role.id, policyName: name } });
+            }}
           />
         }
       >
@@ -107,15 +105,16 @@ export function RolePanel({
               removeLabel={`Remove inline policy ${policy.name}`}
               onRemove={() => update({ inlinePolicies: removeAt(role.inlinePolicies, index) })}
             />
-            <JsonField
-              label="Document"
-              value={policy.document}
-              onCommit={(document) =>
-                setInlinePolicy(index, { ...policy, document: document as PolicyDocument })
+            <OpenPolicyButton
+              label="Open in editor"
+              onClick={() =>
+                openPolicy(useAppStore, {
+                  policy: { kind: 'inline', roleId: role.id, policyName: policy.name },
+                })
               }
-              issues={issues}
-              path={`${path}.inlinePolicies[${index}].document`}
+              testId="open-inline-policy"
             />
+            <IssueList issues={issuesUnder(issues, `${path}.inlinePolicies[${index}].document`)} />
           </div>
         ))}
       </Section>
@@ -158,6 +157,19 @@ export function RolePanel({
           path={`${path}.permissionsBoundaryArn`}
           placeholder="none"
         />
+        {role.permissionsBoundaryArn ? (
+          <OpenPolicyButton
+            label="Open permissions boundary"
+            onClick={() => {
+              const arn = role.permissionsBoundaryArn as string;
+              const own = designPolicies.find((entry) => entry.arn === arn);
+              openPolicy(useAppStore, {
+                policy: own ? { kind: 'managed', policyId: own.policy.id } : { kind: 'awsManaged', arn },
+              });
+            }}
+            testId="open-boundary-policy"
+          />
+        ) : null}
       </Section>
       <Section title="Tags">
         <LinesField
@@ -170,5 +182,28 @@ export function RolePanel({
         />
       </Section>
     </>
+  );
+}
+
+function unusedPolicyName(policies: readonly InlinePolicy[]): string {
+  for (let number = policies.length + 1; ; number++) {
+    const name = `Policy${number}`;
+    if (!policies.some((policy) => policy.name === name)) return name;
+  }
+}
+
+export function OpenPolicyButton({
+  label,
+  onClick,
+  testId,
+}: {
+  label: string;
+  onClick(): void;
+  testId: string;
+}): ReactElement {
+  return (
+    <button type="button" className="button button--small" onClick={onClick} data-testid={testId}>
+      {label}
+    </button>
   );
 }

@@ -5,7 +5,9 @@ import { useEffect, useRef, type ReactElement } from 'react';
 import type { DesignDocument } from '../../shared/model/types';
 import { SEVERITIES, type Finding, type Severity } from '../../shared/review';
 import { centreOn } from '../canvas/canvas-controller';
+import { policyTargetOfFinding } from '../policy-editor/finding-target';
 import { findingsOf } from '../state/findings';
+import { openPolicy } from '../state/policy-focus';
 import { useAppStore } from '../state/store';
 
 const SEVERITY_LABEL: Record<Severity, string> = {
@@ -35,10 +37,31 @@ export function showFinding(finding: Finding): void {
   centreOn(finding.entity.id);
 }
 
-/** Selects an entity and expands its most severe finding (a badge on the canvas was clicked). */
+/** Selects an entity and expands its most severe finding (a badge on the canvas was clicked); a finding inside a policy also opens the policy there. */
 export function showFindingsOf(entityId: string): void {
   const first = findingsOf(useAppStore.getState().ui.reviewFindings, entityId)[0];
-  if (first) showFinding(first);
+  if (!first) return;
+  const target = policyTargetOfFinding(useAppStore.getState().design, first);
+  if (target) openPolicy(useAppStore, target);
+  // Then select the entity the finding is about (the policy may belong to another one).
+  showFinding(first);
+}
+
+/** "Open in policy editor" for a finding that points into a policy document. */
+function OpenFindingPolicy({ finding }: { finding: Finding }): ReactElement | null {
+  const design = useAppStore((state) => state.design);
+  const target = policyTargetOfFinding(design, finding);
+  if (!target) return null;
+  return (
+    <button
+      type="button"
+      className="button button--small"
+      onClick={() => openPolicy(useAppStore, target)}
+      data-testid="finding-open-policy"
+    >
+      Open in policy editor
+    </button>
+  );
 }
 
 export function SeverityChip({ severity }: { severity: Severity }): ReactElement {
@@ -85,6 +108,7 @@ function FindingDetails({ finding, active }: { finding: Finding; active: boolean
       </p>
       <h4 className="finding__heading">How to fix</h4>
       <p className="finding__text">{finding.fix}</p>
+      <OpenFindingPolicy finding={finding} />
     </details>
   );
 }

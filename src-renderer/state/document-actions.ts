@@ -8,6 +8,7 @@ import { getAppMode, getHost, HostCallError } from '../host/client';
 import { pendingDrafts } from '../inspector/field-session';
 import { primeIssues } from '../inspector/issues';
 import { chooseRecentFile, chooseWorkspaceFile, confirm, showIssues } from '../shell/dialogs';
+import { clearPolicyDrafts, policyDraftKeys } from '../policy-editor/editor-handle';
 import { notify } from './notices';
 import { emptyDesign, isDirty, useAppStore } from './store';
 
@@ -75,6 +76,7 @@ function nodeCount(design: DesignDocument): number {
 }
 
 function showLoaded(design: DesignDocument, path: string | undefined, dirty = false): void {
+  clearPolicyDrafts();
   useAppStore.getState().loadDocument(design, path, { dirty });
   if (nodeCount(design) > LARGE_DESIGN_NODES && useAppStore.getState().ui.minimap) {
     useAppStore.getState().setUi({ minimap: false });
@@ -85,6 +87,17 @@ function showLoaded(design: DesignDocument, path: string | undefined, dirty = fa
   }
 }
 
+/** Policy text in the editor that is not valid JSON is not in the design: say so before it is lost. */
+async function policyDraftsAllowed(action: string): Promise<boolean> {
+  const drafts = policyDraftKeys().length;
+  if (drafts === 0) return true;
+  return confirm(
+    `${action} without the policy drafts?`,
+    `${drafts} policy text(s) in the policy editor are not valid JSON, so they are not part of the design; the last valid version of each policy is what the design holds.`,
+    `${action} anyway`,
+  );
+}
+
 /** Whether anything would be lost by leaving the design: edits, or field text not yet in it. */
 export function hasUnsavedWork(): boolean {
   return isDirty(useAppStore.getState()) || pendingDrafts().length > 0;
@@ -92,6 +105,7 @@ export function hasUnsavedWork(): boolean {
 
 /** Every way of leaving the design (open, recent, new, close) asks first when work would be lost. */
 async function discardChangesIfAllowed(): Promise<boolean> {
+  if (!(await policyDraftsAllowed('Continue'))) return false;
   if (!hasUnsavedWork()) return true;
   const drafts = pendingDrafts();
   return confirm(
@@ -176,6 +190,7 @@ export async function openDesign(path?: string): Promise<void> {
 }
 
 export async function saveDesign(options: { saveAs?: boolean } = {}): Promise<boolean> {
+  if (!(await policyDraftsAllowed('Save'))) return false;
   const host = getHost();
   const state = useAppStore.getState();
   const design = state.design;

@@ -2,10 +2,8 @@
 // action catalog's warnings. Exit 1 when there is an error, 0 otherwise (warnings do not fail);
 // a file that is not a readable design at all is bad input (exit 2).
 
-import { validatePolicy } from '../../../shared/iam';
-import { validatePolicyAgainstCatalog, type IamCatalog } from '../../../shared/iam/catalog';
-import type { PolicyKind } from '../../../shared/iam';
-import type { DesignDocument, ModelIssue } from '../../../shared/model/types';
+import type { ModelIssue } from '../../../shared/model/types';
+import { designPolicyProblems } from '../../../shared/policy-language/design-problems';
 import { createIamDataCatalog } from '../../services/catalog/iam-data-catalog';
 import { booleanOption, requirePositionals, type CliCommand } from '../command';
 import { readDesignForValidation, describeIssue, UNREADABLE_DESIGN_CODES } from '../design-file';
@@ -49,7 +47,7 @@ export const validateCommand: CliCommand = {
     );
     if (unreadable) throw new CliInputError(describeIssue(file, unreadable));
     const problems: Problem[] = loaded.issues.map(fromModelIssue);
-    if (loaded.ok) problems.push(...(await policyProblems(loaded.design, createIamDataCatalog())));
+    if (loaded.ok) problems.push(...(await designPolicyProblems(loaded.design, createIamDataCatalog())));
     const errors = problems.filter((problem) => problem.severity === 'error');
     const warnings = problems.filter((problem) => problem.severity === 'warning');
 
@@ -77,57 +75,4 @@ function fromModelIssue(issue: ModelIssue): Problem {
   const problem: Problem = { severity: issue.severity, path: issue.path, message: issue.message };
   if (issue.code) problem.code = issue.code;
   return problem;
-}
-
-interface LocatedPolicy {
-  /** JSON path of the policy document inside the design. */
-  path: string;
-  kind: PolicyKind;
-  document: unknown;
-}
-
-function policiesOf(design: DesignDocument): LocatedPolicy[] {
-  const policies: LocatedPolicy[] = [];
-  design.roles.forEach((role, roleIndex) => {
-    if (role.trustPolicy.mode === 'custom') {
-      policies.push({
-        path: `$.roles[${roleIndex}].trustPolicy.document`,
-        kind: 'trust',
-        document: role.trustPolicy.document,
-      });
-    }
-    role.inlinePolicies.forEach((policy, policyIndex) => {
-      policies.push({
-        path: `$.roles[${roleIndex}].inlinePolicies[${policyIndex}].document`,
-        kind: 'identity',
-        document: policy.document,
-      });
-    });
-  });
-  design.managedPolicies.forEach((policy, index) => {
-    policies.push({
-      path: `$.managedPolicies[${index}].document`,
-      kind: 'identity',
-      document: policy.document,
-    });
-  });
-  return policies;
-}
-
-async function policyProblems(design: DesignDocument, catalog: IamCatalog): Promise<Problem[]> {
-  const problems: Problem[] = [];
-  for (const policy of policiesOf(design)) {
-    const issues = [...validatePolicy(policy.document, { kind: policy.kind })];
-    if (policy.kind !== 'trust')
-      issues.push(...(await validatePolicyAgainstCatalog(policy.document, catalog)));
-    for (const issue of issues) {
-      problems.push({
-        severity: issue.severity,
-        path: `${policy.path}${issue.path.replace(/^\$/, '')}`,
-        message: issue.message,
-        code: issue.code,
-      });
-    }
-  }
-  return problems;
 }

@@ -30,6 +30,8 @@ describe('Content-Security-Policy', () => {
     expect(policy.get('object-src')).toBe("'none'");
     expect(policy.get('base-uri')).toBe("'none'");
     expect(policy.get('frame-ancestors')).toBe("'none'");
+    // The policy editor's worker is a bundled file: no blob: or remote workers.
+    expect(policy.get('worker-src')).toBe("'self'");
     expect(headerContentSecurityPolicy).not.toMatch(/unsafe-eval|https?:|\*/);
   });
 });

@@ -1,0 +1,186 @@
+// The policy editor pane: shows the document `ui.policyEditor` names, beside the canvas. The Monaco
+// part is a lazy chunk, so the graph's first render never waits for it.
+
+import { lazy, Suspense, useEffect, useMemo, useState, type ReactElement } from 'react';
+import { customTrustStart } from '../../shared/policy-language/trust-start';
+import { STATEMENT_TEMPLATES } from '../../shared/policy-language/templates';
+import { updateEntityCommand } from '../state/commands';
+import { closePolicy } from '../state/policy-focus';
+import { useAppStore } from '../state/store';
+import { useEffectiveTheme } from '../shell/theme';
+import { activePolicyEditor } from './editor-handle';
+import { rendererCatalog } from './host-catalog';
+import { languageContextFor } from './language-context';
+import { commitPolicyDocument, findingsInPolicy, resolvePolicySource } from './policy-source';
+import { PolicySummary } from './PolicySummary';
+import './policy-editor.css';
+
+const MonacoPolicyEditor = lazy(() => import('./MonacoPolicyEditor'));
+
+function TemplateMenu(): ReactElement {
+  const [open, setOpen] = useState(false);
+  return (
+    <div className="policy-editor__menu">
+      <button
+        type="button"
+        className="button button--small"
+        aria-haspopup="menu"
+        aria-expanded={open}
+        onClick={() => setOpen(!open)}
+        data-testid="policy-new-statement"
+      >
+        New statement ▾
+      </button>
+      {open ? (
+        <ul className="menubar__menu policy-editor__menu-list" role="menu">
+          {STATEMENT_TEMPLATES.map((template) => (
+            <li key={template.id} role="none">
+              <button
+                type="button"
+                role="menuitem"
+                className="menubar__item"
+                onClick={() => {
+                  setOpen(false);
+                  activePolicyEditor()?.insertTemplate(template);
+                }}
+              >
+                {template.label}
+              </button>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </div>
+  );
+}
+
+export function PolicyEditorPane(): ReactElement | null {
+  const target = useAppStore((state) => state.ui.policyEditor);
+  const design = useAppStore((state) => state.design);
+  const allFindings = useAppStore((state) => state.ui.reviewFindings);
+  const theme = useEffectiveTheme();
+  const [draftErrors, setDraftErrors] = useState<Record<string, string | undefined>>({});
+  const source = useMemo(
+    () => (target ? resolvePolicySource(design, target.policy) : undefined),
+    [design, target],
+  );
+  const context = useMemo(
+    () => (source ? languageContextFor(design, source, rendererCatalog()) : undefined),
+    // Recomputed when the design changes; the key keeps it stable while only the text changes.
+    [design, source],
+  );
+  const findings = useMemo(
+    () => (source ? findingsInPolicy(allFindings, source) : []),
+    [allFindings, source],
+  );
+
+  useEffect(() => {
+    if (!target) return;
+    const onKey = (event: KeyboardEvent): void => {
+      if (
+        event.key === 'Escape' &&
+        event.target instanceof HTMLElement &&
+        event.target.closest('.policy-editor__header')
+      )
+        closePolicy(useAppStore);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [target]);
+
+  if (!target) return null;
+  const policy = target.policy;
+  const draftError = source ? draftErrors[source.key] : undefined;
+  return (
+    <section className="policy-editor" aria-label="Policy editor" data-testid="policy-editor">
+      <header className="policy-editor__header">
+        <h2 className="policy-editor__title" data-testid="policy-editor-title">
+          {source?.title ?? 'Policy not found'}
+        </h2>
+        <div className="policy-editor__actions">
+          {source && !source.readOnly ? <TemplateMenu /> : null}
+          {source?.generatedTrust && policy.kind === 'trust' ? (
+            <button
+              type="button"
+              className="button button--small button--primary"
+              onClick={() =>
+                useAppStore.getState().run(updateEntityCommand, {
+                  kind: 'role',
+                  id: policy.roleId,
+                  patch: {
+                    trustPolicy: {
+                      mode: 'custom',
+                      document: customTrustStart(design, { id: policy.roleId }),
+                    },
+                  },
+                })
+              }
+            >
+              Customize
+            </button>
+          ) : null}
+          {policy.kind === 'trust' && source && !source.generatedTrust ? (
+            <button
+              type="button"
+              className="button button--small"
+              onClick={() =>
+                useAppStore.getState().run(updateEntityCommand, {
+                  kind: 'role',
+                  id: policy.roleId,
+                  patch: { trustPolicy: { mode: 'generated' } },
+                })
+              }
+            >
+              Use generated
+            </button>
+          ) : null}
+          <button
+            type="button"
+            className="icon-button"
+            aria-label="Close the policy editor"
+            onClick={() => closePolicy(useAppStore)}
+            data-testid="policy-editor-close"
+          >
+            ✕
+          </button>
+        </div>
+      </header>
+      {source?.note ? <p className="policy-editor__note">{source.note}</p> : null}
+      {draftError ? (
+        <p className="policy-editor__draft" role="status" data-testid="policy-draft">
+          {`Draft, not stored in the design yet: ${draftError}`}
+        </p>
+      ) : null}
+      {source && context && source.document !== undefined ? (
+        // A trust policy grants nothing but the federation call: no access summary beside it.
+        <div className={`policy-editor__body${source.kind === 'trust' ? ' policy-editor__body--full' : ''}`}>
+          <Suspense fallback={<p className="muted policy-editor__loading">Loading the editor…</p>}>
+            <MonacoPolicyEditor
+              policyKey={source.key}
+              document={source.document}
+              readOnly={source.readOnly}
+              theme={theme}
+              context={context}
+              findings={findings}
+              reveal={target}
+              jsonPath={target.jsonPath}
+              onCommit={(document) =>
+                commitPolicyDocument(
+                  useAppStore,
+                  policy,
+                  document as Parameters<typeof commitPolicyDocument>[2],
+                )
+              }
+              onDraftChange={(error) => setDraftErrors((errors) => ({ ...errors, [source.key]: error }))}
+            />
+          </Suspense>
+          {source.kind === 'trust' ? null : (
+            <PolicySummary document={source.document} catalog={context.catalog} />
+          )}
+        </div>
+      ) : source ? null : (
+        <p className="policy-editor__note">The policy no longer exists in the design.</p>
+      )}
+    </section>
+  );
+}

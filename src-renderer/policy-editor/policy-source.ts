@@ -1,0 +1,179 @@
+// What the policy editor shows for a PolicyRef: the document as text, whether it can be edited, the
+// policy type, the roles whose sessions it applies to, and how a new document is stored (as an
+// undoable entity update).
+
+import { generateTrustPolicy } from '../../shared/cognito/trust';
+import { guestSessionPolicies } from '../../shared/cognito/scope-down';
+import type { PolicyDocument, PolicyKind } from '../../shared/iam/types';
+import { managedPolicyArn } from '../../shared/model/keys';
+import type { DesignDocument } from '../../shared/model/types';
+import type { Finding } from '../../shared/review';
+import { updateEntityCommand } from '../state/commands';
+import type { AppStore } from '../state/store';
+import type { PolicyRef } from '../state/types';
+
+export interface PolicySource {
+  /** Stable per document: names the editor model (and its undo stack and draft). */
+  key: string;
+  title: string;
+  kind: PolicyKind;
+  /** The stored document (undefined: nothing stored, e.g. an AWS managed policy). */
+  document: unknown;
+  readOnly: boolean;
+  /** Said above the editor: why it is read-only, what it is. */
+  note?: string;
+  /** Roles whose sessions the policy applies to (policy variables, summary). */
+  roleIds: string[];
+  /** Labels review findings use for this document (`inline 'Name'`, `trust`, …) and the owning entity. */
+  findingLabels: string[];
+  ownerId?: string;
+  /** A generated trust policy (offers "Customize"). */
+  generatedTrust?: boolean;
+}
+
+export function policyKey(ref: PolicyRef): string {
+  switch (ref.kind) {
+    case 'inline':
+      return `inline/${ref.roleId}/${ref.policyName}`;
+    case 'trust':
+      return `trust/${ref.roleId}`;
+    case 'managed':
+      return `managed/${ref.policyId}`;
+    case 'awsManaged':
+      return `aws/${ref.arn}`;
+    case 'guestScopeDown':
+      return `guest/${ref.identityPoolId}`;
+  }
+}
+
+export function resolvePolicySource(design: DesignDocument, ref: PolicyRef): PolicySource | undefined {
+  const key = policyKey(ref);
+  switch (ref.kind) {
+    case 'inline': {
+      const role = design.roles.find((candidate) => candidate.id === ref.roleId);
+      const policy = role?.inlinePolicies.find((candidate) => candidate.name === ref.policyName);
+      if (!role || !policy) return undefined;
+      return {
+        key,
+        title: `${role.name} · inline policy ${policy.name}`,
+        kind: 'identity',
+        document: policy.document,
+        readOnly: false,
+        roleIds: [role.id],
+        findingLabels: [`inline '${policy.name}'`],
+        ownerId: role.id,
+      };
+    }
+    case 'trust': {
+      const role = design.roles.find((candidate) => candidate.id === ref.roleId);
+      if (!role) return undefined;
+      const base = {
+        key,
+        kind: 'trust' as const,
+        roleIds: [role.id],
+        findingLabels: ['trust'],
+        ownerId: role.id,
+      };
+      if (role.trustPolicy.mode === 'custom')
+        return {
+          ...base,
+          title: `${role.name} · trust policy (custom)`,
+          document: role.trustPolicy.document,
+          readOnly: false,
+        };
+      const generated = generateTrustPolicy(design, role);
+      return {
+        ...base,
+        title: `${role.name} · trust policy (generated)`,
+        document: generated.document,
+        readOnly: true,
+        generatedTrust: true,
+        note: [
+          'Generated from the identity pools that use this role. Customize to edit a copy.',
+          ...generated.notes,
+        ].join(' '),
+      };
+    }
+    case 'managed': {
+      const policy = design.managedPolicies.find((candidate) => candidate.id === ref.policyId);
+      if (!policy) return undefined;
+      const arn = managedPolicyArn(design.account, policy);
+      const attached = design.roles.filter(
+        (role) => role.managedPolicyArns.includes(arn) || role.permissionsBoundaryArn === arn,
+      );
+      return {
+        key,
+        title: `${policy.name} · customer managed policy`,
+        kind: 'identity',
+        document: policy.document,
+        readOnly: false,
+        roleIds: attached.map((role) => role.id),
+        findingLabels: [`managed '${policy.name}'`, `boundary '${policy.name}'`],
+        ownerId: policy.id,
+      };
+    }
+    case 'awsManaged':
+      return {
+        key,
+        title: `${ref.arn} · AWS managed policy`,
+        kind: 'identity',
+        document: undefined,
+        readOnly: true,
+        roleIds: [],
+        findingLabels: [],
+        note: 'AWS managed policy: its content is maintained by AWS and is not part of this design.',
+      };
+    case 'guestScopeDown': {
+      const pool = design.identityPools.find((candidate) => candidate.id === ref.identityPoolId);
+      if (!pool) return undefined;
+      const [inline, managed] = guestSessionPolicies(design.account.partition);
+      return {
+        key,
+        title: `${pool.name} · guest scope-down session policy`,
+        kind: 'session',
+        document: inline?.document,
+        readOnly: true,
+        roleIds: pool.unauthenticatedRoleId ? [pool.unauthenticatedRoleId] : [],
+        findingLabels: [],
+        ownerId: pool.id,
+        note: `Cognito adds this inline session policy and the managed policy ${managed?.origin ?? ''} to guest credentials of the enhanced flow: guests get at most what both allow.`,
+      };
+    }
+  }
+}
+
+/** The text the editor starts from for a stored document. */
+export function documentText(document: unknown): string {
+  return document === undefined ? '' : JSON.stringify(document, null, 2);
+}
+
+/** Stores a new document for the policy as one undoable edit. */
+export function commitPolicyDocument(store: AppStore, ref: PolicyRef, document: PolicyDocument): void {
+  const state = store.getState();
+  if (ref.kind === 'inline') {
+    const role = state.design.roles.find((candidate) => candidate.id === ref.roleId);
+    if (!role) return;
+    const inlinePolicies = role.inlinePolicies.map((policy) =>
+      policy.name === ref.policyName ? { ...policy, document } : policy,
+    );
+    state.run(updateEntityCommand, { kind: 'role', id: role.id, patch: { inlinePolicies } });
+  } else if (ref.kind === 'trust') {
+    state.run(updateEntityCommand, {
+      kind: 'role',
+      id: ref.roleId,
+      patch: { trustPolicy: { mode: 'custom', document } },
+    });
+  } else if (ref.kind === 'managed') {
+    state.run(updateEntityCommand, { kind: 'managedPolicy', id: ref.policyId, patch: { document } });
+  }
+}
+
+/** Review findings that point into this document. */
+export function findingsInPolicy(findings: readonly Finding[], source: PolicySource): Finding[] {
+  return findings.filter(
+    (finding) =>
+      finding.location?.policy !== undefined &&
+      source.findingLabels.includes(finding.location.policy) &&
+      (finding.entity.id === source.ownerId || source.roleIds.includes(finding.entity.id)),
+  );
+}

@@ -1,0 +1,281 @@
+// The policy editor in Chromium: writing a per-identity policy by completion only, markers for
+// typos at the right lines, a quick fix and its undo, customizing a trust policy, save and reopen,
+// and no request leaving 127.0.0.1 (Monaco, its worker and the catalog are all local).
+
+import { expect, test, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { startApp, type RunningApp } from './support/app-server';
+import { AppPage } from './support/pages';
+import { PolicyEditorPage } from './support/policy-editor';
+
+let app: RunningApp;
+let requests: string[];
+let refusals: string[];
+
+test.beforeEach(async ({ page }) => {
+  requests = [];
+  refusals = [];
+  page.on('request', (request) => requests.push(request.url()));
+  // Monaco runs under the app's Content-Security-Policy without anything being refused.
+  page.on('console', (message) => {
+    if (/Content Security Policy/i.test(message.text())) refusals.push(message.text());
+  });
+});
+
+test.afterEach(async () => {
+  await app.stop();
+  // Every request stays on the loopback server (or in memory): no CDN, no remote catalog.
+  const remote = requests.filter((url) => !/^(https?:\/\/127\.0\.0\.1[:/]|data:|blob:)/.test(url));
+  expect(remote).toEqual([]);
+  expect(refusals).toEqual([]);
+});
+
+async function openRole(page: Page, role: string): Promise<{ studio: AppPage; editor: PolicyEditorPage }> {
+  app = await startApp({ example: 'photo-sharing' });
+  const studio = new AppPage(page);
+  await studio.open(app.url);
+  await studio.canvas.select(role);
+  return { studio, editor: new PolicyEditorPage(page) };
+}
+
+for (const theme of ['light', 'dark'] as const) {
+  test(`a per-identity S3 policy written from an empty inline policy by completion only (${theme})`, async ({
+    page,
+  }) => {
+    const { studio, editor } = await openRole(page, 'PhotoSharingAuthenticated');
+    await studio.setTheme(theme);
+    const inspector = page.getByTestId('inspector-role');
+    await inspector.getByRole('button', { name: 'Add' }).click();
+    await expect(page.getByTestId('policy-editor-title')).toHaveText(
+      'PhotoSharingAuthenticated · inline policy Policy2',
+    );
+    await expect(editor.root.locator('.monaco-editor')).toBeVisible();
+    await expect.poll(() => editor.text()).toContain('"Statement": []');
+
+    // Inside the empty Statement list: the statement snippet, then Allow from the Effect choice.
+    await editor.cursorAfterLine('"Statement"');
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('Control+Space');
+    await editor.expectSuggestion('New statement');
+    await page.keyboard.press('Enter');
+    await editor.expectSuggestion('Allow');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => editor.text()).toContain('"Effect": "Allow"');
+
+    // The Action: service prefixes first, then the actions of the service from the catalog.
+    await editor.clickToken('""');
+    await page.keyboard.type('s');
+    await editor.expectSuggestion('s3:');
+    await page.keyboard.type('3:GetObj');
+    await editor.expectSuggestion('s3:GetObject');
+    await expect(editor.suggestion('s3:GetObject').first()).toContainText('Read');
+    await studio.screenshot(`${theme}-policy-editor-completion`);
+    await editor.suggestion('s3:GetObject').first().click();
+
+    // The Resource: the object ARN template with the design's partition, then the variable.
+    await editor.clickToken('""');
+    await page.keyboard.press('Control+Space');
+    await editor.expectSuggestion('arn:${Partition}:s3:::${BucketName}/${ObjectName}');
+    await editor.suggestion('arn:${Partition}:s3:::${BucketName}/${ObjectName}').first().click();
+    await page.keyboard.type('photo-sharing-media-111122223333');
+    await page.keyboard.press('Tab');
+    // The object name placeholder: the identity id prefix (Monaco offers no completion inside a
+    // snippet placeholder, so leave the snippet first).
+    await page.keyboard.press('Backspace');
+    await page.keyboard.press('Escape');
+    await page.keyboard.type('${');
+    await editor.expectSuggestion('${cognito-identity.amazonaws.com:sub}');
+    await expect(editor.suggestions().filter({ hasText: 'cognito-identity.amazonaws.com:amr' })).toHaveCount(
+      0,
+    );
+    await editor.suggestion('${cognito-identity.amazonaws.com:sub}').first().click();
+    await page.keyboard.type('/*');
+    await page.keyboard.press('Escape');
+
+    await expect
+      .poll(() => editor.text())
+      .toContain('"arn:aws:s3:::photo-sharing-media-111122223333/${cognito-identity.amazonaws.com:sub}/*"');
+    const text = await editor.text();
+    expect(text).toContain('"Effect": "Allow"');
+    expect(text).toContain('"s3:GetObject"');
+    // Stored in the design as an edit, with no error or warning.
+    await expect(page.getByTestId('dirty-state')).toHaveText('● Unsaved changes');
+    await page.waitForTimeout(600);
+    expect(await editor.markedLines('error')).toEqual([]);
+    expect(await editor.markedLines('warning')).toEqual([]);
+    await expect(editor.root.getByTestId('policy-summary-row').filter({ hasText: 's3' })).toContainText(
+      'Resources scoped per identity',
+    );
+    await studio.screenshot(`${theme}-policy-editor`);
+  });
+}
+
+test('typos are marked at their lines, as the CLI reports them, and the markers go once fixed', async ({
+  page,
+}) => {
+  const { studio, editor } = await openRole(page, 'PhotoSharingAuthenticated');
+  await page.getByTestId('open-inline-policy').first().click();
+  await expect.poll(() => editor.text()).toContain('ReadPublicGallery');
+  await editor.replaceText(
+    [
+      '{',
+      '  "Version": "2012-10-17",',
+      '  "Statement": [',
+      '    {',
+      '      "Effect": "Alow",',
+      '      "Action": "s3:GetObject",',
+      '      "Resource": "arn:aws:s3:::photo-sharing-media-111122223333/*",',
+      '      "Condition": { "StringEqualz": { "s3:ExistingObjectTag/public": "yes" } }',
+      '    },',
+      '    {',
+      '      "Effect": "Allow",',
+      '      "Action": "s3:GetObjekt"',
+      '    }',
+      '  ]',
+      '}',
+    ].join('\n'),
+  );
+  await expect
+    .poll(() => editor.markedLines('error'))
+    .toEqual([
+      '"Effect": "Alow",',
+      '"Condition": { "StringEqualz": { "s3:ExistingObjectTag/public": "yes" } }',
+      '{',
+    ]);
+  await expect.poll(() => editor.markedLines('warning')).toEqual(['"Action": "s3:GetObjekt"']);
+  // The inspector lists the same problems as `cognito-studio validate` (3 errors, 1 warning).
+  await expect(
+    page.getByTestId('inspector-role').getByTestId('field-issues').locator('.issue--error'),
+  ).toHaveCount(3);
+  await expect(
+    page.getByTestId('inspector-role').getByTestId('field-issues').locator('.issue--warning'),
+  ).toHaveCount(1);
+  await studio.screenshot('light-policy-editor-markers');
+
+  await editor.retype('Alow', 'Allow');
+  await expect
+    .poll(() => editor.markedLines('error'))
+    .toEqual(['"Condition": { "StringEqualz": { "s3:ExistingObjectTag/public": "yes" } }', '{']);
+  await editor.retype('StringEqualz', 'StringEquals');
+  await expect.poll(() => editor.markedLines('error')).toEqual(['{']);
+  await editor.retype('GetObjekt', 'GetObject');
+  await expect.poll(() => editor.markedLines('warning')).toEqual([]);
+  await editor.cursorAfterLine('"s3:GetObject"', 'last');
+  await page.keyboard.insertText(',\n"Resource": "arn:aws:s3:::photo-sharing-media-111122223333/public/*"');
+  await expect.poll(() => editor.markedLines('error')).toEqual([]);
+  await expect(page.getByTestId('inspector-role').getByTestId('field-issues')).toHaveCount(0);
+});
+
+test('a quick fix adds the missing Version; undo takes it back', async ({ page }) => {
+  const { editor } = await openRole(page, 'PhotoSharingAuthenticated');
+  await page.getByTestId('open-inline-policy').first().click();
+  await expect.poll(() => editor.text()).toContain('ReadPublicGallery');
+  await editor.replaceText(
+    '{\n  "Statement": [\n    {\n      "Effect": "Allow",\n      "Action": "s3:GetObject",\n      "Resource": "arn:aws:s3:::photo-sharing-media-111122223333/${cognito-identity.amazonaws.com:sub}/*"\n    }\n  ]\n}',
+  );
+  // Without "Version": "2012-10-17" the variable is literal text.
+  await expect
+    .poll(() => editor.markedLines('warning'))
+    .toContain(
+      '"Resource": "arn:aws:s3:::photo-sharing-media-111122223333/${cognito-identity.amazonaws.com:sub}/*"',
+    );
+  await editor.clickToken('cognito-identity.amazonaws.com:sub');
+  await page.keyboard.press('Control+.');
+  const fix = page.locator('.action-widget').getByText('Set "Version": "2012-10-17"');
+  await expect(fix).toBeVisible();
+  await fix.click();
+  await expect.poll(() => editor.text()).toContain('"Version": "2012-10-17"');
+  await expect.poll(() => editor.markedLines('error')).toEqual([]);
+  await expect.poll(() => editor.markedLines('warning')).toEqual([]);
+
+  await page.keyboard.press('ControlOrMeta+Z');
+  await expect.poll(() => editor.text()).not.toContain('"Version"');
+  await expect.poll(() => editor.markedLines('warning')).not.toEqual([]);
+});
+
+test('customizing a generated trust policy starts from it; saved and reopened', async ({ page }) => {
+  const { studio, editor } = await openRole(page, 'PhotoSharingAuthenticated');
+  await page.getByTestId('open-trust-policy').click();
+  await expect(page.getByTestId('policy-editor-title')).toHaveText(
+    'PhotoSharingAuthenticated · trust policy (generated)',
+  );
+  await expect.poll(() => editor.text()).toContain('us-east-1:6f1a2b3c-4d5e-4f60-8a71-92b3c4d5e6f7');
+  await studio.screenshot('light-policy-editor-generated-trust');
+  await editor.root.getByRole('button', { name: 'Customize' }).click();
+  await expect(page.getByTestId('policy-editor-title')).toHaveText(
+    'PhotoSharingAuthenticated · trust policy (custom)',
+  );
+  const text = await editor.text();
+  expect(text).toContain(
+    '"cognito-identity.amazonaws.com:aud": "us-east-1:6f1a2b3c-4d5e-4f60-8a71-92b3c4d5e6f7"',
+  );
+  expect(text).toContain('"cognito-identity.amazonaws.com:amr": "authenticated"');
+
+  // Edit the custom policy: the Sid.
+  await editor.retype('CognitoAuthenticated', 'SignedInUsers');
+  await expect(page.getByTestId('dirty-state')).toHaveText('● Unsaved changes');
+  await page.waitForTimeout(600);
+  await page.getByRole('menubar').getByRole('menuitem', { name: 'File', exact: true }).click();
+  await page
+    .getByRole('menu', { name: 'File' })
+    .getByRole('menuitem', { name: /^Save\b(?! As)/ })
+    .click();
+  await expect(page.getByTestId('dirty-state')).toHaveText('Saved');
+  const saved = JSON.parse(readFileSync(app.designPath, 'utf8')) as {
+    roles: Array<{
+      name: string;
+      trustPolicy: { mode: string; document?: { Statement: Array<{ Sid: string }> } };
+    }>;
+  };
+  const role = saved.roles.find((candidate) => candidate.name === 'PhotoSharingAuthenticated');
+  expect(role?.trustPolicy.mode).toBe('custom');
+  expect(role?.trustPolicy.document?.Statement[0]?.Sid).toBe('SignedInUsers');
+
+  await page.reload();
+  await expect(page.locator('.react-flow__node').first()).toBeVisible();
+  await studio.canvas.select('PhotoSharingAuthenticated');
+  await page.getByTestId('open-trust-policy').click();
+  await expect(page.getByTestId('policy-editor-title')).toHaveText(
+    'PhotoSharingAuthenticated · trust policy (custom)',
+  );
+  await expect.poll(() => editor.text()).toContain('"Sid": "SignedInUsers"');
+});
+
+test('a finding opens its policy at the statement concerned', async ({ page }) => {
+  app = await startApp({ example: 'analytics-sdk' });
+  const studio = new AppPage(page);
+  await studio.open(app.url);
+  await studio.canvas.node('AnalyticsSdkDevice').getByTestId('findings-badge').click();
+  await expect(page.getByTestId('policy-editor')).toBeVisible();
+  await expect(page.locator('.policy-editor__highlight').first()).toBeVisible();
+  await studio.setTheme('dark');
+  await studio.screenshot('dark-policy-editor-finding');
+});
+
+test('text that is not valid JSON stays as a draft; saving asks about it; typing just before saving is kept', async ({
+  page,
+}) => {
+  const { editor } = await openRole(page, 'PhotoSharingAuthenticated');
+  await page.getByTestId('open-inline-policy').first().click();
+  await expect.poll(() => editor.text()).toContain('ReadPublicGallery');
+  await editor.retype('ReadPublicGallery', 'ReadGallery",');
+  await expect(page.getByTestId('policy-draft')).toContainText('not valid JSON');
+  await expect.poll(() => editor.markedLines('error')).not.toEqual([]);
+  await page.keyboard.press('ControlOrMeta+S');
+  const dialog = page.getByRole('dialog');
+  await expect(dialog).toContainText('Save without the policy drafts?');
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  // The draft is still there, untouched.
+  await expect.poll(() => editor.text()).toContain('"ReadGallery",",');
+
+  // A valid edit saved at once (no pause) is in the saved file.
+  await editor.retype('ReadGallery', 'ReadAllGallery');
+  await page.keyboard.press('Delete');
+  await page.keyboard.press('Delete');
+  await expect(page.getByTestId('policy-draft')).toHaveCount(0);
+  await editor.retype('ReadAllGallery', 'SavedAtOnce');
+  await page.keyboard.press('ControlOrMeta+S');
+  await expect(page.getByTestId('dirty-state')).toHaveText('Saved');
+  expect(readFileSync(app.designPath, 'utf8')).toContain('"Sid": "SavedAtOnce"');
+});
