@@ -5,8 +5,9 @@
 
 import { z } from 'zod';
 import { validatePolicy } from '../../shared/iam';
-import type { EvaluationInput, PolicyDocument, PolicyInput } from '../../shared/iam';
+import type { CompiledPolicy, EvaluationInput, PolicyDocument, PolicyInput } from '../../shared/iam';
 import { CliInputError } from './errors';
+import { quoteInput } from './output';
 
 const policyDocument = z
   .looseObject({})
@@ -41,11 +42,28 @@ export function formatJsonPath(path: ReadonlyArray<PropertyKey>): string {
   return text;
 }
 
+export type PolicyKindOfInput = 'identity' | 'session' | 'permissionsBoundary' | 'resource';
+
+/**
+ * Turns one policy document of the input into an engine argument, or throws a CliInputError.
+ * `name` is the policy's place in the input (`identityPolicies[0]`). Batch mode passes a caching one.
+ */
+export type PreparePolicy = (
+  document: Record<string, unknown>,
+  name: string,
+  kind: PolicyKindOfInput,
+  where: string,
+) => PolicyInput | CompiledPolicy;
+
 /**
  * Checks the input shape and every policy (errors only; warnings do not stop evaluation) and
  * returns the engine input. `where` prefixes messages (file name, or `file:line` in batch mode).
  */
-export function parseEvaluationInput(value: unknown, where: string): EvaluationInput {
+export function parseEvaluationInput(
+  value: unknown,
+  where: string,
+  preparePolicy: PreparePolicy = checkedPolicy,
+): EvaluationInput {
   const parsed = evaluationInputSchema.safeParse(value);
   if (!parsed.success) {
     // A misspelt key also makes the real one "missing": naming the unknown key is the better hint.
@@ -55,13 +73,13 @@ export function parseEvaluationInput(value: unknown, where: string): EvaluationI
     const path = formatJsonPath(issue?.path ?? []);
     const message =
       issue?.code === 'unrecognized_keys'
-        ? `unknown key(s) ${issue.keys.map((key) => `"${key}"`).join(', ')}`
+        ? `unknown key(s) ${issue.keys.map((key) => `"${quoteInput(key)}"`).join(', ')}`
         : (issue?.message ?? 'invalid input');
     throw new CliInputError(`${where}: ${path}: ${message}`);
   }
   const input = parsed.data;
   const identityPolicies = input.identityPolicies.map((document, index) =>
-    checkedPolicy(document, `identityPolicies[${index}]`, 'identity', where),
+    preparePolicy(document, `identityPolicies[${index}]`, 'identity', where),
   );
   const result: EvaluationInput = {
     request: { ...input.request, context: input.request.context ?? {} },
@@ -69,11 +87,11 @@ export function parseEvaluationInput(value: unknown, where: string): EvaluationI
   };
   if (input.sessionPolicies) {
     result.sessionPolicies = input.sessionPolicies.map((document, index) =>
-      checkedPolicy(document, `sessionPolicies[${index}]`, 'session', where),
+      preparePolicy(document, `sessionPolicies[${index}]`, 'session', where),
     );
   }
   if (input.permissionsBoundary) {
-    result.permissionsBoundary = checkedPolicy(
+    result.permissionsBoundary = preparePolicy(
       input.permissionsBoundary,
       'permissionsBoundary',
       'permissionsBoundary',
@@ -81,21 +99,30 @@ export function parseEvaluationInput(value: unknown, where: string): EvaluationI
     );
   }
   if (input.resourcePolicy) {
-    result.resourcePolicy = checkedPolicy(input.resourcePolicy, 'resourcePolicy', 'resource', where);
+    result.resourcePolicy = preparePolicy(input.resourcePolicy, 'resourcePolicy', 'resource', where);
   }
   return result;
+}
+
+/** The first validation error of a policy as `$.identityPolicies[0].Statement[1]: message`, or undefined. */
+export function policyError(
+  document: Record<string, unknown>,
+  name: string,
+  kind: PolicyKindOfInput,
+): string | undefined {
+  const firstError = validatePolicy(document, { kind }).find((issue) => issue.severity === 'error');
+  if (!firstError) return undefined;
+  const innerPath = firstError.path.replace(/^\$/, '');
+  return `$.${name}${innerPath}: ${firstError.message}`;
 }
 
 function checkedPolicy(
   document: Record<string, unknown>,
   name: string,
-  kind: 'identity' | 'session' | 'permissionsBoundary' | 'resource',
+  kind: PolicyKindOfInput,
   where: string,
 ): PolicyInput {
-  const firstError = validatePolicy(document, { kind }).find((issue) => issue.severity === 'error');
-  if (firstError) {
-    const innerPath = firstError.path.replace(/^\$/, '');
-    throw new CliInputError(`${where}: $.${name}${innerPath}: ${firstError.message}`);
-  }
+  const error = policyError(document, name, kind);
+  if (error) throw new CliInputError(`${where}: ${error}`);
   return { name, document: document as PolicyDocument };
 }

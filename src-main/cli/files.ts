@@ -74,7 +74,7 @@ export function describeJsonError(
 }
 
 /** The CLI's short wording of a file failure; the file name is prefixed by the caller. */
-function describeFileFailure(error: unknown): string {
+export function describeFileFailure(error: unknown): string {
   if (!(error instanceof FileServiceError)) return oneLine(error);
   switch (error.code) {
     case 'too-large':
