@@ -50,21 +50,29 @@ export function workloadLine(inputs: EvaluationInput[], index: number, distinct:
   return lineOf(distinct ? distinctPolicies(input, index) : input);
 }
 
-/** Writes `count` lines to `stream` respecting back-pressure; returns the bytes written. */
+/**
+ * Writes `count` lines to `stream` respecting back-pressure; returns the bytes written. The
+ * same-policies workload repeats with the period of `inputs`, so its lines are rendered once.
+ */
 export async function writeWorkload(
   stream: Writable,
   inputs: EvaluationInput[],
   count: number,
   distinct: boolean,
 ): Promise<number> {
+  const period = distinct ? undefined : inputs.map((input) => Buffer.from(`${lineOf(input)}\n`));
   let bytes = 0;
-  let chunk = '';
+  let chunk: Buffer[] = [];
+  let chunkBytes = 0;
   for (let index = 0; index < count; index += 1) {
-    chunk += `${workloadLine(inputs, index, distinct)}\n`;
-    if (chunk.length > 1 << 20 || index === count - 1) {
-      bytes += Buffer.byteLength(chunk);
-      if (!stream.write(chunk)) await once(stream, 'drain');
-      chunk = '';
+    const line = period?.[index % period.length] ?? Buffer.from(`${workloadLine(inputs, index, true)}\n`);
+    chunk.push(line);
+    chunkBytes += line.length;
+    if (chunkBytes > 1 << 20 || index === count - 1) {
+      bytes += chunkBytes;
+      if (!stream.write(Buffer.concat(chunk, chunkBytes))) await once(stream, 'drain');
+      chunk = [];
+      chunkBytes = 0;
     }
   }
   return bytes;

@@ -39,8 +39,8 @@ function runCli(
     });
     const decisions: Decision[] = [];
     let stderr = '';
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    const lines = createInterface({ input: child.stdout });
+    child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const lines = createInterface({ input: child.stdout! });
     lines.on('line', (line) => {
       if (decisions.length < keep) decisions.push((JSON.parse(line) as { decision: Decision }).decision);
     });
