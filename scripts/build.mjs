@@ -1,7 +1,8 @@
 // Bundles the Node-side entry points (CLI, Electron main, preload) with esbuild.
 // The renderer is built separately by Vite (vite.config.ts).
 import { build } from 'esbuild';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { compactAwsManagedPolicies } from './aws-managed-policies.mjs';
 
 const onlyCli = process.argv.includes('--cli');
 
@@ -31,3 +32,7 @@ for (const entry of entries) {
   if (!existsSync(entry.entryPoints[0])) continue;
   await build({ ...common, ...entry, metafile: false });
 }
+
+// The default version of every AWS managed policy, shipped next to the CLI and main bundles.
+mkdirSync('dist/data', { recursive: true });
+writeFileSync('dist/data/aws-managed-policies.json', JSON.stringify(compactAwsManagedPolicies()));

@@ -31,8 +31,10 @@ export { MESSAGES as COGNITO_ERROR_MESSAGES, DOCS as COGNITO_DOCS } from './erro
 export {
   evaluateAccess,
   accessMatrix,
+  createMatrixCache,
   personaToSimulationInput,
   rolePolicies,
+  rolePoliciesStep,
   requestContext,
 } from './access';
-export type { MatrixPersona, MatrixOptions, RolePolicies } from './access';
+export type { MatrixCache, MatrixPersona, MatrixOptions, PolicyDataOptions, RolePolicies } from './access';

@@ -19,7 +19,7 @@ import { boundMessage } from './output';
 export const MAX_BATCH_LINE_BYTES = 8 * 1024 * 1024;
 
 /** Distinct policy texts kept compiled; the cache starts over when full, so memory stays bounded. */
-const MAX_CACHED_POLICIES = 4096;
+const MAX_CACHED_POLICIES = 1024;
 /** Total characters of cached policy texts before the cache starts over. */
 const MAX_CACHED_CHARACTERS = 32 * 1024 * 1024;
 

@@ -62,3 +62,29 @@ export function processOutput(): CliOutput {
     },
   };
 }
+
+/** Output collected and written in large pieces: one write per row would dominate a long run. */
+export interface BufferedOutput {
+  write(text: string): void;
+  /** Writes what is collected; call at the end (and whenever output must appear now). */
+  flush(): void;
+}
+
+export function bufferedOutput(output: CliOutput, flushAt = 256 * 1024): BufferedOutput {
+  let parts: string[] = [];
+  let size = 0;
+  const flush = (): void => {
+    if (parts.length === 0) return;
+    output.out(parts.join(''));
+    parts = [];
+    size = 0;
+  };
+  return {
+    write(text) {
+      parts.push(text);
+      size += text.length;
+      if (size >= flushAt) flush();
+    },
+    flush,
+  };
+}

@@ -19,7 +19,7 @@ import { createWorkerPool } from '../evaluate-workers';
 import { describeFileFailure, readJsonFile } from '../files';
 import { formatDecisionText } from '../format/decision';
 import { openLineSource, readLines } from '../line-reader';
-import { quoteInput, type CliOutput } from '../output';
+import { bufferedOutput, quoteInput, type CliOutput } from '../output';
 
 const help = `Usage:
   cognito-studio evaluate <request.json> [--json]
@@ -107,7 +107,7 @@ async function runBatch(file: string, jobs: number, output: CliOutput): Promise<
     throw new CliInputError(`${file}: ${describeFileFailure(error)}`);
   }
   const label = file === '-' ? '<stdin>' : file;
-  const writer = bufferedWriter(output);
+  const writer = bufferedOutput(output);
   const bad: BatchSummary = { count: 0, first: [] };
   const noteBad = (lineNumber: number): void => {
     bad.count += 1;
@@ -152,23 +152,4 @@ async function runBatch(file: string, jobs: number, output: CliOutput): Promise<
     return EXIT_BAD_INPUT;
   }
   return EXIT_OK;
-}
-
-/** Collects output and writes it in large pieces: one write per line would dominate the run time. */
-function bufferedWriter(output: CliOutput): { write(text: string): void; flush(): void } {
-  let parts: string[] = [];
-  let size = 0;
-  return {
-    write(text) {
-      parts.push(text);
-      size += text.length;
-      if (size >= 256 * 1024) this.flush();
-    },
-    flush() {
-      if (parts.length === 0) return;
-      output.out(parts.join(''));
-      parts = [];
-      size = 0;
-    },
-  };
 }
