@@ -17,6 +17,7 @@ export interface CliOutput {
  * and paragraph separators and the bidirectional overrides and isolates (which reorder what a
  * reader sees, "Trojan Source").
  */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const terminalControls = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 
 /**

@@ -77,7 +77,9 @@ describe('evaluate --batch', () => {
     expect(result[0]?.error).toMatch(/^<stdin>:1: \$\.identityPolicies\[0\]\.Statement\[0\]/);
     expect(result[1]?.decision).toBe('Allowed');
     expect(result[2]?.error).toMatch(/^<stdin>:3: \$\.identityPolicies\[0\]\.Statement\[0\]/);
-    expect(result[3]?.error).toMatch(/^<stdin>:4: malformed JSON: unexpected end of the document at column 13$/);
+    expect(result[3]?.error).toMatch(
+      /^<stdin>:4: malformed JSON: unexpected end of the document at column 13$/,
+    );
     expect(result[4]?.error).toMatch(/^<stdin>:5: malformed JSON: /);
     expect(run.stderr).toBe(
       '<stdin>: 4 line(s) could not be evaluated (line 1, 3, 4, 5); see the "error" objects in the output\n',

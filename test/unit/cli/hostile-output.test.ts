@@ -4,7 +4,6 @@
 import {
   existsSync,
   lstatSync,
-  mkdirSync,
   readFileSync,
   readdirSync,
   readlinkSync,
@@ -23,6 +22,7 @@ const dumps = ['identity-pool.json', 'identity-pool-roles.json', 'account-author
   (file) => `${dumpsFolder}/${file}`,
 );
 /** Raw control characters a terminal would act on: ESC, BEL, CSI (C1), a bidi override. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const rawControls = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202e]/;
 
 beforeAll(() => buildCli());
