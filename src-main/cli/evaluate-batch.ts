@@ -44,7 +44,9 @@ export interface BatchEvaluator {
 }
 
 export function createBatchEvaluator(fileLabel: string): BatchEvaluator {
-  const cache = new Map<string, CachedPolicy>();
+  // By place (`identity\u0000identityPolicies[0]`), then by document text: no per-line copy of the text into a key.
+  const cache = new Map<string, Map<string, CachedPolicy>>();
+  let cachedCount = 0;
   let cachedCharacters = 0;
   let line = '';
   let spans = new Map<string, PolicySpan>();
@@ -53,8 +55,8 @@ export function createBatchEvaluator(fileLabel: string): BatchEvaluator {
     const span = spans.get(name);
     // The document's own text when the scan placed it (the parsed value is then a `{}` stand-in).
     const text = span ? line.slice(span.start, span.end) : JSON.stringify(parsed);
-    const key = `${kind}\u0000${name}\u0000${text}`;
-    let entry = cache.get(key);
+    const place = `${kind}\u0000${name}`;
+    let entry = cache.get(place)?.get(text);
     if (!entry) {
       const document = span ? parseWhole(text, line, where) : parsed;
       if (typeof document !== 'object' || document === null || Array.isArray(document))
@@ -63,12 +65,16 @@ export function createBatchEvaluator(fileLabel: string): BatchEvaluator {
       entry = error
         ? { error }
         : { compiled: compilePolicy({ name, document: document as PolicyDocument }, kind) };
-      if (cache.size >= MAX_CACHED_POLICIES || cachedCharacters + key.length > MAX_CACHED_CHARACTERS) {
+      if (cachedCount >= MAX_CACHED_POLICIES || cachedCharacters + text.length > MAX_CACHED_CHARACTERS) {
         cache.clear();
+        cachedCount = 0;
         cachedCharacters = 0;
       }
-      cache.set(key, entry);
-      cachedCharacters += key.length;
+      let byText = cache.get(place);
+      if (!byText) cache.set(place, (byText = new Map()));
+      byText.set(text, entry);
+      cachedCount += 1;
+      cachedCharacters += text.length;
     }
     if (entry.error !== undefined) throw new CliInputError(`${where}: ${entry.error}`);
     return entry.compiled;
