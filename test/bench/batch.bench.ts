@@ -20,6 +20,7 @@ const cli = new URL('../../dist/cli/cognito-studio.cjs', import.meta.url).pathna
 const SAME_LINES = 100_000;
 const DISTINCT_LINES = 20_000;
 const PEER_LINES = 5_000;
+const PEER_WARM_UP_LINES = 2_000;
 const RSS_LINES = [100_000, 1_000_000];
 
 interface CliRun {
@@ -65,8 +66,19 @@ async function runPeer(
   limit: number,
 ): Promise<{ rate: number; cpuRate: number; decisions: Decision[] }> {
   const decisions: Decision[] = [];
+  // A warm-up pass over the first lines, so the peer is measured with its code optimised, as ours
+  // is for most of its 100,000 lines.
+  await peerPass(file, PEER_WARM_UP_LINES, []);
   const start = performance.now();
   const cpuStart = process.cpuUsage();
+  const output = await peerPass(file, limit, decisions);
+  const rate = perSecond(decisions.length, performance.now() - start);
+  const cpu = process.cpuUsage(cpuStart);
+  const cpuRate = perSecond(decisions.length, (cpu.user + cpu.system) / 1000);
+  return output.length > 0 ? { rate, cpuRate, decisions } : { rate: 0, cpuRate: 0, decisions };
+}
+
+async function peerPass(file: string, limit: number, decisions: Decision[]): Promise<string> {
   let output = '';
   for await (const line of createInterface({ input: createReadStream(file), crlfDelay: Infinity })) {
     if (decisions.length >= limit) break;
@@ -86,10 +98,7 @@ async function runPeer(
     decisions.push(decision);
     output += `${JSON.stringify({ line: decisions.length, decision })}\n`;
   }
-  const rate = perSecond(decisions.length, performance.now() - start);
-  const cpu = process.cpuUsage(cpuStart);
-  const cpuRate = perSecond(decisions.length, (cpu.user + cpu.system) / 1000);
-  return output.length > 0 ? { rate, cpuRate, decisions } : { rate: 0, cpuRate: 0, decisions };
+  return output;
 }
 
 /** Differences other than the documented "*"-resource one (see iam.bench.ts). */
