@@ -1,6 +1,8 @@
 import { defineConfig } from 'vitest/config';
+import { awsManagedPoliciesPlugin } from './scripts/aws-managed-policies.mjs';
 
 export default defineConfig({
+  plugins: [awsManagedPoliciesPlugin()],
   test: {
     include: [
       'test/unit/**/*.test.ts',

@@ -1,7 +1,8 @@
 // Bundles the Node-side entry points (CLI, Electron main, preload) with esbuild.
 // The renderer is built separately by Vite (vite.config.ts).
 import { build } from 'esbuild';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { awsManagedPoliciesSource, compactAwsManagedPolicies } from './aws-managed-policies.mjs';
 
 const onlyCli = process.argv.includes('--cli');
 
@@ -30,4 +31,18 @@ if (!onlyCli) {
 for (const entry of entries) {
   if (!existsSync(entry.entryPoints[0])) continue;
   await build({ ...common, ...entry, metafile: false });
+}
+
+// The default version of every AWS managed policy, shipped next to the CLI and main bundles;
+// rebuilt only when the package's data or the compaction changed (it takes seconds).
+const dataFile = 'dist/data/aws-managed-policies.json';
+if (!isUpToDate(dataFile, [awsManagedPoliciesSource(), 'scripts/aws-managed-policies.mjs'])) {
+  mkdirSync('dist/data', { recursive: true });
+  writeFileSync(dataFile, JSON.stringify(compactAwsManagedPolicies()));
+}
+
+function isUpToDate(target, sources) {
+  if (!existsSync(target)) return false;
+  const built = statSync(target).mtimeMs;
+  return sources.every((source) => statSync(source).mtimeMs <= built);
 }

@@ -2,6 +2,7 @@
 // Policies in force (design.md §5.3, §6): the role's inline and customer managed policies (identity), the
 // session policies (guest scope-down) and the permissions boundary.
 
+import { awsManagedPolicyLabel, type AwsManagedPolicySource } from '../iam/aws-managed-policies';
 import { compilePolicy, evaluate, evaluateDecision } from '../iam/index';
 import type { CompiledPolicy, ContextValue, IamRequest, PolicyInput } from '../iam/types';
 import { managedPolicyArn } from '../model/keys';
@@ -16,6 +17,7 @@ import type {
   SimulatedSession,
   SimulationInput,
   SimulationSuccess,
+  TraceStep,
   UnevaluatedPolicy,
 } from './types';
 
@@ -32,13 +34,19 @@ function isAwsManaged(arn: string): boolean {
   return /^arn:[^:]+:iam::aws:policy\//.test(arn);
 }
 
-function unevaluated(arn: string, kind: UnevaluatedPolicy['kind']): UnevaluatedPolicy {
+function unevaluated(
+  arn: string,
+  kind: UnevaluatedPolicy['kind'],
+  awsManaged: AwsManagedPolicySource | undefined,
+): UnevaluatedPolicy {
   return {
     arn,
     kind,
-    reason: isAwsManaged(arn)
-      ? 'AWS managed policy: its document is not part of the design, so it was not evaluated'
-      : 'customer managed policy missing from the design, so it was not evaluated',
+    reason: !isAwsManaged(arn)
+      ? 'customer managed policy missing from the design, so it was not evaluated'
+      : awsManaged
+        ? `AWS managed policy unknown to the AWS managed policy data (${awsManaged.source}, ${awsManaged.dataDate}), so it was not evaluated`
+        : 'AWS managed policy: its document is not part of the design, so it was not evaluated',
   };
 }
 
@@ -93,8 +101,22 @@ export function policySourceOf(
     : undefined;
 }
 
-/** The policies of `role` as evaluator inputs; `compile` pre-compiles them for repeated evaluation. */
-export function rolePolicies(design: DesignDocument, role: Role, compile = false): RolePolicies {
+/** Options of the evaluators that look at a role's policies. */
+export interface PolicyDataOptions {
+  /** AWS managed policy documents; without it, attached AWS managed policies are "not evaluated". */
+  awsManagedPolicies?: AwsManagedPolicySource;
+}
+
+/**
+ * The policies of `role` as evaluator inputs; `compile` pre-compiles them for repeated evaluation.
+ * An attached ARN is looked up in the design first (its own copy wins), then in `awsManaged`.
+ */
+export function rolePolicies(
+  design: DesignDocument,
+  role: Role,
+  compile = false,
+  awsManaged?: AwsManagedPolicySource,
+): RolePolicies {
   const prepare = (input: PolicyInput, kind: 'identity' | 'permissionsBoundary'): PolicyArgument =>
     compile ? compilePolicy(input, kind) : input;
   const identity: PolicyArgument[] = role.inlinePolicies.map((policy) =>
@@ -103,23 +125,35 @@ export function rolePolicies(design: DesignDocument, role: Role, compile = false
   const notEvaluated: UnevaluatedPolicy[] = [];
   const findManaged = (arn: string) =>
     design.managedPolicies.find((policy) => managedPolicyArn(design.account, policy) === arn);
+  const findAwsManaged = (arn: string) => {
+    const version = isAwsManaged(arn) ? awsManaged?.get(arn) : undefined;
+    return version ? { name: awsManagedPolicyLabel(arn, version), document: version.document } : undefined;
+  };
   for (const arn of role.managedPolicyArns) {
     const managed = findManaged(arn);
+    const aws = managed ? undefined : findAwsManaged(arn);
     if (managed)
       identity.push(
         prepare({ name: managedPolicyLabel(managed.name), document: managed.document }, 'identity'),
       );
-    else notEvaluated.push(unevaluated(arn, 'identity'));
+    else if (aws) identity.push(prepare(aws, 'identity'));
+    else notEvaluated.push(unevaluated(arn, 'identity', awsManaged));
   }
   let boundary: PolicyArgument | undefined;
   if (role.permissionsBoundaryArn) {
     const managed = findManaged(role.permissionsBoundaryArn);
+    const aws = managed ? undefined : findAwsManaged(role.permissionsBoundaryArn);
     if (managed)
       boundary = prepare(
         { name: boundaryPolicyLabel(managed.name), document: managed.document },
         'permissionsBoundary',
       );
-    else notEvaluated.push(unevaluated(role.permissionsBoundaryArn, 'permissionsBoundary'));
+    else if (aws)
+      boundary = prepare(
+        { name: `permissions boundary ${aws.name}`, document: aws.document },
+        'permissionsBoundary',
+      );
+    else notEvaluated.push(unevaluated(role.permissionsBoundaryArn, 'permissionsBoundary', awsManaged));
   }
   return { identity, boundary, notEvaluated };
 }
@@ -163,11 +197,12 @@ export function evaluateAccess(
   design: DesignDocument,
   credentials: SimulationSuccess | SimulatedSession,
   requests: readonly AccessRequest[],
+  options: PolicyDataOptions = {},
 ): AccessDecision[] {
   const session = sessionOf(credentials);
   const role = design.roles.find((candidate) => candidate.id === session.role.id);
   const policies: RolePolicies = role
-    ? rolePolicies(design, role, requests.length > 1)
+    ? rolePolicies(design, role, requests.length > 1, options.awsManagedPolicies)
     : {
         identity: [],
         boundary: undefined,
@@ -252,7 +287,19 @@ export interface MatrixPersona {
   input: SimulationInput;
 }
 
-export interface MatrixOptions {
+/** Compiled role and session policies kept across `accessMatrix` calls (one call per persona, streamed). */
+export interface MatrixCache {
+  roles: Map<string, RolePolicies>;
+  sessions: Map<string, PolicyArgument[] | undefined>;
+}
+
+export function createMatrixCache(): MatrixCache {
+  return { roles: new Map(), sessions: new Map() };
+}
+
+export interface MatrixOptions extends PolicyDataOptions {
+  /** Reuse compiled policies across calls; by default each call compiles its own. */
+  cache?: MatrixCache;
   /** Clock for the simulations (deterministic output). */
   now?: string | Date;
   /** Request keys added to every cell (`aws:SecureTransport`, …). */
@@ -267,8 +314,7 @@ export function accessMatrix(
   resources: readonly string[],
   options: MatrixOptions = {},
 ): AccessMatrix {
-  const compiledRoles = new Map<string, RolePolicies>();
-  const compiledSessions = new Map<string, PolicyArgument[] | undefined>();
+  const { roles: compiledRoles, sessions: compiledSessions } = options.cache ?? createMatrixCache();
   const results: MatrixPersonaResult[] = [];
   const cells: MatrixCell[][][] = [];
   for (const persona of personas) {
@@ -290,7 +336,7 @@ export function accessMatrix(
     const role = design.roles.find((candidate) => candidate.id === session.role.id) as Role;
     let policies = compiledRoles.get(role.id);
     if (!policies) {
-      policies = rolePolicies(design, role, true);
+      policies = rolePolicies(design, role, true, options.awsManagedPolicies);
       compiledRoles.set(role.id, policies);
     }
     const sessionKey = session.sessionPolicies.map((policy) => policy.origin).join('\n');
@@ -325,4 +371,62 @@ export function accessMatrix(
     cells.push(rows);
   }
   return { personas: results, actions: [...actions], resources: [...resources], cells };
+}
+
+/**
+ * A trace step listing the permission policies in force for the role of a session: inline, customer
+ * managed and AWS managed (with their version, the data's date and their statements), and those
+ * that could not be evaluated.
+ */
+export function rolePoliciesStep(
+  design: DesignDocument,
+  roleId: string,
+  options: PolicyDataOptions = {},
+): TraceStep | undefined {
+  const role = design.roles.find((candidate) => candidate.id === roleId);
+  if (!role) return undefined;
+  const source = options.awsManagedPolicies;
+  const policies: Array<{
+    name: string;
+    kind: string;
+    arn?: string;
+    versionId?: string;
+    statements: unknown;
+  }> = role.inlinePolicies.map((policy) => ({
+    name: policy.name,
+    kind: 'inline',
+    statements: policy.document.Statement,
+  }));
+  const missing: string[] = [];
+  for (const arn of role.managedPolicyArns) {
+    const managed = design.managedPolicies.find((policy) => managedPolicyArn(design.account, policy) === arn);
+    const aws = !managed && isAwsManaged(arn) ? source?.get(arn) : undefined;
+    if (managed)
+      policies.push({ name: managed.name, kind: 'managed', arn, statements: managed.document.Statement });
+    else if (aws)
+      policies.push({
+        name: awsManagedPolicyLabel(arn, aws),
+        kind: 'awsManaged',
+        arn,
+        versionId: aws.versionId,
+        statements: aws.document.Statement,
+      });
+    else missing.push(arn);
+  }
+  const awsCount = policies.filter((policy) => policy.kind === 'awsManaged').length;
+  const names = policies.map((policy) => policy.name).join(', ') || '(none)';
+  const dated =
+    awsCount > 0 && source ? ` AWS managed policies as of ${source.dataDate} (${source.source}).` : '';
+  const notEvaluated = missing.length > 0 ? ` Not evaluated (document unknown): ${missing.join(', ')}.` : '';
+  return {
+    id: 'role-policies',
+    title: 'Permission policies of the role',
+    detail: `${role.name}: ${names}.${dated}${notEvaluated}`,
+    outcome: 'info',
+    data: {
+      policies,
+      notEvaluated: missing,
+      ...(awsCount > 0 && source ? { awsManagedDataDate: source.dataDate } : {}),
+    },
+  };
 }

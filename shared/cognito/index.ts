@@ -32,12 +32,21 @@ export { MESSAGES as COGNITO_ERROR_MESSAGES, DOCS as COGNITO_DOCS } from './erro
 export {
   evaluateAccess,
   accessMatrix,
+  createMatrixCache,
   personaToSimulationInput,
   rolePolicies,
+  rolePoliciesStep,
   requestContext,
   policySourceOf,
 } from './access';
-export type { MatrixPersona, MatrixOptions, RolePolicies, PolicySource } from './access';
+export type {
+  MatrixCache,
+  MatrixPersona,
+  MatrixOptions,
+  PolicyDataOptions,
+  PolicySource,
+  RolePolicies,
+} from './access';
 export { simulationPath, traceStepElements } from './graph-path';
 export type { GraphElements, SimulationPath } from './graph-path';
 export {

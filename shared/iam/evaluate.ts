@@ -1,6 +1,6 @@
 // Request evaluation: `evaluateDecision` (fast, no explanation objects) and `evaluate` (full explanation).
 import { compilePolicyDetails, isCompiledPolicy, type CompiledPolicyDetails } from './compile';
-import { combine, strongerLevel, type Verdicts } from './decision';
+import { combine, isAlwaysAllowed, resourceGateOf, strongerLevel, type Verdicts } from './decision';
 import { explainEvaluation } from './explain';
 import type { PrincipalMatch } from './principal';
 import { prepareRequest, statementLevel, type PreparedRequest } from './statement';
@@ -118,6 +118,7 @@ export function evaluateDecision(input: EvaluationInput): Decision {
   try {
     if (!input || typeof input !== 'object' || !input.request || typeof input.request !== 'object')
       return 'ImplicitlyDenied';
+    if (typeof input.request.action === 'string' && isAlwaysAllowed(input.request.action)) return 'Allowed';
     const sets = policySets(input);
     const request = prepareRequest(input.request, input.permissionsBoundary !== undefined);
     const trustPolicyMode = input.trustPolicyMode === true;
@@ -144,6 +145,9 @@ export function evaluateDecision(input: EvaluationInput): Decision {
       resourceAllow,
       sameAccount: isSameAccount(request),
       trustPolicyMode,
+      resourceGate: trustPolicyMode
+        ? undefined
+        : resourceGateOf(String(input.request.action), String(input.request.resource)),
     };
     return combine(verdicts).decision;
   } catch {
@@ -157,6 +161,15 @@ export function evaluate(input: EvaluationInput): EvaluationResult {
   try {
     if (!input || typeof input !== 'object' || !input.request || typeof input.request !== 'object') {
       return refusal('the evaluation input has no request object');
+    }
+    if (typeof input.request.action === 'string' && isAlwaysAllowed(input.request.action)) {
+      return {
+        decision: 'Allowed',
+        decidingStatements: [],
+        statements: [],
+        policyTypes: [],
+        summary: `Allowed: ${input.request.action} needs no permission and cannot be denied, not even by an explicit Deny (AWS STS API reference, GetCallerIdentity).`,
+      };
     }
     const sets = policySets(input);
     const request = prepareRequest(input.request, input.permissionsBoundary !== undefined);

@@ -1,7 +1,7 @@
 // The explained evaluation: every statement with why it applies or not, the deciding statements, the
 // verdict per policy type and a one-sentence summary. Same decision logic as evaluateDecision.
 import type { CompiledStatement } from './compile';
-import { combine, strongerLevel, type Route, type Verdicts } from './decision';
+import { combine, resourceGateOf, strongerLevel, type Route, type Verdicts } from './decision';
 import type { PolicySet } from './evaluate';
 import type { PrincipalMatch } from './principal';
 import {
@@ -161,6 +161,9 @@ export function explainEvaluation(
     resourceAllow,
     sameAccount,
     trustPolicyMode,
+    resourceGate: trustPolicyMode
+      ? undefined
+      : resourceGateOf(String(request.request.action), String(request.request.resource)),
   };
   const { decision, route } = combine(verdicts);
   const decidingStatements =
@@ -264,6 +267,13 @@ function summarize(
     return present('trust')
       ? `Implicitly denied: no statement of the trust policy allows ${request.request.principal} to perform ${request.request.action}.`
       : `Implicitly denied: no trust policy was given for ${request.request.action}.`;
+  }
+  if (route === 'resourceGate') {
+    const policy = verdicts.resourceGate === 'trust' ? "the role's trust policy" : 'the key policy';
+    const missing = present('resource') ? `${policy} does not allow it` : 'none was given';
+    return verdicts.resourceAllow === 'account'
+      ? `Implicitly denied: ${policy} delegates to the account, but no identity-based policy allows ${what}.`
+      : `Implicitly denied: ${what} needs ${policy} to allow the caller (an identity-based allow alone is not enough), and ${missing}.`;
   }
   if (!verdicts.identityAllows && verdicts.resourceAllow === 'none') {
     return `Implicitly denied: no ${present('resource') ? 'identity-based or resource-based ' : 'identity-based '}policy allows ${what}.`;

@@ -10,3 +10,14 @@ export { findPolicyVariables, substituteVariables } from './variables';
 /** The condition operators AWS documents (for completion and documentation); `parseOperator` reads a written name. */
 export { baseOperators, parseOperator } from './operators';
 export { pathWithIndex, pathWithKey } from './json-path';
+export {
+  awsManagedPolicyLabel,
+  createAwsManagedPolicySource,
+  isAnyAwsManagedPolicyArn,
+  isAwsManagedPolicyArn,
+  isAwsManagedPolicyData,
+  layerAwsManagedPolicies,
+  type AwsManagedPolicyData,
+  type AwsManagedPolicySource,
+  type AwsManagedPolicyVersion,
+} from './aws-managed-policies';

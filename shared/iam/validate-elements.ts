@@ -3,7 +3,7 @@
 // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_variables.html
 import { pathWithIndex, pathWithKey } from './json-path';
 import type { PolicyIssue, PolicyKind } from './types';
-import { findPolicyVariables, isRecord, parseTemplate, variablesVersion } from './variables';
+import { findPolicyVariables, isRecord, parseTemplate, variablesVersion, walkStrings } from './variables';
 
 type Report = (issue: PolicyIssue) => void;
 
@@ -126,23 +126,17 @@ export function validateVariables(
       });
     }
   }
-  const visit = (value: unknown, path: string, depth: number): void => {
-    if (depth > 64) return;
-    if (typeof value === 'string') {
-      for (const part of parseTemplate(value, variablesVersion).parts) {
-        if (part.kind === 'variable' && part.malformed) {
-          report({
-            severity: 'error',
-            path,
-            code: 'malformed-variable',
-            message: `${part.raw}: ${part.malformed}`,
-          });
-        }
+  const walk = walkStrings('$.Statement', (value, path) => {
+    for (const part of parseTemplate(value, variablesVersion).parts) {
+      if (part.kind === 'variable' && part.malformed) {
+        report({
+          severity: 'error',
+          path: path(),
+          code: 'malformed-variable',
+          message: `${part.raw}: ${part.malformed}`,
+        });
       }
-    } else if (Array.isArray(value))
-      value.forEach((item, index) => visit(item, pathWithIndex(path, index), depth + 1));
-    else if (isRecord(value))
-      for (const [key, item] of Object.entries(value)) visit(item, pathWithKey(path, key), depth + 1);
-  };
-  if (version === variablesVersion) visit(document.Statement, '$.Statement', 0);
+    }
+  });
+  if (version === variablesVersion) walk(document.Statement);
 }

@@ -223,26 +223,55 @@ export function findPolicyVariables(
 ): Array<{ variable: string; path: string; defaultValue?: string }> {
   const found: Array<{ variable: string; path: string; defaultValue?: string }> = [];
   if (!isRecord(document)) return found;
-  const visit = (value: unknown, path: string, depth: number): void => {
+  const walk = walkStrings('$.Statement', (value, path) => {
+    for (const part of parseTemplate(value, variablesVersion).parts) {
+      if (part.kind !== 'variable') continue;
+      const entry: { variable: string; path: string; defaultValue?: string } = {
+        variable: part.name,
+        path: path(),
+      };
+      if (part.defaultValue !== undefined) entry.defaultValue = part.defaultValue;
+      found.push(entry);
+    }
+  });
+  walk(document.Statement);
+  return found;
+}
+
+/**
+ * Calls `onString` for every string below a value that may hold a policy variable (contains `${`),
+ * up to 64 levels deep. Paths are built only for those strings: most policy text has none, and
+ * building a path for every value dominated validating many policies.
+ */
+export function walkStrings(
+  root: string,
+  onString: (value: string, path: () => string) => void,
+): (value: unknown) => void {
+  const steps: Array<string | number> = [];
+  const path = (): string =>
+    steps.reduce<string>(
+      (text, step) => (typeof step === 'number' ? pathWithIndex(text, step) : pathWithKey(text, step)),
+      root,
+    );
+  const visit = (value: unknown, depth: number): void => {
     if (depth > 64) return;
     if (typeof value === 'string') {
-      for (const part of parseTemplate(value, variablesVersion).parts) {
-        if (part.kind !== 'variable') continue;
-        const entry: { variable: string; path: string; defaultValue?: string } = {
-          variable: part.name,
-          path,
-        };
-        if (part.defaultValue !== undefined) entry.defaultValue = part.defaultValue;
-        found.push(entry);
-      }
+      if (value.includes('${')) onString(value, path);
     } else if (Array.isArray(value)) {
-      value.forEach((item, index) => visit(item, pathWithIndex(path, index), depth + 1));
+      for (let index = 0; index < value.length; index += 1) {
+        steps.push(index);
+        visit(value[index], depth + 1);
+        steps.pop();
+      }
     } else if (isRecord(value)) {
-      for (const [key, item] of Object.entries(value)) visit(item, pathWithKey(path, key), depth + 1);
+      for (const key of Object.keys(value)) {
+        steps.push(key);
+        visit(value[key], depth + 1);
+        steps.pop();
+      }
     }
   };
-  visit(document.Statement, '$.Statement', 0);
-  return found;
+  return (value) => visit(value, 0);
 }
 
 export function isRecord(value: unknown): value is Record<string, unknown> {

@@ -41,7 +41,8 @@ export function importAwsDumps(files: readonly DumpFile[], options: ImportOption
   const identityDumps: IdentityPoolDumps = { pools: [], roles: [], tagMaps: [] };
   const userPoolDumps: UserPoolDumps = { pools: [], clients: [], groups: [] };
   let hasIamDetails = false;
-  for (const dump of dumps) {
+  const definedIn = new Map<string, { file: string; canonical: string }>();
+  for (const { file, dump } of parsed) {
     switch (dump.kind) {
       case 'describe-identity-pool':
         identityDumps.pools.push(dump.data);
@@ -54,8 +55,14 @@ export function importAwsDumps(files: readonly DumpFile[], options: ImportOption
         break;
       case 'get-account-authorization-details':
         hasIamDetails = true;
-        for (const role of dump.data.RoleDetailList ?? []) context.roleDetails.set(role.Arn, role);
-        for (const policy of dump.data.Policies ?? []) context.policyDetails.set(policy.Arn, policy);
+        for (const role of dump.data.RoleDetailList ?? []) {
+          warnIfRedefined(context, 'role', role.Arn, role, file, definedIn);
+          context.roleDetails.set(role.Arn, role);
+        }
+        for (const policy of dump.data.Policies ?? []) {
+          warnIfRedefined(context, 'managed policy', policy.Arn, policy, file, definedIn);
+          context.policyDetails.set(policy.Arn, policy);
+        }
         break;
       case 'describe-user-pool':
         userPoolDumps.pools.push(dump.data);
@@ -278,4 +285,39 @@ function mostCommon<T>(values: readonly T[]): T[] {
   const counts = new Map<T, number>();
   for (const value of values) counts.set(value, (counts.get(value) ?? 0) + 1);
   return [...counts.entries()].sort((a, b) => b[1] - a[1]).map(([value]) => value);
+}
+
+/** JSON with object keys sorted, so two dumps of the same entity compare equal whatever their key order. */
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (typeof value === 'object' && value !== null) {
+    const entries = Object.keys(value)
+      .sort()
+      .map((key) => `${JSON.stringify(key)}:${canonicalJson((value as Record<string, unknown>)[key])}`);
+    return `{${entries.join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}
+
+/**
+ * Two dumps that define the same role or policy differently (taken at different times, or from
+ * different accounts' files renamed alike) would otherwise end with the last one silently winning.
+ */
+function warnIfRedefined(
+  context: ImportContext,
+  kind: string,
+  arn: string,
+  detail: unknown,
+  file: string,
+  definedIn: Map<string, { file: string; canonical: string }>,
+): void {
+  const key = `${kind}\u0000${arn}`;
+  const canonical = canonicalJson(detail);
+  const earlier = definedIn.get(key);
+  if (earlier && earlier.canonical !== canonical) {
+    context.warn(
+      `${kind} ${arn} is defined differently in ${earlier.file} and ${file}; the definition in ${file} (the later file) was used`,
+    );
+  }
+  definedIn.set(key, { file, canonical });
 }

@@ -13,13 +13,19 @@ import { describeValue, hasErrors, parseDesign } from './validate';
 
 export { serializeDesign } from './serialize';
 
-/** Default size limit of a design file. */
-export const DEFAULT_MAX_DESIGN_BYTES = 10 * 1024 * 1024;
+/**
+ * The one size limit of a design file, in UTF-8 bytes: what the app saves (host API schema), what
+ * the host and the CLI open and what the loader accepts, so a design that could be saved always
+ * opens again.
+ */
+export const MAX_DESIGN_BYTES = 20 * 1024 * 1024;
+/** Default size limit of `loadDesign`. */
+export const DEFAULT_MAX_DESIGN_BYTES = MAX_DESIGN_BYTES;
 /** Deepest nesting of arrays and objects accepted; real designs stay far below (≈ 12 levels). */
 export const MAX_NESTING_DEPTH = 100;
 
 export interface LoadOptions {
-  /** Size limit in UTF-8 bytes (default 10 MB). */
+  /** Size limit in UTF-8 bytes (default MAX_DESIGN_BYTES, 20 MiB). */
   maxBytes?: number;
   /** Named in every issue (`file`), for messages like `design.json: $.roles[0].name: …`. */
   fileName?: string;

@@ -1,8 +1,12 @@
 // Reading JSON text defensively: size before parsing, nesting depth without recursion, and
-// syntax errors with line and column. Used by the design loader; nothing here throws.
+// syntax errors with line and column, duplicate object keys as errors. Used by the design loader
+// and the CLI's JSON inputs; nothing here throws.
 
 import { computeLineStarts, positionInLines, type TextPosition } from '../iam/json-text';
+import { findDuplicateKey } from './json-duplicate-keys';
 import { findJsonSyntaxError } from './json-syntax-error';
+
+export { findDuplicateKey, type DuplicateKey } from './json-duplicate-keys';
 
 export type { TextPosition };
 
@@ -64,17 +68,34 @@ export function findExcessiveNesting(text: string, maxDepth: number): number {
 /**
  * JSON.parse with a located, readable error. JSON.parse decides validity; the error is located
  * and described by our own scanner (json-syntax-error.ts) so that every engine reports it the same
- * way, with the engine's own message as the fallback should the two ever disagree.
+ * way, with the engine's own message as the fallback should the two ever disagree. A key written
+ * twice in one object is an error too (JSON.parse would silently keep the last one).
  */
 export function parseJsonText(text: string): JsonParseResult {
+  let value: unknown;
   try {
-    return { ok: true, value: JSON.parse(text) as unknown };
+    value = JSON.parse(text) as unknown;
   } catch (error) {
     const syntax = findJsonSyntaxError(text);
     if (syntax) return { ok: false, reason: syntax.reason, position: positionAt(text, syntax.offset) };
     const raw = error instanceof Error ? error.message : String(error);
     return { ok: false, reason: cleanReason(raw), position: locate(text, raw) };
   }
+  const duplicate = findDuplicateKey(text);
+  if (duplicate) {
+    return {
+      ok: false,
+      reason: duplicateKeyReason(duplicate.key, duplicate.path),
+      position: positionAt(text, duplicate.offset),
+    };
+  }
+  return { ok: true, value };
+}
+
+/** `duplicate key "Effect" in $.Statement[0] (only the last one would count)`, the key cut to 200 characters. */
+export function duplicateKeyReason(key: string, path: string): string {
+  const shown = key.length > 200 ? `${key.slice(0, 200)}…` : key;
+  return `duplicate key ${JSON.stringify(shown)} in ${path} (only the last one would count)`;
 }
 
 function locate(text: string, message: string): TextPosition | undefined {

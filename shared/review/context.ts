@@ -8,6 +8,11 @@ import {
   sameProviderRef,
   type ResolvedProviderRef,
 } from '../model/keys';
+import {
+  awsManagedPolicyLabel,
+  isAwsManagedPolicyArn,
+  type AwsManagedPolicySource,
+} from '../iam/aws-managed-policies';
 import type { PolicyDocument } from '../iam/types';
 import { principalTagMappingFor, principalTagProviderName } from '../model/principal-tags';
 import type {
@@ -37,12 +42,17 @@ export interface Route {
 }
 
 export interface RolePolicy {
-  /** `inline 'Name'`, `managed 'Name'`, `boundary 'Name'`. */
+  /** `inline 'Name'`, `managed 'Name'`, `boundary 'Name'`, `AWS managed policy Name (v3)`. */
   label: string;
-  kind: 'inline' | 'managed' | 'boundary';
+  kind: 'inline' | 'managed' | 'boundary' | 'awsManaged';
   document: PolicyDocument;
-  /** JSON path of the policy document inside the design file. */
+  /**
+   * JSON path of the policy document inside the design file; for an AWS managed policy (whose
+   * document is not in the file), the path of its ARN in the role's `managedPolicyArns`.
+   */
   designPath: string;
+  /** Set for AWS managed policies: open it read-only with `{ kind: 'awsManaged', arn }`. */
+  awsManagedArn?: string;
 }
 
 export interface TrustSource {
@@ -164,7 +174,15 @@ function buildRoutes(design: DesignDocument): Route[] {
   return routes;
 }
 
-export function buildReviewContext(design: DesignDocument): ReviewContext {
+export interface ReviewContextOptions {
+  /** AWS managed policy documents, so attached AWS managed policies are reviewed too. */
+  awsManagedPolicies?: AwsManagedPolicySource;
+}
+
+export function buildReviewContext(
+  design: DesignDocument,
+  options: ReviewContextOptions = {},
+): ReviewContext {
   const routes = buildRoutes(design);
   const roleIndexById = new Map(design.roles.map((role, index) => [role.id, index]));
   const managedByArn = new Map(
@@ -184,11 +202,20 @@ export function buildReviewContext(design: DesignDocument): ReviewContext {
   function rolePolicies(role: Role): ReturnType<ReviewContext['rolePolicies']> {
     const identity = inlineRolePolicies(role, roleIndex(role.id));
     const unknownManagedArns: string[] = [];
-    for (const arn of role.managedPolicyArns) {
+    role.managedPolicyArns.forEach((arn, arnIndex) => {
       const managed = managedByArn.get(arn);
+      const aws = !managed && isAwsManagedPolicyArn(arn) ? options.awsManagedPolicies?.get(arn) : undefined;
       if (managed) identity.push(managedRolePolicy(managed.policy, managed.index, 'managed'));
+      else if (aws)
+        identity.push({
+          label: awsManagedPolicyLabel(arn, aws),
+          kind: 'awsManaged',
+          document: aws.document,
+          designPath: `$.roles[${roleIndex(role.id)}].managedPolicyArns[${arnIndex}]`,
+          awsManagedArn: arn,
+        });
       else unknownManagedArns.push(arn);
-    }
+    });
     const boundaryPolicy = role.permissionsBoundaryArn
       ? managedByArn.get(role.permissionsBoundaryArn)
       : undefined;

@@ -24,8 +24,12 @@ export function managedPolicyEntity(policy: ManagedPolicy): FindingEntity {
   return { kind: 'managedPolicy', id: policy.id, name: policy.name };
 }
 
-/** A spot inside a role policy: `jsonPath` inside the policy, `designPath` inside the file. */
+/**
+ * A spot inside a role policy: `jsonPath` inside the policy, `designPath` inside the file (for an
+ * AWS managed policy, whose text is not in the file, the place of its ARN).
+ */
 export function policyLocation(policy: RolePolicy, jsonPath: string): FindingLocation {
+  if (policy.kind === 'awsManaged') return { policy: policy.label, jsonPath, designPath: policy.designPath };
   return { policy: policy.label, jsonPath, designPath: policy.designPath + jsonPath.slice(1) };
 }
 

@@ -38,8 +38,8 @@ function dedupe(findings: Finding[]): Finding[] {
 }
 
 /** Findings of the checks that need only the design (synchronous: canvas badges, editor markers). */
-export function reviewDesignSync(design: DesignDocument): Finding[] {
-  const context = buildReviewContext(design);
+export function reviewDesignSync(design: DesignDocument, options: ReviewOptions = {}): Finding[] {
+  const context = buildReviewContext(design, options);
   return sortFindings(attachLines(design, dedupe(runDesignChecks(context))));
 }
 
@@ -75,7 +75,7 @@ async function loadAccessLevels(context: ReviewContext, catalog: IamCatalog): Pr
 
 /** Every finding of the design; with a catalog, also the catalog checks and catalog-based action classes. */
 export async function reviewDesign(design: DesignDocument, options: ReviewOptions = {}): Promise<Finding[]> {
-  const context = buildReviewContext(design);
+  const context = buildReviewContext(design, options);
   const findings: Finding[] = [];
   if (options.catalog) {
     const catalog = options.catalog;

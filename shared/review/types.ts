@@ -3,6 +3,7 @@
 import type { IamCatalog } from '../iam/catalog';
 import type { DesignDocument } from '../model/types';
 import type { ReviewContext } from './context';
+import type { AwsManagedPolicySource } from '../iam/aws-managed-policies';
 
 export type Severity = 'critical' | 'high' | 'medium' | 'low' | 'info';
 
@@ -82,6 +83,8 @@ export type ReviewCheck = DesignCheck | CatalogCheck;
 
 export interface ReviewOptions {
   catalog?: IamCatalog;
+  /** AWS managed policy documents (shared/iam/aws-managed-policies.ts); attached ones are then reviewed too. */
+  awsManagedPolicies?: AwsManagedPolicySource;
 }
 
 export type { DesignDocument };

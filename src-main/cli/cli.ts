@@ -16,7 +16,7 @@ import { applyCommand } from './commands/apply';
 import { planCommand } from './commands/plan';
 import { pullCommand } from './commands/pull';
 import { CliInputError, EXIT_BAD_INPUT, EXIT_OK, oneLine } from './errors';
-import type { CliOutput } from './output';
+import { boundMessage, quoteInput, type CliOutput } from './output';
 import { toolVersion } from './version';
 
 export const commands: readonly CliCommand[] = [
@@ -53,7 +53,7 @@ export async function runCli(argv: readonly string[], output: CliOutput): Promis
     return await dispatch([...argv], output);
   } catch (error) {
     const prefix = error instanceof CliInputError ? 'error' : 'internal error';
-    output.err(`cognito-studio: ${prefix}: ${oneLine(error)}\n`);
+    output.err(`cognito-studio: ${prefix}: ${boundMessage(oneLine(error))}\n`);
     return EXIT_BAD_INPUT;
   }
 }
@@ -91,7 +91,7 @@ function findCommand(name: string): CliCommand {
   if (!command) {
     const hint = name.startsWith('-') ? 'unknown option' : 'unknown command';
     throw new CliInputError(
-      `${hint} '${name}' (commands: ${commands.map((candidate) => candidate.name).join(', ')})`,
+      `${hint} '${quoteInput(name)}' (commands: ${commands.map((candidate) => candidate.name).join(', ')})`,
     );
   }
   return command;

@@ -1,5 +1,6 @@
 // File reading and writing for the CLI. Every failure becomes a one-line CliInputError naming the file.
 
+import { lstat, open, stat } from 'node:fs/promises';
 import { MAX_NESTING_DEPTH } from '../../shared/model/io';
 import {
   findExcessiveNesting,
@@ -13,6 +14,7 @@ import {
   writeFileAtomic as writeFileAtomically,
 } from '../services/files';
 import { CliInputError, oneLine } from './errors';
+import type { CliOutput } from './output';
 
 /** Inputs larger than this are refused rather than read into memory. */
 export const MAX_INPUT_BYTES = 64 * 1024 * 1024;
@@ -74,7 +76,7 @@ export function describeJsonError(
 }
 
 /** The CLI's short wording of a file failure; the file name is prefixed by the caller. */
-function describeFileFailure(error: unknown): string {
+export function describeFileFailure(error: unknown): string {
   if (!(error instanceof FileServiceError)) return oneLine(error);
   switch (error.code) {
     case 'too-large':
@@ -103,8 +105,92 @@ function describeFsError(error: unknown): string {
       return 'permission denied';
     case 'ENOTDIR':
       return 'a part of the path is not a directory';
+    case 'ENOSPC':
+      return 'the disk is full (no space left on the device)';
+    case 'EDQUOT':
+      return 'the disk quota is exhausted';
+    case 'EROFS':
+      return 'the file system is read-only';
     default:
       return oneLine(error);
+  }
+}
+
+/**
+ * Writes an output file (`-o`). `-` is standard output. A new or regular file is written
+ * atomically (temporary file, fsync, rename), an existing one only with `force`. Anything that is
+ * not a regular file is never replaced: a device or pipe (also through a link such as /dev/stdout)
+ * is written through, a directory is refused, and a symbolic link to a regular file is refused
+ * (following it could overwrite a file the user never named; replacing it would break the link).
+ */
+export async function writeOutputFile(
+  path: string,
+  content: string,
+  options: { force: boolean },
+  output: CliOutput,
+): Promise<void> {
+  if (path === '-') {
+    output.out(content);
+    return;
+  }
+  const kind = await outputKind(path);
+  if (kind === 'directory') throw new CliInputError(`${path}: is a directory, expected a file`);
+  if (kind === 'link-to-file')
+    throw new CliInputError(
+      `${path}: is a symbolic link; it is neither followed nor replaced (write to the file it points to, or remove the link)`,
+    );
+  if (kind === 'special') {
+    // The process's own standard streams are written directly: opening their /proc link again
+    // fails for sockets (ENXIO) and would start at offset 0 of a redirected file.
+    const stream = /^\/(?:dev\/(stdout|stderr|fd\/([12]))|proc\/self\/fd\/([12]))$/.exec(path);
+    if (stream) {
+      const descriptor =
+        stream[1] === 'stdout' ? '1' : stream[1] === 'stderr' ? '2' : (stream[2] ?? stream[3]);
+      if (descriptor === '1') output.out(content);
+      else output.err(content);
+      return;
+    }
+    return writeThrough(path, content);
+  }
+  return writeFileAtomic(path, content, options);
+}
+
+type OutputKind = 'absent' | 'file' | 'directory' | 'special' | 'link-to-file';
+
+/** The standard streams, whose links lead to whatever the shell connected (a terminal, a pipe, a file). */
+const standardStreamPath = /^\/(dev\/(stdout|stderr|fd\/\d+)|proc\/self\/fd\/\d+)$/;
+
+async function outputKind(path: string): Promise<OutputKind> {
+  let info;
+  try {
+    info = await lstat(path);
+  } catch (error) {
+    if (errnoOf(error) === 'ENOENT') return 'absent';
+    throw new CliInputError(`${path}: cannot write: ${describeFsError(error)}`);
+  }
+  if (info.isFile()) return 'file';
+  if (info.isDirectory()) return 'directory';
+  if (!info.isSymbolicLink()) return 'special';
+  let target;
+  try {
+    target = await stat(path);
+  } catch {
+    return 'link-to-file';
+  }
+  if (target.isDirectory()) return 'directory';
+  if (!target.isFile() || standardStreamPath.test(path)) return 'special';
+  return 'link-to-file';
+}
+
+async function writeThrough(path: string, content: string): Promise<void> {
+  let handle;
+  try {
+    handle = await open(path, 'w');
+    await handle.writeFile(content, 'utf8');
+  } catch (error) {
+    throw new CliInputError(`${path}: cannot write: ${describeFsError(error)}`);
+  } finally {
+    await handle?.close().catch(() => undefined);
   }
 }
 

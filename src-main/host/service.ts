@@ -3,6 +3,7 @@
 
 import { isAbsolute, join, resolve } from 'node:path';
 import { exportExtensions, type HostApi, type HostRequest, type HostResponse } from '../../shared/host/api';
+import { MAX_DESIGN_BYTES } from '../../shared/model/io';
 import {
   createRecentFiles,
   createRecoveryStore,
@@ -16,8 +17,8 @@ import { createIamDataCatalog } from '../services/catalog/iam-data-catalog';
 import { HostFailure } from './errors';
 import { createWorkspace } from './workspace';
 
-/** Matches the `designText` limit of the host API schema. */
-export const maxDesignBytes = 20 * 1024 * 1024;
+/** The one design size limit (shared/model/io.ts), also that of the host API schema. */
+export const maxDesignBytes = MAX_DESIGN_BYTES;
 
 /** The example shown when nothing else was asked for. */
 export const defaultExampleId = 'photo-sharing';

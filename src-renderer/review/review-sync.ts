@@ -3,8 +3,10 @@
 // it, so typing and dragging never wait for it. Each run is recorded as a `review` performance
 // measure so its cost can be read in the browser's performance timeline.
 
+import { isAwsManagedPolicyArn } from '../../shared/iam/aws-managed-policies';
 import type { DesignDocument } from '../../shared/model/types';
 import { reviewDesignSync, type Finding } from '../../shared/review';
+import { loadAwsManagedPolicies, loadedAwsManagedPolicies } from '../data/aws-managed-policies';
 import { attachFindingsCommand } from '../state/commands';
 import { notify } from '../state/notices';
 import { useAppStore, type AppStore } from '../state/store';
@@ -34,17 +36,50 @@ function measured(design: DesignDocument, review: (design: DesignDocument) => Fi
   }
 }
 
+function attachesAwsManagedPolicy(design: DesignDocument): boolean {
+  return design.roles.some(
+    (role) =>
+      role.managedPolicyArns.some(isAwsManagedPolicyArn) ||
+      (role.permissionsBoundaryArn !== undefined && isAwsManagedPolicyArn(role.permissionsBoundaryArn)),
+  );
+}
+
+/** The review with the AWS managed policy data once it has loaded (attached AWS managed policies are reviewed too). */
+function reviewWithAwsManagedPolicies(design: DesignDocument): Finding[] {
+  return reviewDesignSync(design, { awsManagedPolicies: loadedAwsManagedPolicies() });
+}
+
 /** Reviews the design now and after every change to it; returns the function that stops. */
 export function startReviewSync({
   store = useAppStore,
-  review = reviewDesignSync,
+  review = reviewWithAwsManagedPolicies,
 }: ReviewSyncOptions = {}): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let cancelIdle: (() => void) | undefined;
   let failedOnce = false;
 
+  let stopped = false;
+  let dataRequested = false;
+
+  /** Loads the AWS managed policy data the first time a design attaches one, then reviews again. */
+  function requestAwsManagedPolicies(design: DesignDocument): void {
+    if (dataRequested || loadedAwsManagedPolicies() || !attachesAwsManagedPolicy(design)) return;
+    dataRequested = true;
+    loadAwsManagedPolicies().then(
+      () => {
+        if (!stopped) schedule();
+      },
+      (error: unknown) =>
+        notify(
+          'error',
+          `AWS managed policies could not be loaded, so they are not reviewed: ${error instanceof Error ? error.message : String(error)}`,
+        ),
+    );
+  }
+
   function run(): void {
     const design = store.getState().design;
+    requestAwsManagedPolicies(design);
     let findings: Finding[];
     try {
       findings = measured(design, review);
@@ -75,6 +110,7 @@ export function startReviewSync({
     if (state.design !== previous.design) schedule();
   });
   return () => {
+    stopped = true;
     unsubscribe();
     clearTimeout(timer);
     cancelIdle?.();

@@ -16,6 +16,7 @@ import { oneOf, requirePositionals, stringOption, type CliCommand } from '../com
 import { readDesign } from '../design-file';
 import { CliInputError, EXIT_FAILURE, EXIT_OK } from '../errors';
 import { toolVersion } from '../version';
+import { awsManagedPoliciesFor } from '../aws-managed';
 
 const DEFAULT_THRESHOLD: Severity = 'high';
 
@@ -56,7 +57,10 @@ export const checkCommand: CliCommand = {
       );
     }
     const design = await readDesign(file);
-    const findings = await reviewDesign(design, { catalog: createIamDataCatalog() });
+    const findings = await reviewDesign(design, {
+      catalog: createIamDataCatalog(),
+      awsManagedPolicies: awsManagedPoliciesFor(design),
+    });
     const failing =
       threshold === undefined
         ? []

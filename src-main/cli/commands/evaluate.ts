@@ -5,7 +5,6 @@
 // never changes the exit code.
 
 import { evaluate } from '../../../shared/iam';
-import type { EvaluationResult } from '../../../shared/iam';
 import {
   booleanOption,
   requirePositionals,
@@ -13,16 +12,18 @@ import {
   type CliCommand,
   type ParsedCommandLine,
 } from '../command';
-import { CliInputError, EXIT_BAD_INPUT, EXIT_OK, oneLine } from '../errors';
+import { CliInputError, EXIT_BAD_INPUT, EXIT_OK } from '../errors';
+import { createBatchEvaluator, MAX_BATCH_LINE_BYTES } from '../evaluate-batch';
 import { parseEvaluationInput } from '../evaluate-input';
-import { findExcessiveNesting, parseJsonText as parseLocatedJson } from '../../../shared/model/json-text';
-import { describeJsonError, MAX_JSON_DEPTH, readJsonFile, readTextFile } from '../files';
-import { formatDecisionText, statementReference } from '../format/decision';
-import type { CliOutput } from '../output';
+import { createWorkerPool } from '../evaluate-workers';
+import { describeFileFailure, readJsonFile } from '../files';
+import { formatDecisionText } from '../format/decision';
+import { openLineSource, readLines } from '../line-reader';
+import { bufferedOutput, quoteInput, type CliOutput } from '../output';
 
 const help = `Usage:
   cognito-studio evaluate <request.json> [--json]
-  cognito-studio evaluate --batch <requests.jsonl>
+  cognito-studio evaluate --batch <requests.jsonl | -> [--jobs <n>]
 
 Evaluates IAM requests against the policies given in the input.
 
@@ -36,12 +37,16 @@ Input (one JSON object; in batch mode one per line):
 
 Output: the decision ("Allowed", "ExplicitlyDenied" or "ImplicitlyDenied") and the deciding
 statements; with --json, {"decision", "summary", "decidingStatements", "policyTypes", "statements"}.
-Batch mode prints one JSON object per non-blank line, in order:
+Batch mode reads the file (or standard input for -) line by line and prints one JSON object per
+non-blank line, in input order, as it goes:
   {"line": <n>, "decision", "summary", "decidingStatements"} or {"line": <n>, "error": "<message>"}.
+Each line may hold up to 8 MiB; there is no limit on the number of lines. A policy repeated on
+many lines is validated and compiled once.
 
 Options:
   --json            print JSON instead of text
-  --batch <file>    evaluate every line of a JSON-lines file
+  --batch <file|->  evaluate every line of a JSON-lines file (- = standard input)
+  --jobs <n>        with --batch: evaluate on n worker threads (output order kept; default 1)
   -h, --help        show this help
 
 Exit codes: 0 answered (whatever the decision), 2 bad input (in batch mode: at least one bad line).`;
@@ -50,20 +55,31 @@ export const evaluateCommand: CliCommand = {
   name: 'evaluate',
   summary: 'evaluate one IAM request, or a batch of them (JSON lines)',
   help,
-  options: { json: { type: 'boolean' }, batch: { type: 'string' } },
+  options: { json: { type: 'boolean' }, batch: { type: 'string' }, jobs: { type: 'string' } },
   async run(commandLine, output) {
     const batchFile = stringOption(commandLine, 'batch');
     if (batchFile !== undefined) {
       if (commandLine.positionals.length > 0) {
         throw new CliInputError(
-          `evaluate: --batch takes its file as the flag value; unexpected argument '${commandLine.positionals[0]}'`,
+          `evaluate: --batch takes its file as the flag value; unexpected argument '${quoteInput(commandLine.positionals[0] ?? '')}'`,
         );
       }
-      return runBatch(batchFile, output);
+      return runBatch(batchFile, jobsOption(stringOption(commandLine, 'jobs')), output);
     }
+    if (stringOption(commandLine, 'jobs') !== undefined)
+      throw new CliInputError('evaluate: --jobs applies to --batch only');
     return runSingle(commandLine, output);
   },
 };
+
+function jobsOption(value: string | undefined): number {
+  if (value === undefined) return 1;
+  if (!/^\d{1,3}$/.test(value) || Number(value) < 1 || Number(value) > 64)
+    throw new CliInputError(
+      `evaluate: --jobs must be a whole number from 1 to 64 (got '${quoteInput(value)}')`,
+    );
+  return Number(value);
+}
 
 async function runSingle(commandLine: ParsedCommandLine, output: CliOutput): Promise<number> {
   const [file] = requirePositionals('evaluate', commandLine, ['request.json']) as [string];
@@ -77,50 +93,63 @@ async function runSingle(commandLine: ParsedCommandLine, output: CliOutput): Pro
   return EXIT_OK;
 }
 
-async function runBatch(file: string, output: CliOutput): Promise<number> {
-  const lines = (await readTextFile(file)).split(/\r?\n/);
-  const badLines: number[] = [];
-  lines.forEach((text, index) => {
-    if (text.trim() === '') return;
-    const lineNumber = index + 1;
-    const where = `${file}:${lineNumber}`;
-    try {
-      const value = parseLine(text, where);
-      const result = evaluate(parseEvaluationInput(value, where));
-      output.out(`${JSON.stringify({ line: lineNumber, ...batchResult(result) })}\n`);
-    } catch (error) {
-      badLines.push(lineNumber);
-      output.out(`${JSON.stringify({ line: lineNumber, error: oneLine(error) })}\n`);
+interface BatchSummary {
+  count: number;
+  first: number[];
+}
+
+/** Streams the input: memory holds one group of lines and one output buffer, whatever the length. */
+async function runBatch(file: string, jobs: number, output: CliOutput): Promise<number> {
+  let source;
+  try {
+    source = await openLineSource(file);
+  } catch (error) {
+    throw new CliInputError(`${file}: ${describeFileFailure(error)}`);
+  }
+  const label = file === '-' ? '<stdin>' : file;
+  const writer = bufferedOutput(output);
+  const bad: BatchSummary = { count: 0, first: [] };
+  const noteBad = (lineNumber: number): void => {
+    bad.count += 1;
+    if (bad.first.length < 10) bad.first.push(lineNumber);
+  };
+  try {
+    if (jobs <= 1) {
+      const evaluator = createBatchEvaluator(label);
+      for await (const group of readLines(source.stream, MAX_BATCH_LINE_BYTES)) {
+        for (const line of group) {
+          const answer =
+            line.text === undefined
+              ? evaluator.answerUnreadable(line)
+              : evaluator.answerLine(line.text, line.lineNumber);
+          if (answer.bad) noteBad(line.lineNumber);
+          writer.write(`${answer.json}\n`);
+        }
+      }
+    } else {
+      const pool = createWorkerPool(jobs, label, (answer) => {
+        answer.badLines.forEach(noteBad);
+        writer.write(answer.text);
+      });
+      try {
+        for await (const group of readLines(source.stream, MAX_BATCH_LINE_BYTES)) await pool.submit(group);
+      } finally {
+        await pool.finish();
+      }
     }
-  });
-  if (badLines.length > 0) {
-    const listed = badLines.slice(0, 10).join(', ') + (badLines.length > 10 ? ', …' : '');
+  } catch (error) {
+    if (error instanceof CliInputError) throw error;
+    throw new CliInputError(`${label}: cannot read: ${describeFileFailure(error)}`);
+  } finally {
+    writer.flush();
+    await source.close();
+  }
+  if (bad.count > 0) {
+    const listed = bad.first.join(', ') + (bad.count > bad.first.length ? ', …' : '');
     output.err(
-      `${file}: ${badLines.length} line(s) could not be evaluated (line ${listed}); see the "error" objects in the output\n`,
+      `${label}: ${bad.count} line(s) could not be evaluated (line ${listed}); see the "error" objects in the output\n`,
     );
     return EXIT_BAD_INPUT;
   }
   return EXIT_OK;
-}
-
-function parseLine(text: string, where: string): unknown {
-  const deepAt = findExcessiveNesting(text, MAX_JSON_DEPTH);
-  if (deepAt >= 0) {
-    throw new CliInputError(
-      `${where}: JSON nested more than ${MAX_JSON_DEPTH} levels deep at column ${deepAt + 1}`,
-    );
-  }
-  const parsed = parseLocatedJson(text);
-  if (parsed.ok) return parsed.value;
-  throw new CliInputError(
-    `${where}: malformed JSON: ${describeJsonError(text, parsed, { singleLine: true })}`,
-  );
-}
-
-function batchResult(result: EvaluationResult): Record<string, unknown> {
-  return {
-    decision: result.decision,
-    summary: result.summary,
-    decidingStatements: result.decidingStatements.map(statementReference),
-  };
 }

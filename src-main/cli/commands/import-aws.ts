@@ -8,7 +8,7 @@ import type { DesignDocument } from '../../../shared/model/types';
 import { booleanOption, stringOption, type CliCommand } from '../command';
 import { describeIssue } from '../design-file';
 import { CliInputError, EXIT_FAILURE, EXIT_OK } from '../errors';
-import { readJsonFile, writeFileAtomic } from '../files';
+import { readJsonFile, writeOutputFile } from '../files';
 
 const help = `Usage: cognito-studio import-aws <file>... -o <design> [--force] [--name <name>] [--json]
 
@@ -27,9 +27,10 @@ and maximum session durations (set to 3600), identity providers federated into u
 identity pool tags.
 
 Options:
-  -o, --out <design>  where to write the design (required); an existing file is kept unless --force
-  --force             replace an existing file (a symbolic link is replaced, never followed:
-                      the file it points to is left untouched)
+  -o, --out <design>  where to write the design (required; - for standard output, the report then
+                      goes to standard error); an existing file is kept unless --force
+  --force             replace an existing regular file (a symbolic link to a file is refused: it is
+                      neither followed nor replaced; a device or pipe is written through)
   --name <name>       design name (default: the identity pool's name)
   --json              print the report as JSON
   -h, --help          show this help
@@ -75,11 +76,13 @@ export const importAwsCommand: CliCommand = {
       );
       return EXIT_FAILURE;
     }
-    await writeFileAtomic(target, text, { force: booleanOption(commandLine, 'force') });
+    await writeOutputFile(target, text, { force: booleanOption(commandLine, 'force') }, output);
+    // With the design on standard output, the report goes to standard error.
+    const report = target === '-' ? output.err.bind(output) : output.out.bind(output);
     if (booleanOption(commandLine, 'json')) {
-      output.out(`${JSON.stringify({ output: target, ...result.report }, null, 2)}\n`);
+      report(`${JSON.stringify({ output: target, ...result.report }, null, 2)}\n`);
     } else {
-      output.out(formatReport(result.report, target, result.design));
+      report(formatReport(result.report, target, result.design));
     }
     return EXIT_OK;
   },

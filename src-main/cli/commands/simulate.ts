@@ -3,7 +3,12 @@
 // or an AWS error) is an answer, not a failure: exit 0. Bad input (including an unknown pool or a
 // malformed token) exits 2.
 
-import { evaluateAccess, personaToSimulationInput, simulate } from '../../../shared/cognito';
+import {
+  evaluateAccess,
+  personaToSimulationInput,
+  rolePoliciesStep,
+  simulate,
+} from '../../../shared/cognito';
 import type {
   AccessDecision,
   AccessRequest,
@@ -25,6 +30,7 @@ import { readDesign } from '../design-file';
 import { CliInputError, EXIT_OK } from '../errors';
 import { readJsonFile } from '../files';
 import { formatSimulationText, simulationJson } from '../format/simulation';
+import { awsManagedPoliciesFor } from '../aws-managed';
 
 const help = `Usage: cognito-studio simulate <design> --pool <id|name> [login] [options]
 
@@ -93,8 +99,15 @@ export const simulateCommand: CliCommand = {
       throw new CliInputError(`${file}: ${result.error.message}`);
     }
     const requests = accessRequests(commandLine);
+    const awsManagedPolicies = awsManagedPoliciesFor(design);
+    if (result.outcome === 'credentials') {
+      const step = rolePoliciesStep(design, result.role.id, { awsManagedPolicies });
+      if (step) result.trace.push(step);
+    }
     const decisions: AccessDecision[] =
-      result.outcome === 'credentials' && requests.length > 0 ? evaluateAccess(design, result, requests) : [];
+      result.outcome === 'credentials' && requests.length > 0
+        ? evaluateAccess(design, result, requests, { awsManagedPolicies })
+        : [];
     if (booleanOption(commandLine, 'json')) {
       output.out(`${JSON.stringify(simulationJson(result, decisions, requests.length > 0), null, 2)}\n`);
     } else {

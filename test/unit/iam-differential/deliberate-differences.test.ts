@@ -251,4 +251,30 @@ describe('deliberate differences from @cloud-copilot/iam-simulate', () => {
     expect(evaluateDecision(input)).toBe('Allowed');
     expect(unsafeOracleDecision(input)).toBe('ImplicitlyDenied');
   });
+  it('the simulator lets an identity-policy allow alone assume a role of the same account; the trust policy must allow', () => {
+    // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic_policy-eval-basics.html:
+    // "Role trust policies and KMS key policies are exceptions to this logic, because they must
+    // explicitly allow access for principals." (KMS key policies: the simulator agrees with us.)
+    const role = `arn:aws:iam::${ACCOUNT}:role/Admin`;
+    const input: EvaluationInput = {
+      request: {
+        principal: SESSION_ARN,
+        action: 'sts:AssumeRole',
+        resource: role,
+        resourceAccount: ACCOUNT,
+        context: {},
+      },
+      identityPolicies: [
+        {
+          name: 'role',
+          document: {
+            Version: '2012-10-17',
+            Statement: [{ Effect: 'Allow', Action: 'sts:AssumeRole', Resource: role }],
+          },
+        },
+      ],
+    };
+    expect(evaluateDecision(input)).toBe('ImplicitlyDenied');
+    expect(unsafeOracleDecision(input)).toBe('Allowed');
+  });
 });

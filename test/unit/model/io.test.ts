@@ -45,8 +45,8 @@ describe('loadDesign', () => {
     expect(errorOf(text, { maxBytes: 200 })?.code).toBe('not-a-design');
   });
 
-  it('has a 10 MB default limit', () => {
-    expect(DEFAULT_MAX_DESIGN_BYTES).toBe(10 * 1024 * 1024);
+  it('has a 20 MiB default limit', () => {
+    expect(DEFAULT_MAX_DESIGN_BYTES).toBe(20 * 1024 * 1024);
     expect(errorOf(' '.repeat(DEFAULT_MAX_DESIGN_BYTES + 1))?.code).toBe('too-large');
   });
 

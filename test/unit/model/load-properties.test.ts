@@ -169,7 +169,7 @@ describe('loadDesign on malformed input', () => {
   });
 
   it('rejects huge inputs before parsing them', () => {
-    const huge = `{"format":"cognito-access-studio/design","version":2,"name":"${'x'.repeat(11 * 1024 * 1024)}"}`;
+    const huge = `{"format":"cognito-access-studio/design","version":2,"name":"${'x'.repeat(21 * 1024 * 1024)}"}`;
     const result = loadDesign(huge);
     expect(result.ok).toBe(false);
     expect(result.issues).toHaveLength(1);

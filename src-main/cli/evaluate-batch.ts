@@ -1,0 +1,137 @@
+// One line of `evaluate --batch`: JSON text in, one JSON answer out. Kept free of I/O so the main
+// thread and the worker threads of `--jobs` run the very same code.
+//
+// Speed comes from doing each expensive step once: JSON.parse decides validity (the located
+// parser runs only to word an error), and every policy document is validated and compiled once
+// per distinct text, however many lines repeat it.
+
+import { compilePolicy, evaluate } from '../../shared/iam';
+import type { CompiledPolicy, EvaluationResult, PolicyDocument } from '../../shared/iam';
+import { duplicateKeyReason, parseJsonText as parseLocatedJson } from '../../shared/model/json-text';
+import { scanLine, skeletonOf, type PolicySpan } from './batch-line';
+import { CliInputError, oneLine } from './errors';
+import { parseEvaluationInput, policyError, type PreparePolicy } from './evaluate-input';
+import { describeJsonError, MAX_JSON_DEPTH } from './files';
+import { statementReference } from './format/decision';
+import { boundMessage } from './output';
+
+/** Longest input line read; a longer one is answered with an error and skipped without buffering it. */
+export const MAX_BATCH_LINE_BYTES = 8 * 1024 * 1024;
+
+/** Distinct policy texts kept compiled; the cache starts over when full, so memory stays bounded. */
+const MAX_CACHED_POLICIES = 1024;
+/** Total characters of cached policy texts before the cache starts over. */
+const MAX_CACHED_CHARACTERS = 32 * 1024 * 1024;
+
+type CachedPolicy = { compiled: CompiledPolicy; error?: undefined } | { error: string };
+
+export interface BatchLineAnswer {
+  /** One JSON object, without the newline. */
+  json: string;
+  /** True when the line was bad input (the object carries `error`). */
+  bad: boolean;
+}
+
+/** A per-line failure that is not JSON text: too long, not UTF-8. */
+export interface UnreadableLine {
+  lineNumber: number;
+  reason: string;
+}
+
+export interface BatchEvaluator {
+  answerLine(text: string, lineNumber: number): BatchLineAnswer;
+  answerUnreadable(line: UnreadableLine): BatchLineAnswer;
+}
+
+export function createBatchEvaluator(fileLabel: string): BatchEvaluator {
+  // By place (`identity\u0000identityPolicies[0]`), then by document text: no per-line copy of the text into a key.
+  const cache = new Map<string, Map<string, CachedPolicy>>();
+  let cachedCount = 0;
+  let cachedCharacters = 0;
+  let line = '';
+  let spans = new Map<string, PolicySpan>();
+
+  const preparePolicy: PreparePolicy = (parsed, name, kind, where) => {
+    const span = spans.get(name);
+    // The document's own text when the scan placed it (the parsed value is then a `{}` stand-in).
+    const text = span ? line.slice(span.start, span.end) : JSON.stringify(parsed);
+    const place = `${kind}\u0000${name}`;
+    let entry = cache.get(place)?.get(text);
+    if (!entry) {
+      const document = span ? parseWhole(text, line, where) : parsed;
+      if (typeof document !== 'object' || document === null || Array.isArray(document))
+        throw new CliInputError(`${where}: $.${name}: expected a policy document object`);
+      const error = policyError(document as Record<string, unknown>, name, kind);
+      entry = error
+        ? { error }
+        : { compiled: compilePolicy({ name, document: document as PolicyDocument }, kind) };
+      if (cachedCount >= MAX_CACHED_POLICIES || cachedCharacters + text.length > MAX_CACHED_CHARACTERS) {
+        cache.clear();
+        cachedCount = 0;
+        cachedCharacters = 0;
+      }
+      let byText = cache.get(place);
+      if (!byText) cache.set(place, (byText = new Map()));
+      byText.set(text, entry);
+      cachedCount += 1;
+      cachedCharacters += text.length;
+    }
+    if (entry.error !== undefined) throw new CliInputError(`${where}: ${entry.error}`);
+    return entry.compiled;
+  };
+
+  function failure(lineNumber: number, error: unknown): BatchLineAnswer {
+    return { json: JSON.stringify({ line: lineNumber, error: boundMessage(oneLine(error)) }), bad: true };
+  }
+
+  return {
+    answerLine(text, lineNumber) {
+      const where = `${fileLabel}:${lineNumber}`;
+      try {
+        const scan = scanLine(text, MAX_JSON_DEPTH);
+        if (scan.deepAt !== undefined) {
+          throw new CliInputError(
+            `${where}: JSON nested more than ${MAX_JSON_DEPTH} levels deep at column ${scan.deepAt + 1}`,
+          );
+        }
+        const value = parseWhole(skeletonOf(text, scan.spans), text, where);
+        if (scan.duplicate) {
+          throw new CliInputError(
+            `${where}: malformed JSON: ${duplicateKeyReason(scan.duplicate.key, scan.duplicate.path)} at column ${scan.duplicate.offset + 1}`,
+          );
+        }
+        line = text;
+        spans = new Map(scan.spans.map((span) => [span.name, span]));
+        const result = evaluate(parseEvaluationInput(value, where, preparePolicy));
+        return { json: JSON.stringify({ line: lineNumber, ...batchResult(result) }), bad: false };
+      } catch (error) {
+        return failure(lineNumber, error);
+      }
+    },
+    answerUnreadable({ lineNumber, reason }) {
+      return failure(lineNumber, new CliInputError(`${fileLabel}:${lineNumber}: ${reason}`));
+    },
+  };
+}
+
+/**
+ * JSON.parse of `text` (the line or a part of it); on failure the located parser describes what is
+ * wrong with the whole `line`, so the column is the line's.
+ */
+function parseWhole(text: string, line: string, where: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    const parsed = parseLocatedJson(line);
+    const reason = parsed.ok ? 'not valid JSON' : describeJsonError(line, parsed, { singleLine: true });
+    throw new CliInputError(`${where}: malformed JSON: ${reason}`);
+  }
+}
+
+function batchResult(result: EvaluationResult): Record<string, unknown> {
+  return {
+    decision: result.decision,
+    summary: result.summary,
+    decidingStatements: result.decidingStatements.map(statementReference),
+  };
+}

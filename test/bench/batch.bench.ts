@@ -1,0 +1,188 @@
+// `evaluate --batch` end to end: the built CLI reading a JSON-lines file (batch-workload.ts) and
+// writing its answers, against iam-simulate's runUnsafeSimulation reading the same file line by
+// line in this process (JSON.parse, one simulation, one JSON answer per line). Both as lines per
+// second; the peer runs on a prefix of the file because it is two orders of magnitude slower.
+// Then the CLI's peak RSS on standard input at 100k and 1M lines: it must not grow with the count.
+// Ratios are of CPU time (user + system) per line: wall-clock time on a machine shared with other
+// work swings with its load, CPU time much less. Wall-clock rates are printed too.
+import { spawn } from 'node:child_process';
+import { createReadStream, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { runUnsafeSimulation } from '@cloud-copilot/iam-simulate';
+import type { Decision, EvaluationInput } from '../../shared/iam';
+import { toSimulation } from '../unit/iam-differential/oracle';
+import { workloadInputs, writeWorkload, writeWorkloadFile } from './batch-workload';
+import { perSecond, type BenchReport } from './report';
+
+const cli = new URL('../../dist/cli/cognito-studio.cjs', import.meta.url).pathname;
+const SAME_LINES = 100_000;
+const DISTINCT_LINES = 20_000;
+const PEER_LINES = 5_000;
+const PEER_WARM_UP_LINES = 2_000;
+const RSS_LINES = [100_000, 1_000_000];
+
+interface CliRun {
+  seconds: number;
+  cpuSeconds: number;
+  maxRssMiB: number;
+  decisions: Decision[];
+}
+
+/** Runs the CLI under /usr/bin/time (peak RSS); input from a file or from `feed` on stdin. */
+function runCli(
+  args: string[],
+  feed?: (stdin: NodeJS.WritableStream) => Promise<void>,
+  keep = 0,
+): Promise<CliRun> {
+  return new Promise((resolve, reject) => {
+    const start = performance.now();
+    const child = spawn('/usr/bin/time', ['-f', '%U %S %M', process.execPath, cli, ...args], {
+      stdio: [feed ? 'pipe' : 'ignore', 'pipe', 'pipe'],
+    });
+    const decisions: Decision[] = [];
+    let stderr = '';
+    child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const lines = createInterface({ input: child.stdout! });
+    lines.on('line', (line) => {
+      if (decisions.length < keep) decisions.push((JSON.parse(line) as { decision: Decision }).decision);
+    });
+    if (feed && child.stdin) feed(child.stdin).then(() => child.stdin?.end(), reject);
+    child.on('error', reject);
+    child.on('close', (code) => {
+      const seconds = (performance.now() - start) / 1000;
+      const figures = /([\d.]+) ([\d.]+) (\d+)\s*$/.exec(stderr.trim());
+      const cpuSeconds = Number(figures?.[1]) + Number(figures?.[2]);
+      if (code !== 0) reject(new Error(`cognito-studio exited ${code}: ${stderr.slice(0, 500)}`));
+      else resolve({ seconds, cpuSeconds, maxRssMiB: Number(figures?.[3]) / 1024, decisions });
+    });
+  });
+}
+
+/** The peer end to end on the first `limit` lines of the file: lines per second and its decisions. */
+async function runPeer(
+  file: string,
+  limit: number,
+): Promise<{ rate: number; cpuRate: number; decisions: Decision[] }> {
+  const decisions: Decision[] = [];
+  // A warm-up pass over the first lines, so the peer is measured with its code optimised, as ours
+  // is for most of its 100,000 lines.
+  await peerPass(file, PEER_WARM_UP_LINES, []);
+  const start = performance.now();
+  const cpuStart = process.cpuUsage();
+  const output = await peerPass(file, limit, decisions);
+  const rate = perSecond(decisions.length, performance.now() - start);
+  const cpu = process.cpuUsage(cpuStart);
+  const cpuRate = perSecond(decisions.length, (cpu.user + cpu.system) / 1000);
+  return output.length > 0 ? { rate, cpuRate, decisions } : { rate: 0, cpuRate: 0, decisions };
+}
+
+async function peerPass(file: string, limit: number, decisions: Decision[]): Promise<string> {
+  let output = '';
+  for await (const line of createInterface({ input: createReadStream(file), crlfDelay: Infinity })) {
+    if (decisions.length >= limit) break;
+    const value = JSON.parse(line) as {
+      request: EvaluationInput['request'];
+      identityPolicies: unknown[];
+      permissionsBoundary?: unknown;
+    };
+    const input: EvaluationInput = {
+      request: value.request,
+      identityPolicies: value.identityPolicies.map((document) => ({ document }) as never),
+      ...(value.permissionsBoundary
+        ? { permissionsBoundary: { document: value.permissionsBoundary } as never }
+        : {}),
+    };
+    const decision = runUnsafeSimulation(toSimulation(input), {});
+    decisions.push(decision);
+    output += `${JSON.stringify({ line: decisions.length, decision })}\n`;
+  }
+  return output;
+}
+
+/** Differences other than the documented "*"-resource one (see iam.bench.ts). */
+function compare(file: string, ours: Decision[], peer: Decision[], failures: string[]): number {
+  const lines = readFileSync(file, 'utf8').split('\n', peer.length);
+  let documented = 0;
+  peer.forEach((decision, index) => {
+    if (decision === ours[index]) return;
+    const request = (JSON.parse(lines[index] ?? '{}') as { request?: { resource?: string } }).request;
+    if (request?.resource === '*') documented += 1;
+    else if (failures.length < 20)
+      failures.push(`line ${index + 1}: runUnsafeSimulation ${decision}, ours ${ours[index]}`);
+  });
+  return documented;
+}
+
+export async function run(): Promise<BenchReport> {
+  const inputs = await workloadInputs();
+  const folder = mkdtempSync(join(tmpdir(), 'cognito-studio-batch-bench-'));
+  const failures: string[] = [];
+  const notes: string[] = [];
+  const metrics: BenchReport['metrics'] = [];
+  try {
+    for (const [kind, count, distinct, target] of [
+      ['same policies', SAME_LINES, false, 10],
+      ['every line different policies', DISTINCT_LINES, true, 5],
+    ] as const) {
+      const file = join(folder, `${distinct ? 'distinct' : 'same'}.jsonl`);
+      const bytes = await writeWorkloadFile(file, inputs, count, distinct);
+      notes.push(
+        `${kind}: ${count.toLocaleString('en-US')} lines, ${(bytes / 1e6).toFixed(0)} MB; peer on the first ${PEER_LINES.toLocaleString('en-US')}`,
+      );
+      const ours = await runCli(['evaluate', '--batch', file], undefined, PEER_LINES);
+      const peer = await runPeer(file, PEER_LINES);
+      const documented = compare(file, ours.decisions, peer.decisions, failures);
+      notes.push(
+        `${kind}: ${documented} of ${PEER_LINES} lines differ from the peer by the documented "*" resource difference`,
+      );
+      const ourRate = count / ours.seconds;
+      const ourCpuRate = count / ours.cpuSeconds;
+      const ratio = ourCpuRate / peer.cpuRate;
+      metrics.push(
+        { name: `${kind}: cognito-studio, per CPU second`, value: ourCpuRate, unit: 'lines/s' },
+        { name: `${kind}: runUnsafeSimulation, per CPU second`, value: peer.cpuRate, unit: 'lines/s' },
+        {
+          name: `${kind}: ratio (CPU time)`,
+          value: ratio,
+          unit: 'x',
+          target: `>= ${target}x`,
+          met: ratio >= target,
+        },
+        { name: `${kind}: cognito-studio, wall clock`, value: ourRate, unit: 'lines/s' },
+        { name: `${kind}: runUnsafeSimulation, wall clock`, value: peer.rate, unit: 'lines/s' },
+        { name: `${kind}: ratio (wall clock)`, value: ourRate / peer.rate, unit: 'x' },
+        { name: `${kind}: cognito-studio peak RSS`, value: ours.maxRssMiB, unit: 'MiB' },
+      );
+    }
+    const rss: number[] = [];
+    for (const count of RSS_LINES) {
+      const run = await runCli(['evaluate', '--batch', '-'], async (stdin) => {
+        await writeWorkload(stdin as never, inputs, count, false);
+      });
+      rss.push(run.maxRssMiB);
+      metrics.push({
+        name: `stdin ${count.toLocaleString('en-US')} lines: peak RSS`,
+        value: run.maxRssMiB,
+        unit: 'MiB',
+      });
+      metrics.push({
+        name: `stdin ${count.toLocaleString('en-US')} lines: rate`,
+        value: count / run.seconds,
+        unit: 'lines/s',
+      });
+    }
+    const growth = (rss[1] ?? 0) / (rss[0] ?? 1);
+    metrics.push({
+      name: 'peak RSS 1M lines / 100k lines',
+      value: growth,
+      unit: 'x',
+      target: '<= 1.25x (flat)',
+      met: growth <= 1.25,
+    });
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+  return { name: 'CLI: evaluate --batch end to end', notes, metrics, failures };
+}
