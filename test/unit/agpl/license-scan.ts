@@ -21,7 +21,9 @@ export interface PackageLicense {
 
 /**
  * Vite-style imports with a query (`./worker?worker`, `./file.svg?url`): a worker is code and is
- * followed; any other query is an asset, not code.
+ * followed; any other query is an asset, not code. Vite turns `?worker` into a module whose default
+ * export is a Worker constructor, so the worker's code is reached through a small wrapper module
+ * with that default export.
  */
 const viteQueryPlugin: Plugin = {
   name: 'vite-queries',
@@ -30,8 +32,13 @@ const viteQueryPlugin: Plugin = {
       const [bare = '', query = ''] = args.path.split('?');
       if (query !== 'worker') return { path: args.path, external: true };
       const resolved = await buildApi.resolve(bare, { kind: args.kind, resolveDir: args.resolveDir });
-      return { path: resolved.path, errors: resolved.errors };
+      return { path: resolved.path, namespace: 'vite-worker', errors: resolved.errors };
     });
+    buildApi.onLoad({ filter: /.*/, namespace: 'vite-worker' }, (args) => ({
+      contents: `import ${JSON.stringify(args.path)};\nexport default class WorkerConstructor {}\n`,
+      resolveDir: path.dirname(args.path),
+      loader: 'js',
+    }));
   },
 };
 
