@@ -8,6 +8,7 @@
 import { CognitoIdentityClient } from '@aws-sdk/client-cognito-identity';
 import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { IAMClient } from '@aws-sdk/client-iam';
+import { STSClient } from '@aws-sdk/client-sts';
 import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
 import type { AwsCredentialIdentityProvider } from '@smithy/types';
 import { AwsAccessError } from './errors';
@@ -28,6 +29,7 @@ export interface AwsConnection {
   iam: IAMClient;
   cognitoIdentity: CognitoIdentityClient;
   userPools: CognitoIdentityProviderClient;
+  sts: STSClient;
   credentials: AwsCredentialIdentityProvider;
 }
 
@@ -83,6 +85,7 @@ export function connect(target: AwsTarget): AwsConnection {
     iam: new IAMClient(config),
     cognitoIdentity: new CognitoIdentityClient(config),
     userPools: new CognitoIdentityProviderClient(config),
+    sts: new STSClient(config),
   };
 }
 
@@ -90,4 +93,5 @@ export function disconnect(connection: AwsConnection): void {
   connection.iam.destroy();
   connection.cognitoIdentity.destroy();
   connection.userPools.destroy();
+  connection.sts.destroy();
 }

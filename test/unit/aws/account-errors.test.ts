@@ -19,6 +19,7 @@ import {
   NoSuchEntityException,
   PutRolePolicyCommand,
 } from '@aws-sdk/client-iam';
+import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { mockClient } from 'aws-sdk-client-mock';
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -39,6 +40,7 @@ const POOL_ID = 'us-east-1:6f1a2b3c-4d5e-4f60-8a71-92b3c4d5e6f7';
 const iam = mockClient(IAMClient);
 const identity = mockClient(CognitoIdentityClient);
 const userPools = mockClient(CognitoIdentityProviderClient);
+const sts = mockClient(STSClient);
 let connection: AwsConnection;
 
 function photoSharing(): DesignDocument {
@@ -63,17 +65,8 @@ beforeEach(() => {
   vi.stubEnv('AWS_CONFIG_FILE', '/nonexistent/aws-config');
   vi.stubEnv('AWS_SHARED_CREDENTIALS_FILE', '/nonexistent/aws-credentials');
   vi.stubEnv('AWS_PROFILE', '');
-  // STS GetCallerIdentity is one signed HTTP call (src-main/services/aws/account.ts).
-  vi.stubGlobal(
-    'fetch',
-    vi.fn(() =>
-      Promise.resolve(
-        new Response(
-          '<GetCallerIdentityResponse><GetCallerIdentityResult><Account>111122223333</Account></GetCallerIdentityResult></GetCallerIdentityResponse>',
-        ),
-      ),
-    ),
-  );
+  sts.reset();
+  sts.on(GetCallerIdentityCommand).resolves({ Account: '111122223333' });
   iam.reset();
   identity.reset();
   userPools.reset();
