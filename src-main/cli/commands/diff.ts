@@ -19,7 +19,7 @@ import { createIamDataCatalog } from '../../services/catalog/iam-data-catalog';
 import { booleanOption, requirePositionals, stringOption, type CliCommand } from '../command';
 import { readDesign } from '../design-file';
 import { CliInputError, EXIT_FAILURE, EXIT_OK } from '../errors';
-import { readTextFile } from '../files';
+import { readActionList } from '../action-list';
 
 const help = `Usage: cognito-studio diff <before-design> <after-design> [--json] [--fail-on-new-access]
 
@@ -55,17 +55,6 @@ function mergeResources(lists: ResourceTemplate[][]): ResourceTemplate[] {
   return [...merged.values()].sort((a, b) => (a.text < b.text ? -1 : a.text > b.text ? 1 : 0));
 }
 
-async function readActionsFile(file: string): Promise<string[]> {
-  const actions = (await readTextFile(file))
-    .split(/\r?\n/)
-    .map((line) => line.replace(/#.*$/, '').trim())
-    .filter((line) => line !== '');
-  const bad = actions.find((action) => action !== '*' && !/^[a-z0-9-]+:[A-Za-z0-9*?]+$/i.test(action));
-  if (bad)
-    throw new CliInputError(`${file}: '${visibleText(bad)}' is not an action (expected service:Action)`);
-  return [...new Set(actions)];
-}
-
 export const diffCommand: CliCommand = {
   name: 'diff',
   summary: 'access diff between two designs: newly allowed and newly denied requests',
@@ -91,7 +80,7 @@ export const diffCommand: CliCommand = {
     const actions =
       actionsFile === undefined
         ? mergeActions([await designActions(before, source), await designActions(after, source)])
-        : await withAccessLevels(await readActionsFile(actionsFile), source);
+        : await withAccessLevels(await readActionList(actionsFile), source);
     if (actions.length === 0) throw new CliInputError(`${actionsFile ?? afterFile}: no actions to compare`);
     const resources = mergeResources([designResources(before), designResources(after)]);
     const diff = accessDiff(before, after, actions, resources, { now });

@@ -4,10 +4,18 @@
 // Resource written in those policies, with policy variables resolved per persona (so
 // `${cognito-identity.amazonaws.com:sub}` becomes that persona's identity id).
 
-import { accessMatrix, createMatrixCache, personaToSimulationInput, simulate } from '../../../shared/cognito';
-import type { MatrixCell, MatrixPersonaResult } from '../../../shared/cognito';
-import { substituteVariables, type ContextValue } from '../../../shared/iam';
-import type { IamCatalog } from '../../../shared/iam/catalog';
+import {
+  accessMatrix,
+  createMatrixCache,
+  designActions,
+  designResources,
+  personaToSimulationInput,
+  resolveResource,
+  simulate,
+} from '../../../shared/cognito';
+import type { MatrixCell, MatrixPersonaResult, ResourceTemplate } from '../../../shared/cognito';
+import type { ContextValue } from '../../../shared/iam';
+import { actionLevelSource } from '../../services/catalog/action-levels';
 import { roleArn } from '../../../shared/model/keys';
 import type { DesignDocument, Persona } from '../../../shared/model/types';
 import { createIamDataCatalog } from '../../services/catalog/iam-data-catalog';
@@ -23,7 +31,7 @@ import { awsManagedPoliciesFor } from '../aws-managed';
 import { bufferedOutput, quoteInput } from '../output';
 import { readDesign } from '../design-file';
 import { CliInputError, EXIT_OK } from '../errors';
-import { readTextFile } from '../files';
+import { readActionList } from '../action-list';
 import { parseContextFlags } from './simulate';
 
 const help = `Usage: cognito-studio matrix <design> [--actions <file>] [--personas <ids>] [--roles <roles>] [--json | --csv]
@@ -88,14 +96,16 @@ export const matrixCommand: CliCommand = {
     const actionsFile = stringOption(commandLine, 'actions');
     const actions =
       actionsFile === undefined
-        ? await actionsOfDesign(design, createIamDataCatalog())
-        : await readActions(actionsFile);
+        ? (await designActions(design, actionLevelSource(createIamDataCatalog()))).map(
+            (entry) => entry.action,
+          )
+        : await readActionList(actionsFile);
     if (actions.length === 0) throw new CliInputError(`${actionsFile ?? file}: no actions to evaluate`);
     const now = stringOption(commandLine, 'now') ?? new Date().toISOString();
     if (Number.isNaN(new Date(now).getTime()))
       throw new CliInputError(`matrix: --now '${quoteInput(now)}' is not a date and time`);
     const context = parseContextFlags(stringListOption(commandLine, 'context'), 'matrix');
-    const resourceTemplates = resourcesOfDesign(design);
+    const resourceTemplates = designResources(design);
     const awsManagedPolicies = awsManagedPoliciesFor(design);
     const options = { now, context, awsManagedPolicies, cache: createMatrixCache() };
 
@@ -209,94 +219,8 @@ function csvField(value: string): string {
   return /[",\n\r]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
-async function readActions(file: string): Promise<string[]> {
-  const actions = (await readTextFile(file))
-    .split(/\r?\n/)
-    .map((line) => line.replace(/#.*$/, '').trim())
-    .filter((line) => line !== '');
-  const bad = actions.find((action) => action !== '*' && !/^[a-z0-9-]+:[A-Za-z0-9*?]+$/i.test(action));
-  if (bad)
-    throw new CliInputError(`${file}: '${quoteInput(bad)}' is not an action (expected service:Action)`);
-  return [...new Set(actions)];
-}
-
-interface PolicyText {
-  document: unknown;
-}
-
-function permissionPolicies(design: DesignDocument): PolicyText[] {
-  return [
-    ...design.roles.flatMap((role) => role.inlinePolicies.map((policy) => ({ document: policy.document }))),
-    ...design.managedPolicies.map((policy) => ({ document: policy.document })),
-  ];
-}
-
-function statementsOf(document: unknown): Array<Record<string, unknown>> {
-  if (typeof document !== 'object' || document === null) return [];
-  const statement = (document as { Statement?: unknown }).Statement;
-  const list = Array.isArray(statement) ? statement : [statement];
-  return list.filter((item): item is Record<string, unknown> => typeof item === 'object' && item !== null);
-}
-
-function strings(value: unknown): string[] {
-  if (typeof value === 'string') return [value];
-  return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
-}
-
-/** Every action in the design's permission policies; wildcards expanded with the catalog. */
-async function actionsOfDesign(design: DesignDocument, catalog: IamCatalog): Promise<string[]> {
-  const written = new Set<string>();
-  for (const policy of permissionPolicies(design)) {
-    for (const statement of statementsOf(policy.document))
-      strings(statement.Action).forEach((action) => written.add(action));
-  }
-  const actions = new Set<string>();
-  for (const action of written) {
-    const colon = action.indexOf(':');
-    if (colon < 0 || !/[*?]/.test(action)) {
-      actions.add(action);
-      continue;
-    }
-    const service = action.slice(0, colon);
-    const pattern = new RegExp(
-      `^${action
-        .slice(colon + 1)
-        .replace(/[.+^${}()|[\]\\]/g, '\\$&')
-        .replace(/\*/g, '.*')
-        .replace(/\?/g, '.')}$`,
-      'i',
-    );
-    const names = await catalog.listActions(service);
-    const matching = names.filter((name) => pattern.test(name));
-    if (matching.length === 0) actions.add(action);
-    for (const name of matching) actions.add(`${service}:${name}`);
-  }
-  return [...actions].sort();
-}
-
-interface ResourceTemplate {
-  text: string;
-  version: string | undefined;
-}
-
-function resourcesOfDesign(design: DesignDocument): ResourceTemplate[] {
-  const seen = new Map<string, ResourceTemplate>();
-  for (const policy of permissionPolicies(design)) {
-    const version = (policy.document as { Version?: unknown }).Version;
-    for (const statement of statementsOf(policy.document)) {
-      for (const text of strings(statement.Resource)) {
-        const template = { text, version: typeof version === 'string' ? version : undefined };
-        seen.set(`${template.version}\n${text}`, template);
-      }
-    }
-  }
-  return [...seen.values()];
-}
-
 /** The policies' resources with a persona's session values substituted for policy variables. */
 function resourcesFor(templates: ResourceTemplate[], context: Record<string, ContextValue>): string[] {
-  const resources = templates.map(
-    (template) => substituteVariables(template.text, context, template.version).value,
-  );
+  const resources = templates.map((template) => resolveResource(template, context));
   return [...new Set(resources)].sort();
 }
