@@ -12,6 +12,7 @@ import {
 } from '../../shared/cognito';
 import type { ContextValue } from '../../shared/iam';
 import type { DesignDocument } from '../../shared/model/types';
+import { awsManagedPoliciesPending, type AwsManagedPolicyState } from '../data/use-aws-managed-policies';
 import { simulationInputOf, type IdentityForm } from './identity';
 import type { RequestRow } from './simulator-store';
 
@@ -75,6 +76,7 @@ function requestOutcomes(
   design: DesignDocument,
   result: SimulationResult,
   rows: readonly RequestRow[],
+  aws: AwsManagedPolicyState,
 ): RequestOutcome[] {
   return rows.map((row) => {
     const action = row.action.trim();
@@ -86,7 +88,13 @@ function requestOutcomes(
     const parsed = parseContextLines(row.context);
     if ('error' in parsed) return { rowId: row.id, resource: typed, problem: parsed.error };
     const resource = fillSessionVariables(typed, result.session);
-    const [decision] = evaluateAccess(design, result, [{ action, resource, context: parsed.context }]);
+    // An attached AWS managed policy can allow or deny: no decision until its document is known.
+    const role = design.roles.find((candidate) => candidate.id === result.session.role.id);
+    const pending = awsManagedPoliciesPending(role, aws);
+    if (pending !== undefined) return { rowId: row.id, resource, problem: pending };
+    const [decision] = evaluateAccess(design, result, [{ action, resource, context: parsed.context }], {
+      ...(aws.status === 'loaded' ? { awsManagedPolicies: aws.source } : {}),
+    });
     return { rowId: row.id, resource, decision };
   });
 }
@@ -95,6 +103,8 @@ export function runSimulation(
   design: DesignDocument,
   form: IdentityForm,
   rows: readonly RequestRow[],
+  /** The AWS managed policy data; while it loads, requests of roles that attach one are not evaluated. */
+  aws: AwsManagedPolicyState = { status: 'loading' },
 ): SimulationView {
   const prepared = simulationInputOf(design, form);
   if ('error' in prepared) return { design, formError: prepared.error, requests: [], path: null };
@@ -102,7 +112,7 @@ export function runSimulation(
   return {
     design: prepared.design,
     result,
-    requests: requestOutcomes(prepared.design, result, rows),
+    requests: requestOutcomes(prepared.design, result, rows, aws),
     path: simulationPath(prepared.design, result),
   };
 }
