@@ -41,7 +41,8 @@ export function useAwsManagedPolicies(needed: boolean): AwsManagedPolicyState {
         if (live) setState({ status: 'loaded', source });
       },
       (error: unknown) => {
-        if (live) setState({ status: 'failed', error: error instanceof Error ? error.message : String(error) });
+        if (live)
+          setState({ status: 'failed', error: error instanceof Error ? error.message : String(error) });
       },
     );
     return () => {
@@ -52,7 +53,10 @@ export function useAwsManagedPolicies(needed: boolean): AwsManagedPolicyState {
 }
 
 /** Why a role's AWS managed policies are not evaluated yet, or undefined when they are (or it has none). */
-export function awsManagedPoliciesPending(role: Role | undefined, state: AwsManagedPolicyState): string | undefined {
+export function awsManagedPoliciesPending(
+  role: Role | undefined,
+  state: AwsManagedPolicyState,
+): string | undefined {
   const arns = role ? awsManagedArnsOf(role) : [];
   if (arns.length === 0 || state.status === 'loaded') return undefined;
   const names = arns.join(', ');

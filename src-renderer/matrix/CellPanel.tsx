@@ -26,9 +26,7 @@ export function CellPanel({ table, cell, now, onClose }: CellPanelProps): ReactE
   const explanation = useMemo(
     // The table on screen was computed with the data once it had loaded (MatrixView waits for it).
     () =>
-      column
-        ? explainCell(design, column.id, action, resource, now, loadedAwsManagedPolicies())
-        : undefined,
+      column ? explainCell(design, column.id, action, resource, now, loadedAwsManagedPolicies()) : undefined,
     [design, column, action, resource, now],
   );
   if (!column || !explanation) return null;
