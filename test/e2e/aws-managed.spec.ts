@@ -60,6 +60,7 @@ for (const theme of ['light', 'dark'] as const) {
       /Allow · AWS managed policy AmazonS3ReadOnlyAccess \(v\d+\) · \$\.Statement\[0\]/,
     );
     await expect(row).not.toContainText('Not every attached policy could be evaluated');
+    await deciding.scrollIntoViewIfNeeded();
     await studio.screenshot(`${theme}-simulator-aws-managed-decision`);
 
     // The deciding statement opens the AWS managed policy, read-only, with its version and date.
