@@ -3,6 +3,7 @@
 
 import {
   evaluateAccess,
+  rolePoliciesStep,
   simulate,
   simulationPath,
   type AccessDecision,
@@ -12,7 +13,11 @@ import {
 } from '../../shared/cognito';
 import type { ContextValue } from '../../shared/iam';
 import type { DesignDocument } from '../../shared/model/types';
-import { awsManagedPoliciesPending, type AwsManagedPolicyState } from '../data/use-aws-managed-policies';
+import {
+  awsManagedArnsOf,
+  awsManagedPoliciesPending,
+  type AwsManagedPolicyState,
+} from '../data/use-aws-managed-policies';
 import { simulationInputOf, type IdentityForm } from './identity';
 import type { RequestRow } from './simulator-store';
 
@@ -99,6 +104,19 @@ function requestOutcomes(
   });
 }
 
+/** As in the CLI: a role that attaches AWS managed policies gets a trace step naming their versions and the data's date. */
+function withAwsManagedPolicies(
+  design: DesignDocument,
+  result: SimulationResult,
+  aws: AwsManagedPolicyState,
+): SimulationResult {
+  if (result.outcome !== 'credentials' || aws.status !== 'loaded') return result;
+  const role = design.roles.find((candidate) => candidate.id === result.role.id);
+  if (!role || awsManagedArnsOf(role).length === 0) return result;
+  const step = rolePoliciesStep(design, role.id, { awsManagedPolicies: aws.source });
+  return step ? { ...result, trace: [...result.trace, step] } : result;
+}
+
 export function runSimulation(
   design: DesignDocument,
   form: IdentityForm,
@@ -108,7 +126,7 @@ export function runSimulation(
 ): SimulationView {
   const prepared = simulationInputOf(design, form);
   if ('error' in prepared) return { design, formError: prepared.error, requests: [], path: null };
-  const result = simulate(prepared.design, prepared.input);
+  const result = withAwsManagedPolicies(prepared.design, simulate(prepared.design, prepared.input), aws);
   return {
     design: prepared.design,
     result,

@@ -60,6 +60,9 @@ for (const theme of ['light', 'dark'] as const) {
       /Allow · AWS managed policy AmazonS3ReadOnlyAccess \(v\d+\) · \$\.Statement\[0\]/,
     );
     await expect(row).not.toContainText('Not every attached policy could be evaluated');
+    await expect(simulator.traceStep('role-policies')).toContainText(
+      /AWS managed policy AmazonS3ReadOnlyAccess \(v\d+\).*AWS managed policies as of \d{4}-\d{2}-\d{2}/,
+    );
     await deciding.scrollIntoViewIfNeeded();
     await studio.screenshot(`${theme}-simulator-aws-managed-decision`);
 

@@ -68,6 +68,8 @@ describe('simulator with AWS managed policies', () => {
     const [deciding] = decision!.decidingStatements;
     expect(deciding?.policyName).toMatch(/^AWS managed policy AmazonS3ReadOnlyAccess \(v\d+\)$/);
     if (view.result?.outcome !== 'credentials') throw new Error('no credentials');
+    const step = view.result.trace.find((candidate) => candidate.id === 'role-policies');
+    expect(step?.detail).toContain(`AWS managed policies as of ${source.dataDate}`);
     expect(policyRefOf(view.design, view.result.session, view.result.identityPool?.id, deciding!)).toEqual({
       kind: 'awsManaged',
       arn: READ_ONLY,
