@@ -91,3 +91,72 @@ for (const theme of ['light', 'dark'] as const) {
     await studio.screenshot(`${theme}-policy-editor-aws-managed`);
   });
 }
+
+test('while the AWS managed policy data loads nothing is decided; then the simulator and the access diff count it', async ({
+  page,
+}) => {
+  // Hold the data chunk back so the loading state can be seen; release it later.
+  let release: () => void = () => undefined;
+  const held = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  await page.route('**/_virtual_aws-managed-policies-*.js', async (route) => {
+    await held;
+    await route.continue();
+  });
+  app = await startApp({ example: 'photo-sharing' });
+  const studio = new AppPage(page);
+  await studio.open(app.url);
+  const simulator = studio.simulator;
+  await studio.menu('View', 'Simulator');
+  await simulator.choosePersona('Bob (editors)');
+  await simulator.setRequest(1, 's3:GetObject', 'arn:aws:s3:::someone-elses-bucket/report.pdf');
+  const row = simulator.request(1);
+  await expect(row.getByTestId('sim-decision')).toHaveText('ImplicitlyDenied');
+
+  // Attach AmazonS3ReadOnlyAccess to the editors role in the inspector.
+  await studio.canvas.select('PhotoSharingEditors');
+  const others = page.getByTestId('inspector-role').getByLabel('Other policy ARNs', { exact: true });
+  await others.fill(READ_ONLY);
+  await others.press('Tab');
+  await expect(row.getByTestId('sim-request-problem')).toContainText(
+    `Not evaluated yet: AWS managed policies are loading (${READ_ONLY}).`,
+  );
+  await expect(row.getByTestId('sim-decision')).toHaveCount(0);
+  await row.scrollIntoViewIfNeeded();
+  await studio.screenshot('light-simulator-aws-managed-loading');
+
+  await studio.menu('View', 'Simulator');
+  await expect(simulator.root).toHaveCount(0);
+  await page.getByRole('tab', { name: 'Access matrix' }).click();
+  await expect(page.getByTestId('matrix-status')).toContainText('AWS managed policies are loading');
+  await expect(page.getByTestId('matrix-grid')).toHaveCount(0);
+
+  release();
+  await expect(page.getByTestId('matrix-grid')).toBeVisible();
+  await page.getByTestId('compare-with').selectOption('saved');
+  await expect(page.getByTestId('diff-summary')).toContainText(/[1-9]\d* newly allowed/);
+  // Only the editors' personas gain access, by the AWS managed policy.
+  const entries = await page.getByTestId('diff-change').allTextContents();
+  expect(entries.length).toBeGreaterThan(0);
+  expect(
+    entries.every((entry) => /this edit gives (Bob \(editors\)|Dave \(editors \+ viewers\))/.test(entry)),
+  ).toBe(true);
+  await page.getByTestId('diff-change').first().click();
+  const explanation = page.getByTestId('cell-explanation');
+  await expect(page.getByTestId('cell-decision')).toHaveText('Allowed');
+  await expect(explanation.getByTestId('deciding-statement').first()).toContainText(
+    /AWS managed policy AmazonS3ReadOnlyAccess \(v\d+\)/,
+  );
+  await expect(explanation).not.toContainText('Not evaluated');
+  for (const theme of ['light', 'dark'] as const) {
+    await studio.setTheme(theme);
+    await studio.screenshot(`${theme}-access-diff-aws-managed`);
+  }
+  await studio.setTheme('light');
+
+  // Back in the design view the simulator has its answer.
+  await page.getByRole('tab', { name: 'Design' }).click();
+  await studio.menu('View', 'Simulator');
+  await expect(row.getByTestId('sim-decision')).toHaveText('Allowed');
+});
