@@ -64,10 +64,18 @@ function sessionPolicyLabel(name: string): string {
   return `session policy ${name}`;
 }
 
+/** Whether `label` is `awsManagedPolicyLabel` of `arn`, whatever the version the data held. */
+function namesAwsManagedPolicy(label: string, arn: string): boolean {
+  const prefix = `AWS managed policy ${arn.slice(arn.lastIndexOf('/') + 1)} (`;
+  return label.startsWith(prefix) && label.endsWith(')') && !label.slice(prefix.length, -1).includes('(');
+}
+
 /** The design document a deciding statement comes from, so a UI can open it at the statement. */
 export type PolicySource =
   | { kind: 'inline'; roleId: string; policyName: string }
   | { kind: 'managed'; policyId: string }
+  /** An AWS managed policy attached to the role or used as its permissions boundary (from the AWS managed policy data). */
+  | { kind: 'awsManaged'; arn: string }
   /** A session policy: `origin` is `inline` or the ARN of the AWS managed policy. */
   | { kind: 'session'; name: string; origin: string };
 
@@ -93,6 +101,13 @@ export function policySourceOf(
       (managedPolicyLabel(policy.name) === policyName || boundaryPolicyLabel(policy.name) === policyName),
   );
   if (managed) return { kind: 'managed', policyId: managed.id };
+  const awsManaged = attached.find(
+    (arn) =>
+      isAwsManaged(arn) &&
+      !design.managedPolicies.some((policy) => managedPolicyArn(design.account, policy) === arn) &&
+      namesAwsManagedPolicy(policyName.replace(/^permissions boundary /, ''), arn),
+  );
+  if (awsManaged) return { kind: 'awsManaged', arn: awsManaged };
   const sessionPolicy = session.sessionPolicies.find(
     (policy) => sessionPolicyLabel(policy.name) === policyName,
   );

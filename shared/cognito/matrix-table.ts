@@ -5,7 +5,7 @@
 
 import type { ContextValue } from '../iam/types';
 import type { DesignDocument, Persona } from '../model/types';
-import { accessMatrix, personaToSimulationInput } from './access';
+import { accessMatrix, personaToSimulationInput, type PolicyDataOptions } from './access';
 import type { ActionLevelSource, MatrixAction, ResourceTemplate } from './matrix-axes';
 import { designActions, designResources, resolveResource } from './matrix-axes';
 import { simulate } from './simulate';
@@ -32,7 +32,7 @@ export interface MatrixTable {
   cells: MatrixCell[];
 }
 
-export interface MatrixTableOptions {
+export interface MatrixTableOptions extends PolicyDataOptions {
   now?: string | Date;
   context?: Record<string, ContextValue>;
 }

@@ -3,6 +3,7 @@
 
 import { useMemo, type ReactElement } from 'react';
 import type { MatrixTable } from '../../shared/cognito';
+import { loadedAwsManagedPolicies } from '../data/aws-managed-policies';
 import { openPolicy } from '../state/policy-focus';
 import { useAppStore } from '../state/store';
 import { DECISION_STYLE } from './decision-style';
@@ -23,7 +24,9 @@ export function CellPanel({ table, cell, now, onClose }: CellPanelProps): ReactE
   const template = table.resources[cell.resource]?.text ?? '';
   const resource = column?.resolved[cell.resource] ?? template;
   const explanation = useMemo(
-    () => (column ? explainCell(design, column.id, action, resource, now) : undefined),
+    // The table on screen was computed with the data once it had loaded (MatrixView waits for it).
+    () =>
+      column ? explainCell(design, column.id, action, resource, now, loadedAwsManagedPolicies()) : undefined,
     [design, column, action, resource, now],
   );
   if (!column || !explanation) return null;

@@ -10,6 +10,7 @@ import {
   type AccessChangeKind,
   type MatrixTable,
 } from '../../shared/cognito';
+import { designAttachesAwsManagedPolicy, useAwsManagedPolicies } from '../data/use-aws-managed-policies';
 import { useAppStore } from '../state/store';
 import { hostActionLevels } from './catalog-source';
 import { CellPanel } from './CellPanel';
@@ -43,11 +44,33 @@ function useMatrixComputation(now: string): void {
   const design = useAppStore((state) => state.design);
   const settings = useMatrixStore((state) => state.settings);
   const comparison = useMatrixStore((state) => state.comparison);
+  const awsNeeded =
+    designAttachesAwsManagedPolicy(design) ||
+    (comparison !== null && designAttachesAwsManagedPolicy(comparison.design));
+  const aws = useAwsManagedPolicies(awsNeeded);
   useEffect(() => {
     let current = true;
+    // No cell is shown until attached AWS managed policies can be evaluated (a cell without them could be wrong).
+    if (awsNeeded && aws.status === 'loading') {
+      useMatrixStore.setState({
+        table: null,
+        diff: null,
+        selected: null,
+        computing: true,
+        notes: ['AWS managed policies are loading; the matrix is computed once they are.'],
+      });
+      return undefined;
+    }
     useMatrixStore.setState({ computing: true });
     const timer = setTimeout(() => {
-      computeMatrix(design, settings, comparison, hostActionLevels, now)
+      computeMatrix(
+        design,
+        settings,
+        comparison,
+        hostActionLevels,
+        now,
+        aws.status === 'loaded' ? aws.source : undefined,
+      )
         .then((result) => {
           if (!current) return;
           // Start of "new table to first painted frame" (the grid measures `matrix-render` at its next frame).
@@ -57,7 +80,13 @@ function useMatrixComputation(now: string): void {
             selected: carrySelection(previous.table, previous.selected, result.table),
             table: result.table,
             diff: result.diff,
-            notes: result.notes,
+            notes:
+              awsNeeded && aws.status === 'failed'
+                ? [
+                    ...result.notes,
+                    `The AWS managed policy data could not be loaded (${aws.error}): columns of roles that attach one are incomplete.`,
+                  ]
+                : result.notes,
             error: null,
             computing: false,
           });
@@ -74,7 +103,7 @@ function useMatrixComputation(now: string): void {
       current = false;
       clearTimeout(timer);
     };
-  }, [design, settings, comparison, now]);
+  }, [design, settings, comparison, now, aws, awsNeeded]);
 }
 
 export function MatrixView(): ReactElement {

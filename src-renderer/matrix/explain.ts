@@ -9,6 +9,7 @@ import {
   type AccessDecision,
   type SimulationResult,
 } from '../../shared/cognito';
+import type { AwsManagedPolicySource } from '../../shared/iam/aws-managed-policies';
 import type { StatementExplanation } from '../../shared/iam/types';
 import type { DesignDocument, Persona } from '../../shared/model/types';
 import { policyRefOf } from '../simulator/focus';
@@ -28,12 +29,15 @@ export function explainCell(
   action: string,
   resource: string,
   now: string,
+  awsManagedPolicies?: AwsManagedPolicySource,
 ): CellExplanation | undefined {
   const persona = design.personas.find((candidate) => candidate.id === personaId);
   if (!persona) return undefined;
   const simulation = simulate(design, personaToSimulationInput(design, persona, now));
   if (simulation.outcome === 'error') return { persona, action, resource, simulation };
-  const [decision] = evaluateAccess(design, simulation, [{ action, resource }]);
+  const [decision] = evaluateAccess(design, simulation, [{ action, resource }], {
+    ...(awsManagedPolicies ? { awsManagedPolicies } : {}),
+  });
   return { persona, action, resource, simulation, ...(decision ? { decision } : {}) };
 }
 

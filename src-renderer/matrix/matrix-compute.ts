@@ -10,6 +10,7 @@ import {
   type ActionLevelSource,
   type MatrixTable,
 } from '../../shared/cognito';
+import type { AwsManagedPolicySource } from '../../shared/iam/aws-managed-policies';
 import type { DesignDocument } from '../../shared/model/types';
 import { chooseAxes, type Axes, type Comparison, type MatrixSettings } from './matrix-store';
 
@@ -41,17 +42,24 @@ export async function computeMatrix(
   comparison: Comparison | null,
   source: ActionLevelSource,
   now: string,
+  /** Without it, attached AWS managed policies are "not evaluated" (the columns say incomplete). */
+  awsManagedPolicies?: AwsManagedPolicySource,
 ): Promise<MatrixResult> {
   let axes = await chooseAxes(design, settings, source);
   // Rows the edit removed from the policies still count: a diff compares on both designs' axes.
   if (comparison) axes = mergeAxes(axes, await chooseAxes(comparison.design, settings, source));
   const start = performance.now();
-  const table = computeMatrixTable(design, design.personas, axes.actions, axes.resources, { now });
+  const options = { now, ...(awsManagedPolicies ? { awsManagedPolicies } : {}) };
+  const table = computeMatrixTable(design, design.personas, axes.actions, axes.resources, options);
   const diff = comparison
     ? diffMatrixTables(
-        computeMatrixTable(comparison.design, comparison.design.personas, axes.actions, axes.resources, {
-          now,
-        }),
+        computeMatrixTable(
+          comparison.design,
+          comparison.design.personas,
+          axes.actions,
+          axes.resources,
+          options,
+        ),
         table,
       )
     : null;

@@ -4,6 +4,7 @@
 import { lazy, Suspense, useEffect, useMemo, useState, type ReactElement } from 'react';
 import { customTrustStart } from '../../shared/policy-language/trust-start';
 import { STATEMENT_TEMPLATES } from '../../shared/policy-language/templates';
+import { useAwsManagedPolicies } from '../data/use-aws-managed-policies';
 import { updateEntityCommand } from '../state/commands';
 import { closePolicy } from '../state/policy-focus';
 import { useAppStore } from '../state/store';
@@ -60,9 +61,10 @@ export function PolicyEditorPane(): ReactElement | null {
   const allFindings = useAppStore((state) => state.ui.reviewFindings);
   const theme = useEffectiveTheme();
   const [draftErrors, setDraftErrors] = useState<Record<string, string | undefined>>({});
+  const aws = useAwsManagedPolicies(target?.policy.kind === 'awsManaged');
   const source = useMemo(
-    () => (target ? resolvePolicySource(design, target.policy) : undefined),
-    [design, target],
+    () => (target ? resolvePolicySource(design, target.policy, aws) : undefined),
+    [design, target, aws],
   );
   const context = useMemo(
     () => (source ? languageContextFor(design, source, rendererCatalog()) : undefined),

@@ -8,6 +8,7 @@ import type { PolicyDocument, PolicyKind } from '../../shared/iam/types';
 import { managedPolicyArn } from '../../shared/model/keys';
 import type { DesignDocument } from '../../shared/model/types';
 import type { Finding } from '../../shared/review';
+import type { AwsManagedPolicyState } from '../data/use-aws-managed-policies';
 import { updateEntityCommand } from '../state/commands';
 import type { AppStore } from '../state/store';
 import type { PolicyRef } from '../state/types';
@@ -46,7 +47,61 @@ export function policyKey(ref: PolicyRef): string {
   }
 }
 
-export function resolvePolicySource(design: DesignDocument, ref: PolicyRef): PolicySource | undefined {
+function awsManagedPolicySource(
+  design: DesignDocument,
+  arn: string,
+  key: string,
+  aws: AwsManagedPolicyState,
+): PolicySource {
+  const name = arn.slice(arn.lastIndexOf('/') + 1);
+  const base = {
+    key,
+    kind: 'identity' as const,
+    readOnly: true,
+    roleIds: design.roles
+      .filter((role) => role.managedPolicyArns.includes(arn) || role.permissionsBoundaryArn === arn)
+      .map((role) => role.id),
+    findingLabels: [],
+  };
+  if (aws.status === 'loading')
+    return {
+      ...base,
+      title: `${name} · AWS managed policy`,
+      document: undefined,
+      note: `Loading the AWS managed policy data for ${arn}…`,
+    };
+  if (aws.status === 'failed')
+    return {
+      ...base,
+      title: `${name} · AWS managed policy`,
+      document: undefined,
+      note: `The AWS managed policy data could not be loaded (${aws.error}), so ${arn} cannot be shown.`,
+    };
+  const version = aws.source.get(arn);
+  if (!version)
+    return {
+      ...base,
+      title: `${name} · AWS managed policy`,
+      document: undefined,
+      note: `${arn} is not in the AWS managed policy data (${aws.source.source}, ${aws.source.dataDate}): an AWS managed policy of another partition, a newer one or a mistyped name. It is not evaluated.`,
+    };
+  return {
+    ...base,
+    title: `${name} · AWS managed policy ${version.versionId}`,
+    document: version.document,
+    note: `Read-only: AWS maintains this policy. Default version ${version.versionId} as of ${aws.source.dataDate} (${aws.source.source}); the version in an account can be newer. ${arn}`,
+  };
+}
+
+/**
+ * `aws`: the AWS managed policy data (the renderer loads it on demand); an AWS managed policy is
+ * shown read-only from it.
+ */
+export function resolvePolicySource(
+  design: DesignDocument,
+  ref: PolicyRef,
+  aws: AwsManagedPolicyState = { status: 'loading' },
+): PolicySource | undefined {
   const key = policyKey(ref);
   switch (ref.kind) {
     case 'inline': {
@@ -113,16 +168,7 @@ export function resolvePolicySource(design: DesignDocument, ref: PolicyRef): Pol
       };
     }
     case 'awsManaged':
-      return {
-        key,
-        title: `${ref.arn} · AWS managed policy`,
-        kind: 'identity',
-        document: undefined,
-        readOnly: true,
-        roleIds: [],
-        findingLabels: [],
-        note: 'AWS managed policy: its content is maintained by AWS and is not part of this design.',
-      };
+      return awsManagedPolicySource(design, ref.arn, key, aws);
     case 'guestScopeDown': {
       const pool = design.identityPools.find((candidate) => candidate.id === ref.identityPoolId);
       if (!pool) return undefined;

@@ -6,6 +6,8 @@
 import { designMatrixTable } from '../../shared/cognito';
 import { reviewDesignSync } from '../../shared/review';
 import { buildReviewReport, renderReport } from '../../shared/review/report';
+import { loadAwsManagedPolicies } from '../data/aws-managed-policies';
+import { designAttachesAwsManagedPolicy } from '../data/use-aws-managed-policies';
 import { getHost } from '../host/client';
 import { hostActionLevels } from '../matrix/catalog-source';
 import { exportFile } from '../state/export-file';
@@ -26,10 +28,15 @@ export async function reviewReportHtml(
   toolVersion: string,
   generatedAt: string,
 ): Promise<string> {
-  const matrix = await designMatrixTable(state.design, hostActionLevels, { now: generatedAt });
+  // Attached AWS managed policies count in the matrix and the findings, as in the CLI's report.
+  const awsManagedPolicies = designAttachesAwsManagedPolicy(state.design)
+    ? await loadAwsManagedPolicies()
+    : undefined;
+  const options = awsManagedPolicies ? { awsManagedPolicies } : {};
+  const matrix = await designMatrixTable(state.design, hostActionLevels, { now: generatedAt, ...options });
   const report = await buildReviewReport({
     design: state.design,
-    findings: reviewDesignSync(state.design),
+    findings: reviewDesignSync(state.design, options),
     matrix,
     toolVersion,
     generatedAt,

@@ -27,6 +27,8 @@ export function policyRefOf(
       return { kind: 'inline', roleId: source.roleId, policyName: source.policyName };
     case 'managed':
       return { kind: 'managed', policyId: source.policyId };
+    case 'awsManaged':
+      return { kind: 'awsManaged', arn: source.arn };
     case 'session':
       if (source.origin !== 'inline') return { kind: 'awsManaged', arn: source.origin };
       return identityPoolId === undefined ? undefined : { kind: 'guestScopeDown', identityPoolId };

@@ -3,6 +3,7 @@
 
 import {
   evaluateAccess,
+  rolePoliciesStep,
   simulate,
   simulationPath,
   type AccessDecision,
@@ -12,6 +13,11 @@ import {
 } from '../../shared/cognito';
 import type { ContextValue } from '../../shared/iam';
 import type { DesignDocument } from '../../shared/model/types';
+import {
+  awsManagedArnsOf,
+  awsManagedPoliciesPending,
+  type AwsManagedPolicyState,
+} from '../data/use-aws-managed-policies';
 import { simulationInputOf, type IdentityForm } from './identity';
 import type { RequestRow } from './simulator-store';
 
@@ -75,6 +81,7 @@ function requestOutcomes(
   design: DesignDocument,
   result: SimulationResult,
   rows: readonly RequestRow[],
+  aws: AwsManagedPolicyState,
 ): RequestOutcome[] {
   return rows.map((row) => {
     const action = row.action.trim();
@@ -86,23 +93,44 @@ function requestOutcomes(
     const parsed = parseContextLines(row.context);
     if ('error' in parsed) return { rowId: row.id, resource: typed, problem: parsed.error };
     const resource = fillSessionVariables(typed, result.session);
-    const [decision] = evaluateAccess(design, result, [{ action, resource, context: parsed.context }]);
+    // An attached AWS managed policy can allow or deny: no decision until its document is known.
+    const role = design.roles.find((candidate) => candidate.id === result.session.role.id);
+    const pending = awsManagedPoliciesPending(role, aws);
+    if (pending !== undefined) return { rowId: row.id, resource, problem: pending };
+    const [decision] = evaluateAccess(design, result, [{ action, resource, context: parsed.context }], {
+      ...(aws.status === 'loaded' ? { awsManagedPolicies: aws.source } : {}),
+    });
     return { rowId: row.id, resource, decision };
   });
+}
+
+/** As in the CLI: a role that attaches AWS managed policies gets a trace step naming their versions and the data's date. */
+function withAwsManagedPolicies(
+  design: DesignDocument,
+  result: SimulationResult,
+  aws: AwsManagedPolicyState,
+): SimulationResult {
+  if (result.outcome !== 'credentials' || aws.status !== 'loaded') return result;
+  const role = design.roles.find((candidate) => candidate.id === result.role.id);
+  if (!role || awsManagedArnsOf(role).length === 0) return result;
+  const step = rolePoliciesStep(design, role.id, { awsManagedPolicies: aws.source });
+  return step ? { ...result, trace: [...result.trace, step] } : result;
 }
 
 export function runSimulation(
   design: DesignDocument,
   form: IdentityForm,
   rows: readonly RequestRow[],
+  /** The AWS managed policy data; while it loads, requests of roles that attach one are not evaluated. */
+  aws: AwsManagedPolicyState = { status: 'loading' },
 ): SimulationView {
   const prepared = simulationInputOf(design, form);
   if ('error' in prepared) return { design, formError: prepared.error, requests: [], path: null };
-  const result = simulate(prepared.design, prepared.input);
+  const result = withAwsManagedPolicies(prepared.design, simulate(prepared.design, prepared.input), aws);
   return {
     design: prepared.design,
     result,
-    requests: requestOutcomes(prepared.design, result, rows),
+    requests: requestOutcomes(prepared.design, result, rows, aws),
     path: simulationPath(prepared.design, result),
   };
 }

@@ -4,6 +4,7 @@
 // `simulation` performance measure.
 
 import { useEffect, useState } from 'react';
+import { designAttachesAwsManagedPolicy, useAwsManagedPolicies } from '../data/use-aws-managed-policies';
 import { useAppStore } from '../state/store';
 import { runSimulation, type SimulationView } from './run-simulation';
 import { useSimulator } from './simulator-store';
@@ -48,6 +49,8 @@ export function useSimulationView(open: boolean): { view: SimulationView | null;
   const requests = useSimulator((state) => state.requests);
   const [view, setView] = useState<SimulationView | null>(null);
   const [pending, setPending] = useState(false);
+  // Runs again when the AWS managed policy data arrives, so "loading" rows get their decision.
+  const aws = useAwsManagedPolicies(open && designAttachesAwsManagedPolicy(design));
 
   useEffect(() => {
     if (!open || !form) return undefined;
@@ -55,7 +58,7 @@ export function useSimulationView(open: boolean): { view: SimulationView | null;
     let idle: IdleHandle | undefined;
     const timer = window.setTimeout(() => {
       idle = whenIdle(() => {
-        const next = measured(() => runSimulation(design, form, requests), design);
+        const next = measured(() => runSimulation(design, form, requests, aws), design);
         setView(next);
         setPending(false);
         const store = useAppStore.getState();
@@ -68,7 +71,7 @@ export function useSimulationView(open: boolean): { view: SimulationView | null;
       window.clearTimeout(timer);
       idle?.cancel();
     };
-  }, [open, design, form, requests]);
+  }, [open, design, form, requests, aws]);
 
   return { view, pending };
 }

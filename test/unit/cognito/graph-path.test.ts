@@ -10,6 +10,7 @@ import {
   evaluateAccess,
 } from '../../../shared/cognito/index';
 import type { SimulationInput, SimulationResult } from '../../../shared/cognito/index';
+import { createAwsManagedPolicySource } from '../../../shared/iam/aws-managed-policies';
 import type { DesignDocument } from '../../../shared/model/types';
 import { NOW, baseDesign } from './fixture';
 
@@ -195,5 +196,77 @@ describe('policySourceOf', () => {
         policySourceOf(design, result.session, statement.policyName),
       ),
     ).toContainEqual({ kind: 'managed', policyId: 'mp' });
+  });
+
+  describe('AWS managed policies', () => {
+    const awsManagedPolicies = createAwsManagedPolicySource({
+      format: 'aws-managed-policies/1',
+      source: 'test data',
+      dataDate: '2026-08-26',
+      policies: {
+        AmazonS3ReadOnlyAccess: [
+          'v3',
+          { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:Get*', Resource: '*' }] },
+        ],
+        'service-role/S3Guard': [
+          'v7',
+          {
+            Version: '2012-10-17',
+            Statement: [
+              { Effect: 'Allow', Action: 's3:*', Resource: '*' },
+              { Sid: 'NoDelete', Effect: 'Deny', Action: 's3:DeleteObject', Resource: '*' },
+            ],
+          },
+        ],
+      },
+    });
+    const readOnly = 'arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess';
+    const guard = 'arn:aws:iam::aws:policy/service-role/S3Guard';
+
+    it('names an attached AWS managed policy that decides a request', () => {
+      const { design, result } = run({ login: { type: 'guest' } }, (changed) => {
+        changed.roles[1]!.managedPolicyArns.push(readOnly);
+      });
+      if (result.outcome !== 'credentials') throw new Error('guest gets credentials');
+      const [decision] = evaluateAccess(
+        design,
+        result,
+        [{ action: 's3:GetObject', resource: 'arn:aws:s3:::elsewhere/file' }],
+        { awsManagedPolicies },
+      );
+      expect(decision?.decision).toBe('Allowed');
+      // The identity side is decided by the AWS managed policy (the guest session policy allows too).
+      const sources = decision!.decidingStatements.map((statement) => [
+        statement.policyName,
+        policySourceOf(design, result.session, statement.policyName),
+      ]);
+      expect(sources).toContainEqual([
+        'AWS managed policy AmazonS3ReadOnlyAccess (v3)',
+        { kind: 'awsManaged', arn: readOnly },
+      ]);
+    });
+
+    it('names an AWS managed permissions boundary with a path, and not a policy the role does not attach', () => {
+      const { design, result } = run({ login: { type: 'guest' } }, (changed) => {
+        changed.roles[1]!.permissionsBoundaryArn = guard;
+      });
+      if (result.outcome !== 'credentials') throw new Error('guest gets credentials');
+      const [decision] = evaluateAccess(
+        design,
+        result,
+        [{ action: 's3:DeleteObject', resource: `arn:aws:s3:::photos/guest/${result.identityId}/a.jpg` }],
+        { awsManagedPolicies },
+      );
+      expect(decision?.decision).toBe('ExplicitlyDenied');
+      const [deny] = decision!.decidingStatements;
+      expect(deny?.policyName).toBe('permissions boundary AWS managed policy S3Guard (v7)');
+      expect(policySourceOf(design, result.session, deny!.policyName)).toEqual({
+        kind: 'awsManaged',
+        arn: guard,
+      });
+      expect(
+        policySourceOf(design, result.session, 'AWS managed policy AmazonS3ReadOnlyAccess (v3)'),
+      ).toBeUndefined();
+    });
   });
 });
