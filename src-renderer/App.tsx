@@ -84,8 +84,9 @@ export function App(): ReactElement {
               {view === 'matrix' ? <MatrixView /> : <Canvas />}
               <SimulatorPanel />
             </div>
+            {/* Over the design's canvas, under the view tabs: the matrix stays reachable. */}
+            {view === 'design' ? <PolicyEditorPane /> : null}
           </div>
-          <PolicyEditorPane />
           <Inspector />
         </main>
         <StatusBar />

@@ -112,8 +112,7 @@ export function Dialogs(): ReactElement | null {
   if (!dialog) return null;
   const cancel = (): void => {
     close();
-    if (dialog.kind === 'files' || dialog.kind === 'recent')
-      dialog.resolve(undefined);
+    if (dialog.kind === 'files' || dialog.kind === 'recent') dialog.resolve(undefined);
     else if (dialog.kind === 'confirm') dialog.resolve(false);
     else dialog.resolve();
   };
