@@ -81,11 +81,17 @@ export function App(): ReactElement {
           <div className="app__view">
             <ViewSwitch />
             <div className="app__workspace">
-              {view === 'matrix' ? <MatrixView /> : <Canvas />}
+              {view === 'matrix' ? (
+                <MatrixView />
+              ) : (
+                <div className="app__design">
+                  <Canvas />
+                  {/* Over the canvas only: the view tabs and the simulator stay reachable. */}
+                  <PolicyEditorPane />
+                </div>
+              )}
               <SimulatorPanel />
             </div>
-            {/* Over the design's canvas, under the view tabs: the matrix stays reachable. */}
-            {view === 'design' ? <PolicyEditorPane /> : null}
           </div>
           <Inspector />
         </main>
