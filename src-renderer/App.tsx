@@ -81,11 +81,18 @@ export function App(): ReactElement {
           <div className="app__view">
             <ViewSwitch />
             <div className="app__workspace">
-              {view === 'matrix' ? <MatrixView /> : <Canvas />}
+              {view === 'matrix' ? (
+                <MatrixView />
+              ) : (
+                <div className="app__design">
+                  <Canvas />
+                  {/* Over the canvas only: the view tabs and the simulator stay reachable. */}
+                  <PolicyEditorPane />
+                </div>
+              )}
               <SimulatorPanel />
             </div>
           </div>
-          <PolicyEditorPane />
           <Inspector />
         </main>
         <StatusBar />

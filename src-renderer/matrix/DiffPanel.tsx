@@ -12,7 +12,7 @@ import {
 } from '../../shared/cognito';
 import { loadDesign } from '../../shared/model/io';
 import { getAppMode, getHost, HostCallError } from '../host/client';
-import { askForPath, showIssues } from '../shell/dialogs';
+import { chooseWorkspaceFile, showIssues } from '../shell/dialogs';
 import { useAppStore } from '../state/store';
 import { useMatrixStore, type CellRef } from './matrix-store';
 
@@ -34,13 +34,11 @@ async function chooseDesignFile(): Promise<void> {
   const host = getHost();
   let path: string | undefined;
   if (getAppMode() === 'browser') {
-    const info = await host.getAppInfo({});
-    path = await askForPath(
-      'Compare with a design file',
-      'Path of the .cognito-design.json file to compare the working design with.',
-      useAppStore.getState().filePath ?? `${info.workingDirectory}/`,
-      'Compare',
-    );
+    path = await chooseWorkspaceFile({
+      mode: 'open',
+      title: 'Compare with a design file',
+      confirmLabel: 'Compare',
+    });
     if (!path) return;
   }
   try {

@@ -127,13 +127,15 @@ export default function MonacoPolicyEditor(props: MonacoPolicyEditorProps): Reac
       clearTimeout(commitTimer.current);
       commitTimer.current = setTimeout(commit, COMMIT_DELAY_MS);
     });
-    // Leaving the editor (saving blurs it first) stores what was typed right away.
-    const blurSubscription = instance.onDidBlurEditorText(() => {
+    // Leaving the editor, saving or replacing the design stores what was typed right away.
+    const commitNow = (): void => {
       if (commitTimer.current === undefined) return;
       clearTimeout(commitTimer.current);
       commit();
-    });
+    };
+    const blurSubscription = instance.onDidBlurEditorText(commitNow);
     setActivePolicyEditor({
+      commitPending: commitNow,
       insertTemplate(template) {
         const model = instance.getModel();
         if (!model || instance.getOption(monaco.editor.EditorOption.readOnly)) return;

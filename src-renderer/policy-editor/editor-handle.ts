@@ -5,6 +5,8 @@ import type { StatementTemplate } from '../../shared/policy-language/templates';
 
 export interface PolicyEditorHandle {
   insertTemplate(template: StatementTemplate): void;
+  /** Stores what was typed and not yet committed (saving must include the last keystrokes). */
+  commitPending(): void;
 }
 
 let active: PolicyEditorHandle | undefined;

@@ -1,6 +1,6 @@
 // Renders the in-app dialog requested through shell/dialogs.ts.
 
-import { useEffect, useRef, useState, type ReactElement } from 'react';
+import type { ReactElement } from 'react';
 import { useDialogs, type DialogRequest } from './dialogs';
 import { FileBrowserDialog, RecentFilesDialog } from './FileBrowser';
 
@@ -41,54 +41,8 @@ function DialogHeading({ title, message }: { title: string; message: string }): 
   );
 }
 
-function PathDialog({
-  dialog,
-  done,
-}: {
-  dialog: Extract<DialogRequest, { kind: 'path' }>;
-  done(): void;
-}): ReactElement {
-  const [path, setPath] = useState(dialog.initial);
-  const input = useRef<HTMLInputElement>(null);
-  useEffect(() => {
-    input.current?.focus();
-    input.current?.select();
-  }, []);
-  const submit = (): void => {
-    done();
-    dialog.resolve(path.trim() || undefined);
-  };
-  return (
-    <form
-      onSubmit={(event) => {
-        event.preventDefault();
-        submit();
-      }}
-    >
-      <DialogHeading title={dialog.title} message={dialog.message} />
-      <input
-        ref={input}
-        className="field__input dialog__path"
-        value={path}
-        onChange={(event) => setPath(event.target.value)}
-        aria-label="File path"
-        spellCheck={false}
-        data-testid="path-input"
-      />
-      <div className="dialog__actions">
-        <DialogButton label="Cancel" answer={() => dialog.resolve(undefined)} done={done} />
-        <button type="submit" className="button button--primary" disabled={path.trim() === ''}>
-          {dialog.confirmLabel}
-        </button>
-      </div>
-    </form>
-  );
-}
-
 function DialogContent({ dialog, done }: { dialog: DialogRequest; done(): void }): ReactElement {
   switch (dialog.kind) {
-    case 'path':
-      return <PathDialog dialog={dialog} done={done} />;
     case 'issues':
       return (
         <>
@@ -158,8 +112,7 @@ export function Dialogs(): ReactElement | null {
   if (!dialog) return null;
   const cancel = (): void => {
     close();
-    if (dialog.kind === 'path' || dialog.kind === 'files' || dialog.kind === 'recent')
-      dialog.resolve(undefined);
+    if (dialog.kind === 'files' || dialog.kind === 'recent') dialog.resolve(undefined);
     else if (dialog.kind === 'confirm') dialog.resolve(false);
     else dialog.resolve();
   };

@@ -5,14 +5,6 @@ import { create } from 'zustand';
 import type { ModelIssue } from '../../shared/model/types';
 
 export type DialogRequest =
-  | {
-      kind: 'path';
-      title: string;
-      message: string;
-      initial: string;
-      confirmLabel: string;
-      resolve(path: string | undefined): void;
-    }
   | { kind: 'issues'; title: string; message: string; issues: ModelIssue[]; resolve(): void }
   | {
       kind: 'confirm';
@@ -54,17 +46,6 @@ export const useDialogs = create<DialogState>()((set) => ({
     set({ dialog: null });
   },
 }));
-
-export function askForPath(
-  title: string,
-  message: string,
-  initial: string,
-  confirmLabel: string,
-): Promise<string | undefined> {
-  return new Promise((resolve) =>
-    useDialogs.getState().open({ kind: 'path', title, message, initial, confirmLabel, resolve }),
-  );
-}
 
 export function showIssues(title: string, message: string, issues: ModelIssue[]): Promise<void> {
   return new Promise((resolve) =>

@@ -8,7 +8,7 @@ import { getAppMode, getHost, HostCallError } from '../host/client';
 import { pendingDrafts } from '../inspector/field-session';
 import { primeIssues } from '../inspector/issues';
 import { chooseRecentFile, chooseWorkspaceFile, confirm, showIssues } from '../shell/dialogs';
-import { clearPolicyDrafts, policyDraftKeys } from '../policy-editor/editor-handle';
+import { activePolicyEditor, clearPolicyDrafts, policyDraftKeys } from '../policy-editor/editor-handle';
 import { notify } from './notices';
 import { emptyDesign, isDirty, useAppStore } from './store';
 
@@ -89,6 +89,7 @@ function showLoaded(design: DesignDocument, path: string | undefined, dirty = fa
 
 /** Policy text in the editor that is not valid JSON is not in the design: say so before it is lost. */
 async function policyDraftsAllowed(action: string): Promise<boolean> {
+  activePolicyEditor()?.commitPending();
   const drafts = policyDraftKeys().length;
   if (drafts === 0) return true;
   return confirm(

@@ -154,5 +154,7 @@ test('imports an identity pool from the account as a new unsaved design', async 
   await dialog.getByRole('button', { name: 'Close' }).click();
   await expect(studio.canvas.node('PhotoSharingIdentities')).toBeVisible();
   await expect(studio.canvas.node('PhotoSharingAuthenticated')).toBeVisible();
-  await expect(page.getByTestId('file-path')).toHaveText('Not saved yet');
+  // A new design that has no file yet, with changes to save.
+  await expect(page.getByTestId('file-path')).toHaveText('Untitled design');
+  await expect(page.getByTestId('dirty-state')).toHaveText('● Unsaved changes');
 });

@@ -110,7 +110,9 @@ test('an issue in the design list leads to the entity it concerns', async ({ pag
   await studio.canvas.select(firstRole);
   await studio.inspector.set('Name', 'not a valid name!');
   await page.keyboard.press('Escape');
-  await studio.page.locator('.react-flow__pane').click({ position: { x: 300, y: 600 } });
+  // An empty spot of the canvas (the top-left corner; the bottom-left holds the zoom controls and
+  // the legend) deselects the role and shows the design's own inspector.
+  await studio.page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
   await expect(page.getByTestId('inspector-design')).toBeVisible();
   await page
     .getByTestId('inspector-design')

@@ -1,7 +1,7 @@
 // File ▸ Export…: choose a format, read the preview and the notes, save through the host, and find
 // the file on disk exactly as previewed.
 
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
@@ -50,12 +50,14 @@ for (const theme of ['light', 'dark'] as const) {
     const terraformText = (await preview.textContent()) ?? '';
     await studio.screenshot(`${theme}-export-terraform`);
 
-    // Browser mode asks where to write; the desktop app shows its save dialog instead.
+    // Browser mode asks for a file name in the workspace folder; the desktop app shows its save
+    // dialog instead.
     await dialog.getByRole('button', { name: 'Save…' }).click();
-    const pathInput = page.getByTestId('path-input');
-    await expect(pathInput).toHaveValue(/B2B-SaaS\.tf$/);
+    const nameInput = page.getByTestId('file-browser').getByTestId('file-name-input');
+    await expect(nameInput).toHaveValue('B2B-SaaS.tf');
+    await studio.screenshot(`${theme}-export-file-browser`);
     const target = join(app.directory, 'b2b-saas.tf');
-    await pathInput.fill(target);
+    await nameInput.fill('b2b-saas');
     await page.getByRole('button', { name: 'Export', exact: true }).click();
     await expect(studio.notices().filter({ hasText: 'Exported b2b-saas.tf' })).toBeVisible();
     await expect(dialog).toBeHidden();
@@ -67,7 +69,9 @@ for (const theme of ['light', 'dark'] as const) {
   });
 }
 
-test('Escape closes the export dialog and a wrong extension is refused with a message', async ({ page }) => {
+test('Escape closes the export dialog and the file gets the extension of the chosen format', async ({
+  page,
+}) => {
   app = await startApp({ example: 'photo-sharing' });
   const studio = new AppPage(page);
   await studio.open(app.url);
@@ -81,19 +85,23 @@ test('Escape closes the export dialog and a wrong extension is refused with a me
   await studio.menu('File', 'Export…');
   await dialog.getByRole('radio', { name: 'CloudFormation (JSON)' }).check();
   await dialog.getByRole('button', { name: 'Save…' }).click();
-  await page.getByTestId('path-input').fill(join(app.directory, 'stack.yaml'));
-  await page.getByRole('button', { name: 'Export', exact: true }).click();
-  await expect(
-    studio.notices().filter({ hasText: /Could not export: .*does not end in \.json/ }),
-  ).toBeVisible();
-  // The dialog stays open so the person can try again.
+  // Escape in the file browser closes only the file browser: nothing is written.
+  const browser = page.getByTestId('file-browser');
+  await expect(browser.getByTestId('file-name-input')).toHaveValue(/\.json$/);
+  await page.keyboard.press('Escape');
+  await expect(browser).toBeHidden();
   await expect(dialog).toBeVisible();
+  expect(readdirSync(app.directory).filter((name) => name.endsWith('.json'))).toEqual([
+    'photo-sharing.cognito-design.json',
+  ]);
+
+  // A name typed with another format's extension gets the chosen format's extension appended.
   await dialog.getByRole('button', { name: 'Save…' }).click();
-  const target = join(app.directory, 'stack.json');
-  await page.getByTestId('path-input').fill(target);
+  await browser.getByTestId('file-name-input').fill('stack.yaml');
   await page.getByRole('button', { name: 'Export', exact: true }).click();
+  await expect(studio.notices().filter({ hasText: 'Exported stack.yaml.json' })).toBeVisible();
   await expect(dialog).toBeHidden();
-  const written = JSON.parse(readFileSync(target, 'utf8')) as {
+  const written = JSON.parse(readFileSync(join(app.directory, 'stack.yaml.json'), 'utf8')) as {
     Parameters: Record<string, { Default: string }>;
   };
   expect(written.Parameters.UserPoolPhotoSharingUsersId?.Default).toBe('us-east-1_Ph0t0Sh4r');

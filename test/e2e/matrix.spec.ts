@@ -1,7 +1,7 @@
 // The access matrix view, the access diff after an edit that widens access, and the exported HTML
 // review report opened in Chromium — as a reviewer would use them.
 
-import { readFileSync } from 'node:fs';
+import { copyFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { expect, test } from '@playwright/test';
@@ -106,13 +106,17 @@ test('comparing with another design file lists what the working design no longer
   await studio.open(app.url);
   await page.getByRole('tab', { name: 'Access matrix' }).click();
   await expect(page.getByTestId('matrix-grid')).toBeVisible();
-  await page.getByTestId('compare-with').selectOption('file');
-  const other = join(
-    repositoryRoot,
-    'assets/examples/changes/photo-sharing-viewers-delete.cognito-design.json',
+  // Browser mode compares with a design of the workspace folder, picked in the file browser.
+  copyFileSync(
+    join(repositoryRoot, 'assets/examples/changes/photo-sharing-viewers-delete.cognito-design.json'),
+    join(app.directory, 'photo-sharing-viewers-delete.cognito-design.json'),
   );
-  await page.getByTestId('path-input').fill(other);
-  await page.getByRole('button', { name: 'Compare' }).click();
+  await page.getByTestId('compare-with').selectOption('file');
+  const browser = page.getByTestId('file-browser');
+  await expect(browser.getByRole('heading', { name: 'Compare with a design file' })).toBeVisible();
+  await browser.getByRole('button', { name: /photo-sharing-viewers-delete\.cognito-design\.json$/ }).click();
+  await studio.screenshot('light-matrix-compare-file-browser');
+  await browser.getByRole('button', { name: 'Compare', exact: true }).click();
   const summary = page.getByTestId('diff-summary');
   await expect(summary).toContainText('Against photo-sharing-viewers-delete.cognito-design.json');
   await expect(summary).toContainText('0 newly allowed, 2 newly denied');
@@ -130,11 +134,12 @@ test('File › Export Review Report writes one self-contained HTML file that ope
   const studio = new AppPage(page);
   await studio.open(app.url);
   await studio.menu('File', 'Export Review Report…');
-  const path = page.getByTestId('path-input');
-  await expect(path).toHaveValue(/photo-sharing\.review\.html$/);
+  // Browser mode proposes the report's file name in the workspace folder.
+  await expect(page.getByTestId('file-browser').getByTestId('file-name-input')).toHaveValue(
+    'photo-sharing.review.html',
+  );
   const target = join(app.directory, 'photo-sharing.review.html');
-  await path.fill(target);
-  await page.getByRole('button', { name: 'Export' }).click();
+  await page.getByRole('button', { name: 'Export', exact: true }).click();
   await expect(studio.notices().filter({ hasText: 'Exported photo-sharing.review.html' })).toBeVisible();
 
   const html = readFileSync(target, 'utf8');

@@ -7,6 +7,9 @@ import { AppPage } from './support/pages';
 
 let app: RunningApp;
 
+/** src-renderer/review/review-sync.ts REVIEW_DELAY_MS: the quiet time before a review runs. */
+const REVIEW_DELAY_MS = 300;
+
 test.afterEach(async () => {
   await app.stop();
 });
@@ -71,18 +74,41 @@ test('the review runs off the typing path on the b2b example', async ({ page }) 
     .toBeGreaterThan(0);
   const before = await page.evaluate(() => performance.getEntriesByName('review').length);
 
-  // Typing a name keystroke by keystroke does not review on each key; one review follows the commit.
+  // Typing a name keystroke by keystroke commits each key to the design, yet no review runs on the
+  // typing path: each review starts only once the edits have stopped for the review delay. The
+  // check is on the page's own timestamps of each key and each review, so a slow machine (keys
+  // far apart) cannot make it fail or pass by chance.
   const name = page.getByTestId('inspector-role').getByLabel('Name', { exact: true });
+  await name.evaluate((element) => {
+    const keys: number[] = [];
+    (window as unknown as { keyTimes: number[] }).keyTimes = keys;
+    element.addEventListener('input', () => keys.push(performance.now()));
+  });
   await name.fill('');
   await name.pressSequentially('SaaSTenantAdministrator', { delay: 20 });
-  expect(await page.evaluate(() => performance.getEntriesByName('review').length)).toBe(before);
   await name.press('Enter');
-  await expect
-    .poll(() => page.evaluate(() => performance.getEntriesByName('review').length))
-    .toBe(before + 1);
-  const durations = await page.evaluate(() =>
-    performance.getEntriesByName('review').map((entry) => Math.round(entry.duration)),
-  );
-  test.info().annotations.push({ type: 'review duration (ms)', description: durations.join(', ') });
   await expect(page.getByTestId('dirty-state')).toHaveText('● Unsaved changes');
+  const timeline = (): Promise<{ keys: number[]; reviews: number[] }> =>
+    page.evaluate(() => ({
+      keys: (window as unknown as { keyTimes: number[] }).keyTimes,
+      reviews: performance.getEntriesByName('review').map((entry) => entry.startTime),
+    }));
+  // Timer clamping may round a delay down by a millisecond.
+  const delay = REVIEW_DELAY_MS - 2;
+  const afterLastKey = ({ keys, reviews }: { keys: number[]; reviews: number[] }): number[] =>
+    reviews.slice(before).filter((start) => start > (keys.at(-1) ?? Infinity));
+  await expect.poll(async () => afterLastKey(await timeline()).length).toBeGreaterThan(0);
+  const { keys, reviews } = await timeline();
+  expect(keys).toHaveLength('SaaSTenantAdministrator'.length + 1);
+  const newReviews = reviews.slice(before);
+  for (const start of newReviews) {
+    const previousKey = keys.filter((key) => key <= start).at(-1);
+    if (previousKey !== undefined) expect(start - previousKey).toBeGreaterThanOrEqual(delay);
+  }
+  // One review covers the finished name.
+  expect(afterLastKey({ keys, reviews })).toHaveLength(1);
+  test.info().annotations.push({
+    type: 'reviews during the edit',
+    description: `${newReviews.length} (keys ${keys.length})`,
+  });
 });

@@ -74,6 +74,8 @@ export class PolicyEditorPage {
   async clickToken(text: string, which: 'first' | 'last' = 'first'): Promise<void> {
     const tokens = this.root.locator('.view-lines span span', { hasText: text });
     const token = which === 'first' ? tokens.first() : tokens.last();
+    // The model may hold the text a frame before Monaco draws its line.
+    await expect(token).toBeVisible();
     const box = await token.boundingBox();
     if (!box) throw new Error(`token not visible: ${text}`);
     await this.page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
