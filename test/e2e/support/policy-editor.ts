@@ -74,11 +74,13 @@ export class PolicyEditorPage {
   async clickToken(text: string, which: 'first' | 'last' = 'first'): Promise<void> {
     const tokens = this.root.locator('.view-lines span span', { hasText: text });
     const token = which === 'first' ? tokens.first() : tokens.last();
-    // The model may hold the text a frame before Monaco draws its line.
-    await expect(token).toBeVisible();
-    const box = await token.boundingBox();
-    if (!box) throw new Error(`token not visible: ${text}`);
-    await this.page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    // The model may hold the text a frame before Monaco draws its line, and Monaco redraws its
+    // lines (a theme change, a layout) by replacing their elements: retry until a drawn token is hit.
+    await expect(async () => {
+      const box = await token.boundingBox();
+      if (!box) throw new Error(`token not drawn: ${text}`);
+      await this.page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    }).toPass({ timeout: 10_000 });
   }
 
   /** Selects a whole word (double click) and types over it. */
