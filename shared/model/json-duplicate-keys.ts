@@ -21,17 +21,18 @@ interface Frame {
   expectingKey: boolean;
 }
 
-function pathOf(stack: Frame[]): string {
+/** JSON path of the object on top of a scanner's stack (every frame but the innermost names a step). */
+export function pathOf(stack: ReadonlyArray<{ step: string | number }>): string {
   let path = '$';
   for (let depth = 0; depth < stack.length - 1; depth += 1) {
-    const step = (stack[depth] as Frame).step;
+    const step = (stack[depth] as { step: string | number }).step;
     path = typeof step === 'number' ? pathWithIndex(path, step) : pathWithKey(path, step);
   }
   return path;
 }
 
 /** End offset (the closing quote) of the string starting at `start` (its opening quote). */
-function stringEnd(text: string, start: number): number {
+export function stringEnd(text: string, start: number): number {
   let from = start + 1;
   for (;;) {
     const quote = text.indexOf('"', from);

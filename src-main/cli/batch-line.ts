@@ -2,7 +2,7 @@
 // nesting depth and duplicate keys — and where each policy document's text sits, so a document
 // seen before is recognised by its text without being parsed again.
 
-import { pathWithIndex, pathWithKey } from '../../shared/iam/json-path';
+import { pathOf, stringEnd } from '../../shared/model/json-duplicate-keys';
 
 export interface PolicySpan {
   /** `identityPolicies[0]`, `sessionPolicies[1]`, `permissionsBoundary`, `resourcePolicy`. */
@@ -31,27 +31,6 @@ interface Frame {
 
 const listMembers = new Set(['identityPolicies', 'sessionPolicies']);
 const singleMembers = new Set(['permissionsBoundary', 'resourcePolicy']);
-
-function stringEnd(text: string, start: number): number {
-  let from = start + 1;
-  for (;;) {
-    const quote = text.indexOf('"', from);
-    if (quote < 0) return text.length;
-    let backslashes = 0;
-    while (text.charCodeAt(quote - 1 - backslashes) === 92) backslashes += 1;
-    if (backslashes % 2 === 0) return quote;
-    from = quote + 1;
-  }
-}
-
-function pathOf(stack: Frame[]): string {
-  let path = '$';
-  for (let depth = 0; depth < stack.length - 1; depth += 1) {
-    const step = (stack[depth] as Frame).step;
-    path = typeof step === 'number' ? pathWithIndex(path, step) : pathWithKey(path, step);
-  }
-  return path;
-}
 
 /** The name of a policy document opening at the current position, if the stack places it there. */
 function policyName(stack: Frame[]): string | undefined {
