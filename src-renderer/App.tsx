@@ -20,7 +20,7 @@ import { MenuBar } from './shell/MenuBar';
 import { Notices } from './shell/Notices';
 import { useApplyTheme } from './shell/theme';
 import { openStartupDesign, startDocumentSync } from './state/document-actions';
-import { isDirty, useAppStore } from './state/store';
+import { hasUnsavedChanges, useAppStore } from './state/store';
 import { useDialogs } from './shell/dialogs';
 
 function StatusBar(): ReactElement {
@@ -29,7 +29,7 @@ function StatusBar(): ReactElement {
       `${state.design.providers.length + state.design.userPools.length + state.design.identityPools.length + state.design.roles.length + state.design.managedPolicies.length}`,
   );
   const filePath = useAppStore((state) => state.filePath);
-  const dirty = useAppStore(isDirty);
+  const dirty = useAppStore(hasUnsavedChanges);
   return (
     <footer className="statusbar">
       <span data-testid="file-path">{filePath ?? 'Untitled design'}</span>

@@ -30,6 +30,26 @@ export const exportExtensions: Record<ExportFormat, readonly string[]> = {
   terraform: ['.tf'],
 };
 
+/** Text typed in the policy editor for policies of all kinds together, drafts included. */
+export const MAX_POLICY_DRAFT_BYTES = 2 * 1024 * 1024;
+/**
+ * Policy editor drafts (text that is not valid JSON yet) by policy key, kept with the autosave so a
+ * recovery restores them; never part of a design file.
+ */
+export const policyDraftsSchema = z
+  .record(z.string().min(1).max(2048), z.string())
+  .refine((drafts) => Object.keys(drafts).length <= 1000, { message: 'at most 1000 policy drafts' })
+  .refine(
+    (drafts) =>
+      Object.values(drafts).reduce(
+        (total, text) => total + utf8ByteLength(text, MAX_POLICY_DRAFT_BYTES),
+        0,
+      ) <= MAX_POLICY_DRAFT_BYTES,
+    {
+      message: `policy drafts are at most ${MAX_POLICY_DRAFT_BYTES / (1024 * 1024)} MiB of UTF-8 text together`,
+    },
+  );
+
 export const openedFileSchema = z.object({ path: filePath, content: designText });
 export const canceledSchema = z.object({ canceled: z.literal(true) });
 
@@ -128,19 +148,29 @@ export const hostApiSchemas = {
   },
   /** Autosave of the unsaved document to a recovery file (one per app instance). */
   writeRecovery: {
-    request: z.object({ content: designText, path: filePath.optional() }).strict(),
+    request: z
+      .object({ content: designText, path: filePath.optional(), policyDrafts: policyDraftsSchema.optional() })
+      .strict(),
     response: z.object({ ok: z.literal(true) }),
   },
+  /** `unreadable`: the file was damaged; it was moved aside to `keptAt`, and `message` says what is wrong. */
   readRecovery: {
     request: z.object({}).strict(),
     response: z.union([
-      z.object({ content: designText, savedAt: z.string(), path: filePath.optional() }),
+      z.object({
+        content: designText,
+        savedAt: z.string(),
+        path: filePath.optional(),
+        policyDrafts: policyDraftsSchema.optional(),
+      }),
       z.object({ none: z.literal(true) }),
+      z.object({ unreadable: z.object({ message: z.string().max(4096), keptAt: filePath }) }),
     ]),
   },
+  /** `setAside`: keep the file under another name (its design could not be loaded) instead of deleting it. */
   clearRecovery: {
-    request: z.object({}).strict(),
-    response: z.object({ ok: z.literal(true) }),
+    request: z.object({ setAside: z.literal(true).optional() }).strict(),
+    response: z.object({ ok: z.literal(true), keptAt: filePath.optional() }),
   },
   /** Tells the shell whether the document has unsaved changes (title marker, close prompt). */
   setDocumentState: {

@@ -220,7 +220,7 @@ export function createHostService(dependencies: HostServiceDependencies): HostAp
   async function writeRecovery(
     request: HostRequest<'writeRecovery'>,
   ): Promise<HostResponse<'writeRecovery'>> {
-    await recovery.write(request.content, request.path);
+    await recovery.write(request.content, request.path, request.policyDrafts);
     return { ok: true };
   }
 
@@ -228,7 +228,13 @@ export function createHostService(dependencies: HostServiceDependencies): HostAp
     return (await recovery.read()) ?? { none: true };
   }
 
-  async function clearRecovery(): Promise<HostResponse<'clearRecovery'>> {
+  async function clearRecovery(
+    request: HostRequest<'clearRecovery'>,
+  ): Promise<HostResponse<'clearRecovery'>> {
+    if (request.setAside) {
+      const keptAt = await recovery.setAside();
+      return keptAt === undefined ? { ok: true } : { ok: true, keptAt };
+    }
     await recovery.clear();
     return { ok: true };
   }

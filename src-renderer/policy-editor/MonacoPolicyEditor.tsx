@@ -1,16 +1,17 @@
-// The Monaco editor of one policy document (loaded lazily, in its own chunk). Typing is stored in
-// the design as one undoable edit per pause once the text is a JSON object; other text stays in the
-// editor as a draft with its error. Markers are computed after a pause, off the typing path.
+// The Monaco editor of one policy document (loaded lazily, in its own chunk). Typing is stored as
+// one undoable edit per pause: in the design once the text is a JSON object, otherwise as the
+// policy's draft in the store (state/policy-drafts.ts). When the store changes underneath (undo,
+// redo, the inspector, a recovery), the text follows it. Markers are computed after a pause, off
+// the typing path.
 
 import { useEffect, useRef, type ReactElement } from 'react';
 import type * as Monaco from 'monaco-editor/editor/editor.api';
-import { parsePolicy } from '../../shared/iam';
 import type { PolicyLanguageContext } from '../../shared/policy-language/context';
 import { nodeAtJsonPath } from '../../shared/policy-language/json-position';
 import { insertTemplateEdits } from '../../shared/policy-language/templates';
 import type { Finding } from '../../shared/review';
 import { policyMarkers } from './diagnostics';
-import { setActivePolicyEditor, setPolicyDraft } from './editor-handle';
+import { setActivePolicyEditor } from './editor-handle';
 import { setUpMonaco } from './monaco-setup';
 import { documentText } from './policy-source';
 import { setModelContext } from './providers';
@@ -18,9 +19,17 @@ import { setModelContext } from './providers';
 export const COMMIT_DELAY_MS = 400;
 export const DIAGNOSTICS_DELAY_MS = 150;
 
+/** What the store holds for a policy: the document in the design and the draft, if any. */
+export interface StoredPolicy {
+  document: unknown;
+  draft: string | undefined;
+}
+
 export interface MonacoPolicyEditorProps {
   policyKey: string;
   document: unknown;
+  /** Text of the policy that is not valid JSON yet (the store's draft), shown instead of the document. */
+  draft: string | undefined;
   readOnly: boolean;
   theme: 'light' | 'dark';
   context: PolicyLanguageContext;
@@ -28,13 +37,15 @@ export interface MonacoPolicyEditorProps {
   /** Changes whenever the editor is asked to reveal `jsonPath` again. */
   reveal: object;
   jsonPath?: string;
-  onCommit(document: Record<string, unknown>): void;
-  onDraftChange(error: string | undefined): void;
+  /** Stores the text (state/policy-drafts.ts) as one undoable edit. */
+  onText(text: string): void;
+  /** The store's current state of this policy, read right after `onText`. */
+  readStored(): StoredPolicy;
 }
 
 const models = new Map<string, Monaco.editor.ITextModel>();
-/** The stored document each model's text last took over, so only real changes replace the text. */
-const applied = new Map<string, unknown>();
+/** The stored state each model's text last took over, so only changes made elsewhere replace the text. */
+const applied = new Map<string, StoredPolicy>();
 
 function sameDocument(text: string, document: unknown): boolean {
   try {
@@ -42,6 +53,15 @@ function sameDocument(text: string, document: unknown): boolean {
   } catch {
     return false;
   }
+}
+
+/** Whether the editor's text already shows the stored state (same draft, or the same document). */
+function showsStored(text: string, stored: StoredPolicy): boolean {
+  return stored.draft !== undefined ? text === stored.draft : sameDocument(text, stored.document);
+}
+
+function storedText(stored: StoredPolicy): string {
+  return stored.draft ?? documentText(stored.document);
 }
 
 function modelFor(monaco: typeof Monaco, key: string, text: string): Monaco.editor.ITextModel {
@@ -87,21 +107,11 @@ export default function MonacoPolicyEditor(props: MonacoPolicyEditorProps): Reac
   function commit(): void {
     commitTimer.current = undefined;
     const model = editor.current?.getModel();
-    const { policyKey, document, readOnly } = latest.current;
+    const { policyKey, readOnly } = latest.current;
     if (!model || readOnly) return;
-    const text = model.getValue();
-    const parsed = parsePolicy(text);
-    const syntax = parsed.issues.find((issue) => issue.code === 'invalid-json');
-    if (syntax || !parsed.document) {
-      setPolicyDraft(policyKey, text);
-      latest.current.onDraftChange(
-        syntax ? `${syntax.message} (line ${syntax.line ?? 1})` : 'a policy must be a JSON object',
-      );
-      return;
-    }
-    setPolicyDraft(policyKey, undefined);
-    latest.current.onDraftChange(undefined);
-    if (!sameDocument(text, document)) latest.current.onCommit(JSON.parse(text) as Record<string, unknown>);
+    latest.current.onText(model.getValue());
+    // The store now reflects this text: its update must not replace what is typed meanwhile.
+    applied.set(policyKey, latest.current.readStored());
   }
 
   useEffect(() => {
@@ -173,37 +183,40 @@ export default function MonacoPolicyEditor(props: MonacoPolicyEditorProps): Reac
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
-  // Show the policy's model; when the stored document changed elsewhere (undo, inspector), replace
-  // the text as an edit so the editor's own undo still works.
+  // Show the policy's model; when the stored document or draft changed elsewhere (undo, redo, the
+  // inspector, a recovery), replace the text as an edit so the editor's own undo still works.
   useEffect(() => {
     const instance = editor.current;
     if (!instance) return;
-    const model = modelFor(monaco, props.policyKey, documentText(props.document));
+    const stored: StoredPolicy = { document: props.document, draft: props.draft };
+    const model = modelFor(monaco, props.policyKey, storedText(stored));
     setModelContext(model.uri.toString(), props.context);
     if (instance.getModel() !== model) instance.setModel(model);
-    if (applied.has(props.policyKey) && applied.get(props.policyKey) !== props.document) {
-      if (!sameDocument(model.getValue(), props.document)) {
-        applyingStored.current = true;
-        try {
-          instance.pushUndoStop();
-          model.pushEditOperations(
-            [],
-            [{ range: model.getFullModelRange(), text: documentText(props.document) }],
-            () => null,
-          );
-          instance.pushUndoStop();
-        } finally {
-          applyingStored.current = false;
-        }
-        setPolicyDraft(props.policyKey, undefined);
-        props.onDraftChange(undefined);
+    const last = applied.get(props.policyKey);
+    const changedElsewhere =
+      last !== undefined && (last.document !== stored.document || last.draft !== stored.draft);
+    if (changedElsewhere && !showsStored(model.getValue(), stored)) {
+      // Typing not committed yet belongs to the state being replaced: it must not land on top of it.
+      clearTimeout(commitTimer.current);
+      commitTimer.current = undefined;
+      applyingStored.current = true;
+      try {
+        instance.pushUndoStop();
+        model.pushEditOperations(
+          [],
+          [{ range: model.getFullModelRange(), text: storedText(stored) }],
+          () => null,
+        );
+        instance.pushUndoStop();
+      } finally {
+        applyingStored.current = false;
       }
     }
-    applied.set(props.policyKey, props.document);
+    applied.set(props.policyKey, stored);
     instance.updateOptions({ readOnly: props.readOnly });
     scheduleDiagnostics();
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [props.policyKey, props.document, props.readOnly, props.context, props.findings]);
+  }, [props.policyKey, props.document, props.draft, props.readOnly, props.context, props.findings]);
 
   useEffect(() => {
     monaco.editor.setTheme(props.theme === 'dark' ? 'policy-dark' : 'policy-light');

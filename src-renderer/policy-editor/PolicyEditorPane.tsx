@@ -7,12 +7,13 @@ import { STATEMENT_TEMPLATES } from '../../shared/policy-language/templates';
 import { useAwsManagedPolicies } from '../data/use-aws-managed-policies';
 import { updateEntityCommand } from '../state/commands';
 import { closePolicy } from '../state/policy-focus';
+import { editPolicyTextCommand, policyDraftError } from '../state/policy-drafts';
 import { useAppStore } from '../state/store';
 import { useEffectiveTheme } from '../shell/theme';
 import { activePolicyEditor } from './editor-handle';
 import { rendererCatalog } from './host-catalog';
 import { languageContextFor } from './language-context';
-import { commitPolicyDocument, findingsInPolicy, resolvePolicySource } from './policy-source';
+import { findingsInPolicy, policyKey, resolvePolicySource } from './policy-source';
 import { PolicySummary } from './PolicySummary';
 import './policy-editor.css';
 
@@ -60,7 +61,8 @@ export function PolicyEditorPane(): ReactElement | null {
   const design = useAppStore((state) => state.design);
   const allFindings = useAppStore((state) => state.ui.reviewFindings);
   const theme = useEffectiveTheme();
-  const [draftErrors, setDraftErrors] = useState<Record<string, string | undefined>>({});
+  const draft = useAppStore((state) => (target ? state.policyDrafts[policyKey(target.policy)] : undefined));
+  const draftError = useMemo(() => (draft === undefined ? undefined : policyDraftError(draft)), [draft]);
   const aws = useAwsManagedPolicies(target?.policy.kind === 'awsManaged');
   const source = useMemo(
     () => (target ? resolvePolicySource(design, target.policy, aws) : undefined),
@@ -92,7 +94,6 @@ export function PolicyEditorPane(): ReactElement | null {
 
   if (!target) return null;
   const policy = target.policy;
-  const draftError = source ? draftErrors[source.key] : undefined;
   return (
     <section className="policy-editor" aria-label="Policy editor" data-testid="policy-editor">
       <header className="policy-editor__header">
@@ -160,20 +161,21 @@ export function PolicyEditorPane(): ReactElement | null {
             <MonacoPolicyEditor
               policyKey={source.key}
               document={source.document}
+              draft={draft}
               readOnly={source.readOnly}
               theme={theme}
               context={context}
               findings={findings}
               reveal={target}
               jsonPath={target.jsonPath}
-              onCommit={(document) =>
-                commitPolicyDocument(
-                  useAppStore,
-                  policy,
-                  document as Parameters<typeof commitPolicyDocument>[2],
-                )
-              }
-              onDraftChange={(error) => setDraftErrors((errors) => ({ ...errors, [source.key]: error }))}
+              onText={(text) => useAppStore.getState().run(editPolicyTextCommand, { policy, text })}
+              readStored={() => {
+                const state = useAppStore.getState();
+                return {
+                  document: resolvePolicySource(state.design, policy, aws)?.document,
+                  draft: state.policyDrafts[source.key],
+                };
+              }}
             />
           </Suspense>
           {source.kind === 'trust' ? null : (

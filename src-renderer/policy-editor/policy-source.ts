@@ -1,6 +1,5 @@
 // What the policy editor shows for a PolicyRef: the document as text, whether it can be edited, the
-// policy type, the roles whose sessions it applies to, and how a new document is stored (as an
-// undoable entity update).
+// policy type, the roles whose sessions it applies to, and how a new document is stored in the design.
 
 import { generateTrustPolicy } from '../../shared/cognito/trust';
 import { guestSessionPolicies } from '../../shared/cognito/scope-down';
@@ -9,8 +8,7 @@ import { managedPolicyArn } from '../../shared/model/keys';
 import type { DesignDocument } from '../../shared/model/types';
 import type { Finding } from '../../shared/review';
 import type { AwsManagedPolicyState } from '../data/use-aws-managed-policies';
-import { updateEntityCommand } from '../state/commands';
-import type { AppStore } from '../state/store';
+import { updateEntity } from '../state/edits/entities';
 import type { PolicyRef } from '../state/types';
 
 export interface PolicySource {
@@ -193,25 +191,32 @@ export function documentText(document: unknown): string {
   return document === undefined ? '' : JSON.stringify(document, null, 2);
 }
 
-/** Stores a new document for the policy as one undoable edit. */
-export function commitPolicyDocument(store: AppStore, ref: PolicyRef, document: PolicyDocument): void {
-  const state = store.getState();
+/**
+ * The design with `document` stored as the policy `ref` names (a trust policy becomes custom);
+ * undefined when the design holds no such editable policy.
+ */
+export function withPolicyDocument(
+  design: DesignDocument,
+  ref: PolicyRef,
+  document: PolicyDocument,
+): DesignDocument | undefined {
   if (ref.kind === 'inline') {
-    const role = state.design.roles.find((candidate) => candidate.id === ref.roleId);
-    if (!role) return;
+    const role = design.roles.find((candidate) => candidate.id === ref.roleId);
+    if (!role?.inlinePolicies.some((policy) => policy.name === ref.policyName)) return undefined;
     const inlinePolicies = role.inlinePolicies.map((policy) =>
       policy.name === ref.policyName ? { ...policy, document } : policy,
     );
-    state.run(updateEntityCommand, { kind: 'role', id: role.id, patch: { inlinePolicies } });
-  } else if (ref.kind === 'trust') {
-    state.run(updateEntityCommand, {
-      kind: 'role',
-      id: ref.roleId,
-      patch: { trustPolicy: { mode: 'custom', document } },
-    });
-  } else if (ref.kind === 'managed') {
-    state.run(updateEntityCommand, { kind: 'managedPolicy', id: ref.policyId, patch: { document } });
+    return updateEntity(design, 'role', role.id, { inlinePolicies });
   }
+  if (ref.kind === 'trust') {
+    if (!design.roles.some((role) => role.id === ref.roleId)) return undefined;
+    return updateEntity(design, 'role', ref.roleId, { trustPolicy: { mode: 'custom', document } });
+  }
+  if (ref.kind === 'managed') {
+    if (!design.managedPolicies.some((policy) => policy.id === ref.policyId)) return undefined;
+    return updateEntity(design, 'managedPolicy', ref.policyId, { document });
+  }
+  return undefined;
 }
 
 /** Review findings that point into this document. */

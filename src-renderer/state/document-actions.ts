@@ -8,9 +8,12 @@ import { getAppMode, getHost, HostCallError } from '../host/client';
 import { pendingDrafts } from '../inspector/field-session';
 import { primeIssues } from '../inspector/issues';
 import { chooseRecentFile, chooseWorkspaceFile, confirm, showIssues } from '../shell/dialogs';
-import { activePolicyEditor, clearPolicyDrafts, policyDraftKeys } from '../policy-editor/editor-handle';
+import { activePolicyEditor } from '../policy-editor/editor-handle';
 import { notify } from './notices';
-import { emptyDesign, isDirty, useAppStore } from './store';
+import { policyOfDraftKey } from './policy-drafts';
+import { openPolicy } from './policy-focus';
+import { emptyDesign, hasUnsavedChanges, policyDraftKeys, useAppStore } from './store';
+import type { PolicyDrafts } from './types';
 
 const APP_NAME = 'Cognito Access Studio';
 
@@ -75,9 +78,13 @@ function nodeCount(design: DesignDocument): number {
   );
 }
 
-function showLoaded(design: DesignDocument, path: string | undefined, dirty = false): void {
-  clearPolicyDrafts();
-  useAppStore.getState().loadDocument(design, path, { dirty });
+function showLoaded(
+  design: DesignDocument,
+  path: string | undefined,
+  dirty = false,
+  policyDrafts?: PolicyDrafts,
+): void {
+  useAppStore.getState().loadDocument(design, path, { dirty, ...(policyDrafts ? { policyDrafts } : {}) });
   if (nodeCount(design) > LARGE_DESIGN_NODES && useAppStore.getState().ui.minimap) {
     useAppStore.getState().setUi({ minimap: false });
     notify(
@@ -90,7 +97,7 @@ function showLoaded(design: DesignDocument, path: string | undefined, dirty = fa
 /** Policy text in the editor that is not valid JSON is not in the design: say so before it is lost. */
 async function policyDraftsAllowed(action: string): Promise<boolean> {
   activePolicyEditor()?.commitPending();
-  const drafts = policyDraftKeys().length;
+  const drafts = policyDraftKeys(useAppStore.getState()).length;
   if (drafts === 0) return true;
   return confirm(
     `${action} without the policy drafts?`,
@@ -99,9 +106,22 @@ async function policyDraftsAllowed(action: string): Promise<boolean> {
   );
 }
 
-/** Whether anything would be lost by leaving the design: edits, or field text not yet in it. */
+/** Whether anything would be lost by leaving the design: edits, or field or policy text not yet in it. */
 export function hasUnsavedWork(): boolean {
-  return isDirty(useAppStore.getState()) || pendingDrafts().length > 0;
+  return hasUnsavedChanges(useAppStore.getState()) || pendingDrafts().length > 0;
+}
+
+/** After a recovery: the editor shows the first restored draft, with its error. */
+function showRecoveredDrafts(): void {
+  const state = useAppStore.getState();
+  const keys = policyDraftKeys(state);
+  if (keys.length === 0) return;
+  const first = keys.map((key) => policyOfDraftKey(state.design, key)).find((ref) => ref !== undefined);
+  if (first) openPolicy(useAppStore, { policy: first });
+  notify(
+    'info',
+    `Restored ${keys.length} policy draft${keys.length === 1 ? '' : 's'} that ${keys.length === 1 ? 'is' : 'are'} not valid JSON yet: the design holds the last valid version until fixed.`,
+  );
 }
 
 /** Every way of leaving the design (open, recent, new, close) asks first when work would be lost. */
@@ -116,6 +136,13 @@ async function discardChangesIfAllowed(): Promise<boolean> {
       : 'The current design has changes that are not saved.',
     'Discard changes',
   );
+}
+
+function draftCount(drafts: PolicyDrafts | undefined): string {
+  const count = drafts ? Object.keys(drafts).length : 0;
+  return count === 0
+    ? ''
+    : `, including ${count} policy draft${count === 1 ? '' : 's'} not valid as JSON yet`;
 }
 
 type StartupRequests = {
@@ -143,22 +170,29 @@ export async function openStartupDesign(): Promise<void> {
   const requests = startupRequests as StartupRequests;
   try {
     const recovery = await requests.recovery;
+    if ('unreadable' in recovery) notify('error', recovery.unreadable.message);
     if ('content' in recovery) {
       const restore = await confirm(
         'Restore unsaved work?',
-        `Cognito Access Studio closed with unsaved changes${recovery.path ? ` to ${fileName(recovery.path)}` : ''} (autosaved ${new Date(recovery.savedAt).toLocaleString()}).`,
+        `Cognito Access Studio closed with unsaved changes${recovery.path ? ` to ${fileName(recovery.path)}` : ''}${draftCount(recovery.policyDrafts)} (autosaved ${new Date(recovery.savedAt).toLocaleString()}).`,
         'Restore',
         'Discard',
       );
       if (restore) {
         const result = loadDesign(recovery.content, { allowSemanticErrors: true });
         if (result.ok) {
-          showLoaded(result.design, recovery.path, true);
+          showLoaded(result.design, recovery.path, true, recovery.policyDrafts);
+          showRecoveredDrafts();
           return;
         }
-        notify('error', 'The recovery file could not be read; opening the last saved design instead.');
-      }
-      await host.clearRecovery({});
+        // Nothing autosaved is deleted: the file is kept for a person to look at.
+        const issue = result.issues[0];
+        const { keptAt } = await host.clearRecovery({ setAside: true });
+        notify(
+          'error',
+          `The autosaved design could not be loaded${issue ? ` (${issue.path}: ${issue.message})` : ''}${keptAt ? `; it was kept as ${keptAt}` : ''}. Opening the last saved design instead.`,
+        );
+      } else await host.clearRecovery({});
     }
     const startup = await requests.startup;
     if ('none' in startup) return;
@@ -215,7 +249,8 @@ export async function saveDesign(options: { saveAs?: boolean } = {}): Promise<bo
     });
     if ('canceled' in saved) return false;
     useAppStore.getState().markSaved(saved.path, design);
-    await clearRecoveryFile();
+    // Policy drafts are not in the saved file: the autosave keeps them (startDocumentSync).
+    if (policyDraftKeys(useAppStore.getState()).length === 0) await clearRecoveryFile();
     const drafts = pendingDrafts();
     if (drafts.length > 0)
       notify(
@@ -249,10 +284,11 @@ export async function openRecentDesign(): Promise<void> {
 }
 
 /**
- * Keeps the title and the shell's dirty flag current and autosaves unsaved work to the recovery
- * file after every change: one write at a time, the newest design next, so the file always ends
- * up holding the very last change (a debounce lost whatever came in its last second). Returns the
- * unsubscribe function.
+ * Keeps the title and the shell's dirty flag current and autosaves unsaved work (the design and
+ * the policy drafts) to the recovery file after every change: one write at a time, the newest
+ * state next, so the file always ends up holding the very last change (a debounce lost whatever
+ * came in its last second). Once nothing is unsaved any more (undone, saved), the file this
+ * session wrote is removed. Returns the unsubscribe function.
  */
 export function startDocumentSync(): () => void {
   let lastTitle = '';
@@ -260,7 +296,7 @@ export function startDocumentSync(): () => void {
   const host = getHost();
   const sync = (): void => {
     const state = useAppStore.getState();
-    const dirty = isDirty(state);
+    const dirty = hasUnsavedChanges(state);
     const title = windowTitle({ design: state.design, filePath: state.filePath, dirty });
     if (title !== lastTitle || dirty !== lastDirty) {
       document.title = title;
@@ -270,7 +306,8 @@ export function startDocumentSync(): () => void {
     }
   };
   sync();
-  let lastDesign = useAppStore.getState().design;
+  let last = useAppStore.getState();
+  let wrote = false;
   let writing = false;
   let again = false;
   const writeRecovery = (): void => {
@@ -286,11 +323,18 @@ export function startDocumentSync(): () => void {
       do {
         again = false;
         const current = useAppStore.getState();
-        if (!isDirty(current)) break;
+        if (!hasUnsavedChanges(current)) {
+          if (wrote) await host.clearRecovery({}).catch(() => undefined);
+          wrote = false;
+          continue;
+        }
+        wrote = true;
+        const drafts = policyDraftKeys(current).length > 0 ? { policyDrafts: current.policyDrafts } : {};
         await host
           .writeRecovery({
             content: serializeDesign(current.design),
             ...(current.filePath ? { path: current.filePath } : {}),
+            ...drafts,
           })
           .catch((error: unknown) => notify('error', `Autosave failed: ${messageOf(error)}`));
       } while (again);
@@ -300,8 +344,13 @@ export function startDocumentSync(): () => void {
   };
   const unsubscribe = useAppStore.subscribe((state) => {
     sync();
-    if (state.design === lastDesign) return;
-    lastDesign = state.design;
+    if (
+      state.design === last.design &&
+      state.policyDrafts === last.policyDrafts &&
+      state.savedDesign === last.savedDesign
+    )
+      return;
+    last = state;
     writeRecovery();
   });
   // Reloading or closing the tab: the browser asks when work would be lost.

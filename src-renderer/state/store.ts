@@ -4,13 +4,14 @@
 import { create } from 'zustand';
 import { createEmptyDesign } from '../../shared/model/lookup';
 import type { DesignDocument } from '../../shared/model/types';
-import type { Command, CommandState, Selection, UiState } from './types';
+import type { Command, CommandState, PolicyDrafts, Selection, UiState } from './types';
 
 const HISTORY_LIMIT = 200;
 
 interface HistoryEntry {
   design: DesignDocument;
   selection: Selection;
+  policyDrafts: PolicyDrafts;
 }
 
 export interface DocumentSlice {
@@ -19,6 +20,8 @@ export interface DocumentSlice {
   filePath: string | undefined;
   /** The design as last opened or saved; the document is dirty when `design` differs from it. */
   savedDesign: DesignDocument;
+  /** Policy editor text that is not valid JSON yet: undoable with the design, never saved in it. */
+  policyDrafts: PolicyDrafts;
   past: HistoryEntry[];
   future: HistoryEntry[];
   /** Base of an interaction in progress (a node drag), recorded as one undo step when it ends. */
@@ -31,8 +34,12 @@ export interface StoreActions {
   redo(): void;
   beginInteraction(): void;
   endInteraction(): void;
-  /** Replaces the document (open, new, recovery); clears history. */
-  loadDocument(design: DesignDocument, filePath: string | undefined, options?: { dirty?: boolean }): void;
+  /** Replaces the document (open, new, recovery with its policy drafts); clears history. */
+  loadDocument(
+    design: DesignDocument,
+    filePath: string | undefined,
+    options?: { dirty?: boolean; policyDrafts?: PolicyDrafts },
+  ): void;
   markSaved(filePath: string, design: DesignDocument): void;
   /** Updates the layout without touching history or the dirty marker (filling missing positions). */
   fillPositions(positions: DesignDocument['layout']['positions']): void;
@@ -43,6 +50,7 @@ export interface StoreActions {
 export type StoreState = DocumentSlice & { selection: Selection; ui: UiState } & StoreActions;
 
 export const EMPTY_SELECTION: Selection = { nodes: [], edges: [] };
+export const NO_POLICY_DRAFTS: PolicyDrafts = {};
 
 export function initialUi(): UiState {
   return {
@@ -71,7 +79,7 @@ export function emptyDesign(): DesignDocument {
 }
 
 function snapshot(state: StoreState): HistoryEntry {
-  return { design: state.design, selection: state.selection };
+  return { design: state.design, selection: state.selection, policyDrafts: state.policyDrafts };
 }
 
 export function createAppStore() {
@@ -81,6 +89,7 @@ export function createAppStore() {
       design: initial,
       filePath: undefined,
       savedDesign: initial,
+      policyDrafts: NO_POLICY_DRAFTS,
       past: [],
       future: [],
       interactionBase: null,
@@ -89,15 +98,22 @@ export function createAppStore() {
 
       run(command, args) {
         const state = get();
-        const before: CommandState = { design: state.design, selection: state.selection, ui: state.ui };
+        const before: CommandState = {
+          design: state.design,
+          selection: state.selection,
+          ui: state.ui,
+          policyDrafts: state.policyDrafts,
+        };
         const after = command.perform(before, args);
         if (after === before) return;
-        const designChanged = after.design !== before.design;
-        const records = command.recordsHistory && designChanged && state.interactionBase === null;
+        const policyDrafts = after.policyDrafts ?? state.policyDrafts;
+        const documentChanged = after.design !== before.design || policyDrafts !== state.policyDrafts;
+        const records = command.recordsHistory && documentChanged && state.interactionBase === null;
         set({
           design: after.design,
           selection: after.selection,
           ui: after.ui,
+          policyDrafts,
           ...(records ? { past: [...state.past, snapshot(state)].slice(-HISTORY_LIMIT), future: [] } : {}),
         });
       },
@@ -108,6 +124,7 @@ export function createAppStore() {
         set({
           design: previous.design,
           selection: previous.selection,
+          policyDrafts: previous.policyDrafts,
           past: state.past.slice(0, -1),
           future: [snapshot(state), ...state.future],
         });
@@ -119,6 +136,7 @@ export function createAppStore() {
         set({
           design: next.design,
           selection: next.selection,
+          policyDrafts: next.policyDrafts,
           past: [...state.past, snapshot(state)],
           future: state.future.slice(1),
         });
@@ -130,7 +148,7 @@ export function createAppStore() {
         const state = get();
         const base = state.interactionBase;
         if (!base) return;
-        const changed = base.design !== state.design;
+        const changed = base.design !== state.design || base.policyDrafts !== state.policyDrafts;
         set({
           interactionBase: null,
           ...(changed ? { past: [...state.past, base].slice(-HISTORY_LIMIT), future: [] } : {}),
@@ -141,6 +159,7 @@ export function createAppStore() {
           design,
           filePath,
           savedDesign: options?.dirty ? emptyDesign() : design,
+          policyDrafts: options?.policyDrafts ?? NO_POLICY_DRAFTS,
           past: [],
           future: [],
           interactionBase: null,
@@ -186,4 +205,16 @@ export const useAppStore = createAppStore();
 
 export function isDirty(state: Pick<DocumentSlice, 'design' | 'savedDesign'>): boolean {
   return state.design !== state.savedDesign;
+}
+
+/** Keys of the policies whose editor text is a draft (not valid JSON, so not in the design). */
+export function policyDraftKeys(state: Pick<DocumentSlice, 'policyDrafts'>): string[] {
+  return Object.keys(state.policyDrafts);
+}
+
+/** Work a save or the autosave has not captured: design edits, or policy drafts (never saved). */
+export function hasUnsavedChanges(
+  state: Pick<DocumentSlice, 'design' | 'savedDesign' | 'policyDrafts'>,
+): boolean {
+  return isDirty(state) || policyDraftKeys(state).length > 0;
 }

@@ -75,11 +75,20 @@ export interface PolicyTarget {
   jsonPath?: string;
 }
 
+/**
+ * Policy text typed in the policy editor that is not a valid policy JSON object yet, by policy key
+ * (policy-editor/policy-source.ts `policyKey`). Part of the undoable document and of the recovery
+ * file, never of the saved design.
+ */
+export type PolicyDrafts = Readonly<Record<string, string>>;
+
 /** What a command sees and returns. */
 export interface CommandState {
   design: DesignDocument;
   selection: Selection;
   ui: UiState;
+  /** Omitted in a command's result: the drafts stay as they were. */
+  policyDrafts?: PolicyDrafts;
 }
 
 /**

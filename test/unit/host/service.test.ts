@@ -179,6 +179,17 @@ describe('host service', () => {
     expect(await service.readRecovery({})).toEqual({ none: true });
   });
 
+  it('keeps the policy drafts with the recovery copy', async () => {
+    const { service } = await aService();
+    await service.writeRecovery({ content: '{}', policyDrafts: { 'managed/p': '{ "Statement": [' } });
+    expect(await service.readRecovery({})).toMatchObject({
+      policyDrafts: { 'managed/p': '{ "Statement": [' },
+    });
+    const { keptAt } = await service.clearRecovery({ setAside: true });
+    expect(keptAt).toMatch(/recovery-unreadable-.*\.json$/);
+    expect(await service.readRecovery({})).toEqual({ none: true });
+  });
+
   it('passes the document state to the shell', async () => {
     const states: unknown[] = [];
     const { service } = await aService({ onDocumentState: (state) => states.push(state) });
@@ -217,6 +228,14 @@ describe('dispatcher', () => {
     expect(await dispatch('writeRecovery', { content: 'x'.repeat(20 * 1024 * 1024 + 1) })).toMatchObject({
       error: { code: 'invalid-request' },
     });
+    const badDraft = await dispatch('writeRecovery', { content: '{}', policyDrafts: { 'managed/p': 1 } });
+    expect('error' in badDraft && badDraft.error.message).toContain('policyDrafts');
+    expect(
+      await dispatch('writeRecovery', {
+        content: '{}',
+        policyDrafts: { a: 'x'.repeat(1024 * 1024), b: 'x'.repeat(1024 * 1024 + 1) },
+      }),
+    ).toMatchObject({ error: { code: 'invalid-request' } });
   });
 
   it('rejects responses that do not match the schema', async () => {

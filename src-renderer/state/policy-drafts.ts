@@ -1,0 +1,70 @@
+// Policy editor text as part of the undoable document: text that is a JSON object is stored in the
+// design, any other text is kept as a draft of that policy (beside the design, never saved in it),
+// so undo, redo and the recovery file see every state the person typed.
+
+import { parsePolicy } from '../../shared/iam';
+import type { PolicyDocument } from '../../shared/iam/types';
+import type { DesignDocument } from '../../shared/model/types';
+import { policyKey, resolvePolicySource, withPolicyDocument } from '../policy-editor/policy-source';
+import type { Command, PolicyDrafts, PolicyRef } from './types';
+
+/** Why `text` cannot be stored in the design yet (with its line), or undefined when it can. */
+export function policyDraftError(text: string): string | undefined {
+  const parsed = parsePolicy(text);
+  const syntax = parsed.issues.find((issue) => issue.code === 'invalid-json');
+  if (syntax) return `${syntax.message} (line ${syntax.line ?? 1})`;
+  return parsed.document ? undefined : 'a policy must be a JSON object';
+}
+
+function withoutDraft(drafts: PolicyDrafts, key: string): PolicyDrafts {
+  if (!(key in drafts)) return drafts;
+  const rest = { ...drafts };
+  delete rest[key];
+  return rest;
+}
+
+function sameJson(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/**
+ * Stores what the policy editor holds for `policy`: a JSON object goes into the design (and ends
+ * the policy's draft), other text becomes the policy's draft. One undo step per call; the editor
+ * calls it once per pause in typing.
+ */
+export const editPolicyTextCommand: Command<{ policy: PolicyRef; text: string }> = {
+  id: 'policy.editText',
+  label: 'Edit policy',
+  recordsHistory: true,
+  perform(state, { policy, text }) {
+    const key = policyKey(policy);
+    const drafts = state.policyDrafts ?? {};
+    const source = resolvePolicySource(state.design, policy);
+    if (!source || source.readOnly) return state;
+    if (policyDraftError(text) !== undefined)
+      return drafts[key] === text ? state : { ...state, policyDrafts: { ...drafts, [key]: text } };
+    const document = JSON.parse(text) as PolicyDocument;
+    const design = sameJson(document, source.document)
+      ? state.design
+      : (withPolicyDocument(state.design, policy, document) ?? state.design);
+    const policyDrafts = withoutDraft(drafts, key);
+    if (design === state.design && policyDrafts === drafts) return state;
+    return { ...state, design, policyDrafts };
+  },
+};
+
+/** The editable policy of the design whose key is `key` (a recovered draft's policy), if any. */
+export function policyOfDraftKey(design: DesignDocument, key: string): PolicyRef | undefined {
+  const refs: PolicyRef[] = [
+    ...design.roles.flatMap((role): PolicyRef[] => [
+      ...role.inlinePolicies.map((policy): PolicyRef => ({
+        kind: 'inline',
+        roleId: role.id,
+        policyName: policy.name,
+      })),
+      { kind: 'trust', roleId: role.id },
+    ]),
+    ...design.managedPolicies.map((policy): PolicyRef => ({ kind: 'managed', policyId: policy.id })),
+  ];
+  return refs.find((ref) => policyKey(ref) === key);
+}
