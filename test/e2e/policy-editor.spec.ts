@@ -1,9 +1,11 @@
 // The policy editor in Chromium: writing a per-identity policy by completion only, markers for
 // typos at the right lines, a quick fix and its undo, customizing a trust policy, save and reopen,
-// and no request leaving 127.0.0.1 (Monaco, its worker and the catalog are all local).
+// drafts that are not valid JSON in undo, redo and recovery, and no request leaving 127.0.0.1
+// (Monaco, its worker and the catalog are all local).
 
 import { expect, test, type Page } from '@playwright/test';
-import { readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { startApp, type RunningApp } from './support/app-server';
 import { AppPage } from './support/pages';
 import { PolicyEditorPage } from './support/policy-editor';
@@ -278,4 +280,114 @@ test('text that is not valid JSON stays as a draft; saving asks about it; typing
   await page.keyboard.press('ControlOrMeta+S');
   await expect(page.getByTestId('dirty-state')).toHaveText('Saved');
   expect(readFileSync(app.designPath, 'utf8')).toContain('"Sid": "SavedAtOnce"');
+});
+
+function recoveryFile(): string {
+  return join(app.directory, 'data', 'recovery', 'recovery.json');
+}
+
+test('a draft is part of undo and redo, and a reload restores it into the editor with its error', async ({
+  page,
+}) => {
+  const { studio, editor } = await openRole(page, 'PhotoSharingAuthenticated');
+  await page.getByTestId('open-inline-policy').first().click();
+  await expect.poll(() => editor.text()).toContain('ReadPublicGallery');
+  const draft = page.getByTestId('policy-draft');
+  const title = page.getByTestId('policy-editor-title');
+
+  // First burst: the text stops being JSON.
+  await editor.retype('ReadPublicGallery', 'ReadGallery",');
+  await expect(draft).toContainText('not valid JSON');
+  // Second burst, ended by leaving the editor.
+  await page.keyboard.insertText(' "more"');
+  await title.click();
+  await expect.poll(() => editor.text()).toContain('"more"');
+
+  // The app's undo (focus outside the editor) walks back draft by draft, then to the valid text.
+  await page.keyboard.press('ControlOrMeta+Z');
+  await expect.poll(() => editor.text()).not.toContain('"more"');
+  expect(await editor.text()).toContain('"ReadGallery",",');
+  await expect(draft).toContainText('not valid JSON');
+  await page.keyboard.press('ControlOrMeta+Z');
+  await expect.poll(() => editor.text()).toContain('"Sid": "ReadPublicGallery",');
+  await expect(draft).toHaveCount(0);
+  await expect.poll(() => editor.markedLines('error')).toEqual([]);
+
+  // Redo brings both drafts back, in order.
+  await page.keyboard.press('ControlOrMeta+Shift+Z');
+  await expect.poll(() => editor.text()).toContain('"ReadGallery",",');
+  expect(await editor.text()).not.toContain('"more"');
+  await expect(draft).toContainText('not valid JSON');
+  await page.keyboard.press('ControlOrMeta+Shift+Z');
+  await expect.poll(() => editor.text()).toContain('"more"');
+
+  // Typing goes on normally after an undo: the cursor stays where the person types.
+  await editor.cursorAfterLine('"more"');
+  await page.keyboard.insertText('X');
+  await title.click();
+  await expect.poll(() => editor.text()).toMatch(/"more"[^\n]*X$/m);
+  await page.keyboard.press('ControlOrMeta+Z');
+  await expect.poll(() => editor.text()).not.toMatch(/"more"[^\n]*X$/m);
+
+  // The autosave holds the draft; the reload offers it back and the editor shows it with its error.
+  await expect
+    .poll(() => (existsSync(recoveryFile()) ? readFileSync(recoveryFile(), 'utf8') : ''))
+    .toContain('policyDrafts');
+  await page.reload();
+  const offer = page.getByRole('dialog');
+  await expect(offer).toContainText('Restore unsaved work?');
+  await expect(offer).toContainText('including 1 policy draft');
+  await page.getByRole('button', { name: 'Restore' }).click();
+  await expect(title).toHaveText('PhotoSharingAuthenticated · inline policy PublicGalleryRead');
+  await expect(draft).toContainText('not valid JSON');
+  await expect.poll(() => editor.text()).toContain('"ReadGallery", "more"');
+  await expect.poll(() => editor.markedLines('error')).not.toEqual([]);
+  // Still a draft: not in the design file, and leaving asks.
+  expect(readFileSync(app.designPath, 'utf8')).toContain('ReadPublicGallery');
+  await studio.screenshot('light-policy-editor-recovered-draft');
+  await studio.setTheme('dark');
+  await studio.screenshot('dark-policy-editor-recovered-draft');
+});
+
+test('with only a policy draft (the design itself unchanged), new, open recent and reload ask', async ({
+  page,
+}) => {
+  const { studio, editor } = await openRole(page, 'PhotoSharingAuthenticated');
+  await page.keyboard.press('ControlOrMeta+S');
+  await expect(studio.notices().first()).toContainText('Saved');
+  await page.getByTestId('open-inline-policy').first().click();
+  await expect.poll(() => editor.text()).toContain('ReadPublicGallery');
+  await editor.retype('ReadPublicGallery', 'Read",');
+  await expect(page.getByTestId('policy-draft')).toContainText('not valid JSON');
+  await expect(page.getByTestId('dirty-state')).toHaveText('● Unsaved changes');
+  await expect(page).toHaveTitle(/^● /);
+
+  await studio.menu('File', 'New');
+  await expect(page.getByRole('dialog')).toContainText('Continue without the policy drafts?');
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  await studio.menu('File', 'Open Recent…');
+  await page.getByTestId('recent-list').getByRole('button').first().click();
+  await expect(page.getByRole('dialog')).toContainText('Continue without the policy drafts?');
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  const reloadPrevented = await page.evaluate(() => {
+    const event = new Event('beforeunload', { cancelable: true });
+    window.dispatchEvent(event);
+    return event.defaultPrevented;
+  });
+  expect(reloadPrevented).toBe(true);
+  await expect.poll(() => editor.text()).toContain('"Read",",');
+});
+
+test('a damaged recovery file is kept aside and named in a message', async ({ page }) => {
+  app = await startApp({ example: 'photo-sharing' });
+  mkdirSync(dirname(recoveryFile()), { recursive: true });
+  writeFileSync(recoveryFile(), '{"savedAt":"x","content":"{}","policyDrafts":{"managed/p":7}}');
+  const studio = new AppPage(page);
+  await studio.open(app.url);
+  const notice = studio.notices().filter({ hasText: 'could not be read' });
+  await expect(notice).toContainText('$.policyDrafts["managed/p"]');
+  await expect(notice).toContainText('recovery-unreadable-');
+  const kept = readdirSync(dirname(recoveryFile())).filter((name) => name.startsWith('recovery-unreadable-'));
+  expect(kept).toHaveLength(1);
+  expect(readFileSync(join(dirname(recoveryFile()), kept[0]!), 'utf8')).toContain('"managed/p":7');
 });
