@@ -61,8 +61,9 @@ export function PolicyEditorPane(): ReactElement | null {
   const design = useAppStore((state) => state.design);
   const allFindings = useAppStore((state) => state.ui.reviewFindings);
   const theme = useEffectiveTheme();
-  const draft = useAppStore((state) => (target ? state.policyDrafts[policyKey(target.policy)] : undefined));
-  const draftError = useMemo(() => (draft === undefined ? undefined : policyDraftError(draft)), [draft]);
+  const storedDraft = useAppStore((state) =>
+    target ? state.policyDrafts[policyKey(target.policy)] : undefined,
+  );
   const aws = useAwsManagedPolicies(target?.policy.kind === 'awsManaged');
   const source = useMemo(
     () => (target ? resolvePolicySource(design, target.policy, aws) : undefined),
@@ -77,6 +78,9 @@ export function PolicyEditorPane(): ReactElement | null {
     () => (source ? findingsInPolicy(allFindings, source) : []),
     [allFindings, source],
   );
+  // A read-only document (a trust policy set back to generated) never shows a draft.
+  const draft = source && !source.readOnly ? storedDraft : undefined;
+  const draftError = useMemo(() => (draft === undefined ? undefined : policyDraftError(draft)), [draft]);
 
   useEffect(() => {
     if (!target) return;

@@ -68,3 +68,17 @@ export function policyOfDraftKey(design: DesignDocument, key: string): PolicyRef
   ];
   return refs.find((ref) => policyKey(ref) === key);
 }
+
+/**
+ * Keys of the drafts of policies the design holds and the editor can change. A draft of a policy
+ * that was deleted or renamed, or of a trust policy set back to generated, stays in the store (an
+ * undo brings it back with its policy) but is not shown, asked about or counted as unsaved.
+ */
+export function livePolicyDraftKeys(design: DesignDocument, drafts: PolicyDrafts): string[] {
+  const keys = Object.keys(drafts);
+  if (keys.length === 0) return keys;
+  return keys.filter((key) => {
+    const ref = policyOfDraftKey(design, key);
+    return ref !== undefined && resolvePolicySource(design, ref)?.readOnly === false;
+  });
+}

@@ -4,6 +4,7 @@
 import { create } from 'zustand';
 import { createEmptyDesign } from '../../shared/model/lookup';
 import type { DesignDocument } from '../../shared/model/types';
+import { livePolicyDraftKeys } from './policy-drafts';
 import type { Command, CommandState, PolicyDrafts, Selection, UiState } from './types';
 
 const HISTORY_LIMIT = 200;
@@ -208,8 +209,8 @@ export function isDirty(state: Pick<DocumentSlice, 'design' | 'savedDesign'>): b
 }
 
 /** Keys of the policies whose editor text is a draft (not valid JSON, so not in the design). */
-export function policyDraftKeys(state: Pick<DocumentSlice, 'policyDrafts'>): string[] {
-  return Object.keys(state.policyDrafts);
+export function policyDraftKeys(state: Pick<DocumentSlice, 'design' | 'policyDrafts'>): string[] {
+  return livePolicyDraftKeys(state.design, state.policyDrafts);
 }
 
 /** Work a save or the autosave has not captured: design edits, or policy drafts (never saved). */

@@ -10,7 +10,13 @@ import {
   policyDraftError,
   policyOfDraftKey,
 } from '../../../src-renderer/state/policy-drafts';
-import { createAppStore, hasUnsavedChanges, isDirty, type AppStore } from '../../../src-renderer/state/store';
+import {
+  createAppStore,
+  hasUnsavedChanges,
+  isDirty,
+  policyDraftKeys,
+  type AppStore,
+} from '../../../src-renderer/state/store';
 import type { PolicyRef } from '../../../src-renderer/state/types';
 import { aDesign, aManagedPolicy, aPolicy, aRole } from '../builders/design';
 
@@ -150,5 +156,33 @@ describe('draft errors and keys', () => {
     expect(policyOfDraftKey(design, 'managed/shared')).toEqual({ kind: 'managed', policyId: 'shared' });
     expect(policyOfDraftKey(design, 'trust/reader')).toEqual({ kind: 'trust', roleId: 'reader' });
     expect(policyOfDraftKey(design, 'inline/reader/Gone')).toBeUndefined();
+  });
+});
+
+describe('drafts that count', () => {
+  it('a draft of a deleted or renamed policy, or of a trust policy set back to generated, is set aside; undo brings it back', () => {
+    type('{ inline');
+    type('{ trust', { kind: 'trust', roleId: 'reader' });
+    expect(store.getState().policyDrafts).toEqual({ [KEY]: '{ inline' });
+    store.getState().run(updateEntityCommand, {
+      kind: 'role',
+      id: 'reader',
+      patch: { trustPolicy: { mode: 'custom', document: aPolicy() } },
+    });
+    type('{ trust', { kind: 'trust', roleId: 'reader' });
+    expect(policyDraftKeys(store.getState()).sort()).toEqual([KEY, 'trust/reader']);
+
+    store.getState().run(updateEntityCommand, {
+      kind: 'role',
+      id: 'reader',
+      patch: {
+        trustPolicy: { mode: 'generated' },
+        inlinePolicies: [{ name: 'Renamed', document: aPolicy() }],
+      },
+    });
+    expect(policyDraftKeys(store.getState())).toEqual([]);
+    expect(hasUnsavedChanges(store.getState())).toBe(true); // the rename itself
+    store.getState().undo();
+    expect(policyDraftKeys(store.getState()).sort()).toEqual([KEY, 'trust/reader']);
   });
 });
