@@ -196,9 +196,7 @@ export default function MonacoPolicyEditor(props: MonacoPolicyEditorProps): Reac
     const changedElsewhere =
       last !== undefined && (last.document !== stored.document || last.draft !== stored.draft);
     if (changedElsewhere && !showsStored(model.getValue(), stored)) {
-      // Typing not committed yet belongs to the state being replaced: it must not land on top of it.
-      clearTimeout(commitTimer.current);
-      commitTimer.current = undefined;
+      // The replaced text stays in the editor's own undo history (Ctrl+Z inside the editor).
       applyingStored.current = true;
       try {
         instance.pushUndoStop();
