@@ -12,7 +12,7 @@ import { activePolicyEditor } from '../policy-editor/editor-handle';
 import { notify } from './notices';
 import { policyOfDraftKey } from './policy-drafts';
 import { openPolicy } from './policy-focus';
-import { emptyDesign, hasUnsavedChanges, policyDraftKeys, useAppStore } from './store';
+import { emptyDesign, hasUnsavedChanges, isDirty, policyDraftKeys, useAppStore } from './store';
 import type { PolicyDrafts } from './types';
 
 const APP_NAME = 'Cognito Access Studio';
@@ -127,8 +127,9 @@ function showRecoveredDrafts(): void {
 /** Every way of leaving the design (open, recent, new, close) asks first when work would be lost. */
 async function discardChangesIfAllowed(): Promise<boolean> {
   if (!(await policyDraftsAllowed('Continue'))) return false;
-  if (!hasUnsavedWork()) return true;
+  // The policy drafts were asked about just above: ask about the rest only.
   const drafts = pendingDrafts();
+  if (!isDirty(useAppStore.getState()) && drafts.length === 0) return true;
   return confirm(
     'Discard unsaved changes?',
     drafts.length > 0

@@ -376,6 +376,13 @@ test('with only a policy draft (the design itself unchanged), new, open recent a
   });
   expect(reloadPrevented).toBe(true);
   await expect.poll(() => editor.text()).toContain('"Read",",');
+
+  // Going on without the draft is asked once, not a second time as "unsaved changes".
+  await studio.menu('File', 'New');
+  await page.getByRole('dialog').getByRole('button', { name: 'Continue anyway' }).click();
+  await expect(page.getByTestId('policy-editor')).toHaveCount(0);
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  await expect(page.getByTestId('file-path')).toHaveText('Untitled design');
 });
 
 test('a damaged recovery file is kept aside and named in a message', async ({ page }) => {
