@@ -253,10 +253,16 @@ export async function saveDesign(options: { saveAs?: boolean } = {}): Promise<bo
     // Policy drafts are not in the saved file: the autosave keeps them (startDocumentSync).
     if (policyDraftKeys(useAppStore.getState()).length === 0) await clearRecoveryFile();
     const drafts = pendingDrafts();
+    const policyDrafts = policyDraftKeys(useAppStore.getState()).length;
     if (drafts.length > 0)
       notify(
         'error',
         `Saved ${fileName(saved.path)} without the text in ${drafts.join(', ')}: it is not valid yet.`,
+      );
+    else if (policyDrafts > 0)
+      notify(
+        'info',
+        `Saved ${fileName(saved.path)} without ${policyDrafts} policy draft${policyDrafts === 1 ? '' : 's'}: kept in the editor and the autosave until valid.`,
       );
     else notify('success', `Saved ${fileName(saved.path)}`);
     return true;

@@ -398,3 +398,23 @@ test('a damaged recovery file is kept aside and named in a message', async ({ pa
   expect(kept).toHaveLength(1);
   expect(readFileSync(join(dirname(recoveryFile()), kept[0]!), 'utf8')).toContain('"managed/p":7');
 });
+
+test('saving anyway keeps the policy draft in the editor and in the autosave', async ({ page }) => {
+  const { studio, editor } = await openRole(page, 'PhotoSharingAuthenticated');
+  await page.getByTestId('open-inline-policy').first().click();
+  await expect.poll(() => editor.text()).toContain('ReadPublicGallery');
+  await editor.retype('ReadPublicGallery', 'Kept",');
+  await expect(page.getByTestId('policy-draft')).toContainText('not valid JSON');
+  await page.keyboard.press('ControlOrMeta+S');
+  await page.getByRole('dialog').getByRole('button', { name: 'Save anyway' }).click();
+  await expect(studio.notices().filter({ hasText: 'without 1 policy draft' })).toBeVisible();
+  expect(readFileSync(app.designPath, 'utf8')).not.toContain('Kept');
+  await expect(page.getByTestId('dirty-state')).toHaveText('● Unsaved changes');
+  await expect
+    .poll(() => (existsSync(recoveryFile()) ? readFileSync(recoveryFile(), 'utf8') : ''))
+    .toContain('Kept');
+  await page.reload();
+  await page.getByRole('dialog').getByRole('button', { name: 'Restore' }).click();
+  await expect(page.getByTestId('policy-draft')).toContainText('not valid JSON');
+  await expect.poll(() => editor.text()).toContain('"Kept",",');
+});
