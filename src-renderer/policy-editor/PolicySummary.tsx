@@ -1,31 +1,36 @@
 // Per service, the access levels the policy grants (Full / Limited / None) and whether its
-// resources are scoped to the identity; recomputed a moment after the stored document changes.
+// resources are scoped to the identity, as the IAM engine decides for two identities of the role;
+// recomputed a moment after the stored document changes (never on the typing path: the editor
+// stores its text after a pause), abandoned when the document changes again.
 
 import { useEffect, useState, type ReactElement } from 'react';
 import type { IamCatalog } from '../../shared/iam/catalog';
 import { ACCESS_LEVELS, summarisePolicy, type ServiceSummary } from '../../shared/policy-language/summary';
+import type { SummarySession } from '../../shared/policy-language/summary-session';
 
 export function PolicySummary({
   document,
   catalog,
+  session,
 }: {
   document: unknown;
   catalog: IamCatalog;
+  session: SummarySession;
 }): ReactElement {
   const [summary, setSummary] = useState<ServiceSummary[] | undefined>(undefined);
   useEffect(() => {
-    let current = true;
+    const abort = new AbortController();
     const timer = setTimeout(() => {
-      void summarisePolicy(document, catalog).then(
-        (result) => current && setSummary(result),
-        () => current && setSummary([]),
+      void summarisePolicy(document, catalog, { session, signal: abort.signal }).then(
+        (result) => !abort.signal.aborted && setSummary(result),
+        () => !abort.signal.aborted && setSummary([]),
       );
     }, 200);
     return () => {
-      current = false;
+      abort.abort();
       clearTimeout(timer);
     };
-  }, [document, catalog]);
+  }, [document, catalog, session]);
   return (
     <aside className="policy-summary" aria-label="Policy summary" data-testid="policy-summary">
       <h3 className="inspector__subheading">Summary</h3>
@@ -34,7 +39,7 @@ export function PolicySummary({
       {summary?.map((entry) => (
         <section key={entry.service} className="policy-summary__service" data-testid="policy-summary-row">
           <h4 className="policy-summary__name">{entry.service}</h4>
-          <p className="policy-summary__scope">
+          <p className={`policy-summary__scope${entry.perIdentity ? ' policy-summary__scope--yes' : ''}`}>
             {entry.perIdentity ? 'Resources scoped per identity' : 'Not scoped per identity'}
           </p>
           <dl className="policy-summary__levels">
@@ -50,6 +55,11 @@ export function PolicySummary({
           </dl>
         </section>
       ))}
+      {summary && summary.length > 0 ? (
+        <p className="muted policy-summary__note">
+          Evaluated for two identities of this role: scoped means what one may use, the other is denied.
+        </p>
+      ) : null}
     </aside>
   );
 }

@@ -1,0 +1,184 @@
+// The requests the policy summary asks the IAM engine about, for one catalog action: identity A's
+// resources (the policy's own Resource entries and the action's ARN templates, with A's identity id
+// substituted) and A's item keys (`dynamodb:LeadingKeys`, `s3:prefix`), then the same requests made
+// by identity B. An action is granted when A is allowed on one of them; it is scoped per identity
+// when B is denied every request A is allowed.
+
+import { supportedConditionKeys, type CatalogAction } from '../iam/catalog';
+import { arnFormatWitness } from '../iam/catalog-patterns';
+import { compilePolicy, evaluateDecision, substituteVariables } from '../iam/index';
+import type { CompiledPolicy, ContextValue } from '../iam/types';
+import { stringList } from './catalog-lookup';
+import type { SummarySession } from './summary-session';
+
+export interface ActionOutcome {
+  allowed: boolean;
+  /** Whether B is denied everything A is allowed; undefined when the action takes no resource. */
+  scoped: boolean | undefined;
+}
+
+/**
+ * Condition keys that name which items of a resource a request touches, with the value a request
+ * for the identity's own items carries when the policy names none.
+ * https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/specifying-conditions.html
+ * https://docs.aws.amazon.com/AmazonS3/latest/userguide/walkthrough1.html (s3:prefix per user)
+ */
+const ITEM_KEYS: Record<string, { key: string; own: (id: string) => ContextValue }> = {
+  'dynamodb:leadingkeys': { key: 'dynamodb:LeadingKeys', own: (id) => [id] },
+  's3:prefix': { key: 's3:prefix', own: (id) => `${id}/` },
+};
+
+const SUB = 'cognito-identity.amazonaws.com:sub';
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** A concrete value a wildcard pattern matches: `*` and `?` become one letter, empty ARN fields stay empty. */
+function instantiate(pattern: string, session: SummarySession): string {
+  const parts = pattern.split(':');
+  if (parts[0] === 'arn' && parts.length >= 6) {
+    const fill = (value: string | undefined, concrete: string): string =>
+      value !== undefined && /[*?]/.test(value) ? concrete : (value ?? '');
+    parts[1] = fill(parts[1], session.account.partition);
+    parts[3] = fill(parts[3], session.account.region);
+    parts[4] = fill(parts[4], session.account.accountId);
+  }
+  return parts.join(':').replace(/[*?]/g, 'x');
+}
+
+/** An ARN of the template with the identity id in every name (`arn:aws:s3:::<id>/<id>`). */
+function templateInstance(arnFormat: string, session: SummarySession, id: string): string {
+  return arnFormat.replace(/\$\{([^}]*)\}/g, (_, name: string) => {
+    const lower = name.toLowerCase();
+    if (lower === 'partition') return session.account.partition;
+    if (lower === 'region') return session.account.region;
+    if (lower === 'account') return session.account.accountId;
+    return id;
+  });
+}
+
+export interface SummaryEvaluator {
+  /** The outcome of each action of one service (the service's resource types decide what an ARN names). */
+  outcomes(actions: readonly CatalogAction[]): ActionOutcome[];
+  /** Whether A may call an action of a service the policy never names, on any resource. */
+  unnamedServiceAllowed(): boolean;
+}
+
+export function createSummaryEvaluator(document: unknown, session: SummarySession): SummaryEvaluator {
+  const policy: CompiledPolicy = compilePolicy({ name: 'summary', document }, 'identity');
+  const version = isRecord(document) && typeof document.Version === 'string' ? document.Version : undefined;
+  const [idA, idB] = session.identities;
+  const contextA = { ...session.context, [SUB]: idA };
+  const contextB = { ...session.context, [SUB]: idB };
+  const statements = isRecord(document)
+    ? (Array.isArray(document.Statement) ? document.Statement : [document.Statement]).filter(isRecord)
+    : [];
+  const allows = statements.filter((statement) => statement.Effect === 'Allow');
+  const own = (text: string): string =>
+    instantiate(substituteVariables(text, contextA, version).value, session);
+
+  // The policy's Resource entries as A would meet them; `*` is covered by the ARN templates.
+  const policyResources = allows
+    .flatMap((statement) => stringList(statement.Resource))
+    .filter((resource) => !/^\*+$/.test(resource))
+    .map((resource) => substituteVariables(resource, contextA, version).value);
+  // Values the policy's conditions give the item keys, as A would meet them.
+  const itemValues = new Map<string, string[]>();
+  for (const statement of allows) {
+    if (!isRecord(statement.Condition)) continue;
+    for (const block of Object.values(statement.Condition)) {
+      if (!isRecord(block)) continue;
+      for (const [key, values] of Object.entries(block)) {
+        const lower = key.toLowerCase();
+        if (!ITEM_KEYS[lower]) continue;
+        const list = itemValues.get(lower) ?? [];
+        list.push(...stringList(values).map(own));
+        itemValues.set(lower, list);
+      }
+    }
+  }
+
+  function allowed(action: string, resource: string, context: Record<string, ContextValue>): boolean {
+    return (
+      evaluateDecision({
+        request: { principal: session.principal, action, resource, context },
+        identityPolicies: [policy],
+      }) === 'Allowed'
+    );
+  }
+
+  /**
+   * Per resource type of the service, the ARNs of that type the policy's Resource entries name: the
+   * shortest ARN both match. Placeholders are first read as names without `/` or `:`; only when no
+   * type of the service fits an entry that way is an entry matched loosely (S3 object keys, log
+   * groups), so `identitypool/…/identity/<id>/*` names cognito-sync datasets, not identity pools.
+   */
+  function namedResources(actions: readonly CatalogAction[]): Map<string, string[]> {
+    const formats = new Map<string, string>();
+    for (const action of actions)
+      for (const type of action.resourceTypes) formats.set(type.name, type.arnFormat);
+    const byType = new Map<string, string[]>();
+    for (const resource of policyResources) {
+      for (const strict of [true, false]) {
+        let found = false;
+        for (const [type, format] of formats) {
+          const witness = arnFormatWitness(resource, format, strict);
+          if (witness === undefined) continue;
+          found = true;
+          byType.set(type, [...(byType.get(type) ?? []), instantiate(witness, session)]);
+        }
+        if (found) break;
+      }
+    }
+    return byType;
+  }
+
+  function resourcesOf(action: CatalogAction, named: Map<string, string[]>): string[] {
+    if (action.wildcardOnly || action.resourceTypes.length === 0) return ['*'];
+    const resources = new Set<string>();
+    for (const type of action.resourceTypes) {
+      resources.add(templateInstance(type.arnFormat, session, idA));
+      for (const resource of named.get(type.name) ?? []) resources.add(resource);
+    }
+    return [...resources];
+  }
+
+  /** A's item keys for the action: each value the policy names, and A's own id. */
+  function itemContexts(action: CatalogAction): Array<Record<string, ContextValue>> {
+    let contexts: Array<Record<string, ContextValue>> = [{}];
+    const supported = new Set(supportedConditionKeys(action).map((key) => key.toLowerCase()));
+    for (const [lower, item] of Object.entries(ITEM_KEYS)) {
+      if (!supported.has(lower)) continue;
+      const values: ContextValue[] = [item.own(idA), ...(itemValues.get(lower) ?? [])].map((value) =>
+        Array.isArray(value) || lower !== 'dynamodb:leadingkeys' ? value : [value],
+      );
+      contexts = contexts.flatMap((context) => values.map((value) => ({ ...context, [item.key]: value })));
+    }
+    return contexts;
+  }
+
+  function outcome(action: CatalogAction, resources: string[]): ActionOutcome {
+    const name = `${action.service}:${action.name}`;
+    let granted = false;
+    let scoped = true;
+    for (const items of itemContexts(action)) {
+      for (const resource of resources) {
+        if (!allowed(name, resource, { ...contextA, ...items })) continue;
+        granted = true;
+        if (allowed(name, resource, { ...contextB, ...items })) scoped = false;
+      }
+    }
+    return { allowed: granted, scoped: granted && resources[0] !== '*' ? scoped : undefined };
+  }
+
+  return {
+    outcomes(actions) {
+      const named = namedResources(actions);
+      return actions.map((action) => outcome(action, resourcesOf(action, named)));
+    },
+    unnamedServiceAllowed() {
+      return allowed('unnamed-service:UnnamedAction', '*', contextA);
+    },
+  };
+}
