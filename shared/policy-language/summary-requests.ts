@@ -19,13 +19,32 @@ export interface ActionOutcome {
 
 /**
  * Condition keys that name which items of a resource a request touches, with the value a request
- * for the identity's own items carries when the policy names none.
+ * for the identity's own items carries when the policy names none, and the actions whose requests
+ * always carry the key. Other requests may leave it out (a PartiQL SELECT scanning the table, a
+ * ListBucket without a prefix), which a `ForAllValues` condition lets through: those requests are
+ * asked about too.
  * https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/specifying-conditions.html
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-single-vs-multi-valued-context-keys.html
  * https://docs.aws.amazon.com/AmazonS3/latest/userguide/walkthrough1.html (s3:prefix per user)
  */
-const ITEM_KEYS: Record<string, { key: string; own: (id: string) => ContextValue }> = {
-  'dynamodb:leadingkeys': { key: 'dynamodb:LeadingKeys', own: (id) => [id] },
-  's3:prefix': { key: 's3:prefix', own: (id) => `${id}/` },
+const ITEM_KEYS: Record<string, { key: string; own: (id: string) => ContextValue; always: Set<string> }> = {
+  'dynamodb:leadingkeys': {
+    key: 'dynamodb:LeadingKeys',
+    own: (id) => [id],
+    always: new Set(
+      [
+        'GetItem',
+        'PutItem',
+        'UpdateItem',
+        'DeleteItem',
+        'BatchGetItem',
+        'BatchWriteItem',
+        'ConditionCheckItem',
+        'Query',
+      ].map((name) => `dynamodb:${name.toLowerCase()}`),
+    ),
+  },
+  's3:prefix': { key: 's3:prefix', own: (id) => `${id}/`, always: new Set() },
 };
 
 const SUB = 'cognito-identity.amazonaws.com:sub';
@@ -144,16 +163,20 @@ export function createSummaryEvaluator(document: unknown, session: SummarySessio
     return [...resources];
   }
 
-  /** A's item keys for the action: each value the policy names, and A's own id. */
+  /** A's item keys for the action: each value the policy names, A's own id, and none where a request may omit the key. */
   function itemContexts(action: CatalogAction): Array<Record<string, ContextValue>> {
     let contexts: Array<Record<string, ContextValue>> = [{}];
     const supported = new Set(supportedConditionKeys(action).map((key) => key.toLowerCase()));
+    const name = `${action.service}:${action.name}`.toLowerCase();
     for (const [lower, item] of Object.entries(ITEM_KEYS)) {
       if (!supported.has(lower)) continue;
       const values: ContextValue[] = [item.own(idA), ...(itemValues.get(lower) ?? [])].map((value) =>
         Array.isArray(value) || lower !== 'dynamodb:leadingkeys' ? value : [value],
       );
-      contexts = contexts.flatMap((context) => values.map((value) => ({ ...context, [item.key]: value })));
+      contexts = contexts.flatMap((context) => [
+        ...values.map((value) => ({ ...context, [item.key]: value })),
+        ...(item.always.has(name) ? [] : [context]),
+      ]);
     }
     return contexts;
   }

@@ -279,3 +279,46 @@ test('text that is not valid JSON stays as a draft; saving asks about it; typing
   await expect(page.getByTestId('dirty-state')).toHaveText('Saved');
   expect(readFileSync(app.designPath, 'utf8')).toContain('"Sid": "SavedAtOnce"');
 });
+
+for (const theme of ['light', 'dark'] as const) {
+  test(`the summary beside the editor grades services with the engine (${theme})`, async ({ page }) => {
+    const { studio, editor } = await openRole(page, 'PhotoSharingAuthenticated');
+    await studio.setTheme(theme);
+    await page.getByTestId('open-inline-policy').first().click();
+    await expect.poll(() => editor.text()).toContain('ReadPublicGallery');
+    const sub = '${cognito-identity.amazonaws.com:sub}';
+    await editor.replaceText(
+      JSON.stringify(
+        {
+          Version: '2012-10-17',
+          Statement: [
+            {
+              Effect: 'Allow',
+              Action: ['s3:GetObject', 's3:PutObject'],
+              Resource: `arn:aws:s3:::photo-sharing-media-111122223333/private/${sub}/*`,
+            },
+            {
+              Effect: 'Allow',
+              Action: ['dynamodb:GetItem', 'dynamodb:Query'],
+              Resource: 'arn:aws:dynamodb:us-east-1:111122223333:table/PhotoAlbums',
+              Condition: { 'ForAllValues:StringEquals': { 'dynamodb:LeadingKeys': [sub] } },
+            },
+            { Effect: 'Allow', Action: 'sqs:*', Resource: '*' },
+            { Effect: 'Deny', Action: ['sqs:Send*', 'sqs:Delete*'], Resource: '*' },
+          ],
+        },
+        null,
+        2,
+      ),
+    );
+    const rows = editor.root.getByTestId('policy-summary-row');
+    await expect(rows).toHaveCount(3);
+    await expect(rows.filter({ hasText: 'dynamodb' })).toContainText('Resources scoped per identity');
+    await expect(rows.filter({ hasText: 's3' })).toContainText('Resources scoped per identity');
+    const sqs = rows.filter({ hasText: 'sqs' });
+    await expect(sqs).toContainText('Not scoped per identity');
+    await expect(sqs.locator('.policy-summary__grant', { hasText: 'Write' })).toContainText('Limited');
+    await expect(sqs.locator('.policy-summary__grant', { hasText: 'Read' })).toContainText('Full');
+    await studio.screenshot(`${theme}-policy-summary`);
+  });
+}

@@ -86,6 +86,26 @@ describe('scoped per identity', () => {
     expect(row(bare, 'dynamodb').perIdentity).toBe(false);
   });
 
+  it('a PartiQL SELECT may name no key: ForAllValues alone lets it through, a Null check does not', async () => {
+    // ForAllValues is true when the request has no value for the key
+    // (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-single-vs-multi-valued-context-keys.html).
+    const table = 'arn:aws:dynamodb:us-east-1:111122223333:table/Notes';
+    const forAll = { 'ForAllValues:StringEquals': { 'dynamodb:LeadingKeys': [SUB] } };
+    const open = await summary([
+      { Effect: 'Allow', Action: 'dynamodb:PartiQLSelect', Resource: table, Condition: forAll },
+    ]);
+    expect(row(open, 'dynamodb').perIdentity).toBe(false);
+    const required = await summary([
+      {
+        Effect: 'Allow',
+        Action: 'dynamodb:PartiQLSelect',
+        Resource: table,
+        Condition: { ...forAll, Null: { 'dynamodb:LeadingKeys': 'false' } },
+      },
+    ]);
+    expect(row(required, 'dynamodb').perIdentity).toBe(true);
+  });
+
   it('ListBucket is scoped by an s3:prefix condition on the identity id, not without it', async () => {
     // https://docs.aws.amazon.com/AmazonS3/latest/userguide/walkthrough1.html
     const withPrefix = await summary([
