@@ -18,23 +18,43 @@ export function PolicySummary({
   session: SummarySession;
 }): ReactElement {
   const [summary, setSummary] = useState<ServiceSummary[] | undefined>(undefined);
+  const [failure, setFailure] = useState<string | undefined>(undefined);
+  // Any design edit makes a new session object; only a different session is worth a new summary.
+  const sessionKey = JSON.stringify(session);
   useEffect(() => {
     const abort = new AbortController();
+    const sessionOfKey = JSON.parse(sessionKey) as SummarySession;
     const timer = setTimeout(() => {
-      void summarisePolicy(document, catalog, { session, signal: abort.signal }).then(
-        (result) => !abort.signal.aborted && setSummary(result),
-        () => !abort.signal.aborted && setSummary([]),
+      void summarisePolicy(document, catalog, { session: sessionOfKey, signal: abort.signal }).then(
+        (result) => {
+          if (abort.signal.aborted) return;
+          setSummary(result);
+          setFailure(undefined);
+        },
+        (error: unknown) => {
+          if (abort.signal.aborted) return;
+          // Never "grants nothing" when the answer is unknown.
+          setSummary(undefined);
+          setFailure(error instanceof Error ? error.message : String(error));
+        },
       );
     }, 200);
     return () => {
       abort.abort();
       clearTimeout(timer);
     };
-  }, [document, catalog, session]);
+  }, [document, catalog, sessionKey]);
   return (
     <aside className="policy-summary" aria-label="Policy summary" data-testid="policy-summary">
       <h3 className="inspector__subheading">Summary</h3>
-      {summary === undefined ? <p className="muted">Reading the catalog…</p> : null}
+      {failure !== undefined ? (
+        <p
+          className="policy-summary__failure"
+          role="status"
+        >{`The summary could not be computed: ${failure}`}</p>
+      ) : summary === undefined ? (
+        <p className="muted">Reading the catalog…</p>
+      ) : null}
       {summary?.length === 0 ? <p className="muted">Grants nothing.</p> : null}
       {summary?.map((entry) => (
         <section key={entry.service} className="policy-summary__service" data-testid="policy-summary-row">
