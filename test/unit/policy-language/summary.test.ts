@@ -277,3 +277,36 @@ describe('access levels as the engine decides them', () => {
     expect(other).toEqual([]);
   });
 });
+
+describe('malformed documents', () => {
+  it('grants nothing for documents the engine cannot use, without throwing', async () => {
+    for (const document of [
+      undefined,
+      null,
+      'text',
+      42,
+      [],
+      {},
+      { Statement: 5 },
+      { Statement: [null, 'x'] },
+    ]) {
+      expect(await summarisePolicy(document, catalog), JSON.stringify(document)).toEqual([]);
+    }
+    // A statement without Effect never applies (IAM rejects it); one with an unknown action names no service.
+    expect(
+      await summarisePolicy(
+        { Version: '2012-10-17', Statement: [{ Action: 's3:GetObject', Resource: '*' }] },
+        catalog,
+      ),
+    ).toEqual([]);
+    expect(
+      await summarisePolicy(
+        {
+          Version: '2012-10-17',
+          Statement: [{ Effect: 'Allow', Action: 'nosuchservice:Do', Resource: '*' }],
+        },
+        catalog,
+      ),
+    ).toEqual([]);
+  });
+});
