@@ -19,23 +19,29 @@ export function PolicySummary({
 }): ReactElement {
   const [summary, setSummary] = useState<ServiceSummary[] | undefined>(undefined);
   const [failure, setFailure] = useState<string | undefined>(undefined);
+  // A policy with service wildcards is evaluated over the whole catalog, which takes seconds the
+  // first time: the previous answer must not pass for the current one meanwhile.
+  const [pending, setPending] = useState(false);
   // Any design edit makes a new session object; only a different session is worth a new summary.
   const sessionKey = JSON.stringify(session);
   useEffect(() => {
     const abort = new AbortController();
     const sessionOfKey = JSON.parse(sessionKey) as SummarySession;
     const timer = setTimeout(() => {
+      setPending(true);
       void summarisePolicy(document, catalog, { session: sessionOfKey, signal: abort.signal }).then(
         (result) => {
           if (abort.signal.aborted) return;
           setSummary(result);
           setFailure(undefined);
+          setPending(false);
         },
         (error: unknown) => {
           if (abort.signal.aborted) return;
           // Never "grants nothing" when the answer is unknown.
           setSummary(undefined);
           setFailure(error instanceof Error ? error.message : String(error));
+          setPending(false);
         },
       );
     }, 200);
@@ -45,8 +51,18 @@ export function PolicySummary({
     };
   }, [document, catalog, sessionKey]);
   return (
-    <aside className="policy-summary" aria-label="Policy summary" data-testid="policy-summary">
+    <aside
+      className={`policy-summary${pending && summary !== undefined ? ' policy-summary--pending' : ''}`}
+      aria-label="Policy summary"
+      aria-busy={pending}
+      data-testid="policy-summary"
+    >
       <h3 className="inspector__subheading">Summary</h3>
+      {pending && summary !== undefined ? (
+        <p className="muted" role="status">
+          Updating…
+        </p>
+      ) : null}
       {failure !== undefined ? (
         <p
           className="policy-summary__failure"

@@ -319,6 +319,7 @@ for (const theme of ['light', 'dark'] as const) {
     await expect(sqs).toContainText('Not scoped per identity');
     await expect(sqs.locator('.policy-summary__grant', { hasText: 'Write' })).toContainText('Limited');
     await expect(sqs.locator('.policy-summary__grant', { hasText: 'Read' })).toContainText('Full');
+    await expect(editor.root.getByTestId('policy-summary')).toHaveAttribute('aria-busy', 'false');
     await studio.screenshot(`${theme}-policy-summary`);
   });
 }
