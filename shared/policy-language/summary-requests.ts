@@ -93,18 +93,19 @@ export function createSummaryEvaluator(document: unknown, session: SummarySessio
   const statements = isRecord(document)
     ? (Array.isArray(document.Statement) ? document.Statement : [document.Statement]).filter(isRecord)
     : [];
-  const allows = statements.filter((statement) => statement.Effect === 'Allow');
   const own = (text: string): string =>
     instantiate(substituteVariables(text, contextA, version).value, session);
 
-  // The policy's Resource entries as A would meet them; `*` is covered by the ARN templates.
-  const policyResources = allows
-    .flatMap((statement) => stringList(statement.Resource))
+  // The resources the policy names, as A would meet them: Allow and Deny statements alike, Resource
+  // and NotResource (a Deny on everything but A's prefix names the one place A may still go).
+  // `*` is covered by the ARN templates.
+  const policyResources = statements
+    .flatMap((statement) => [...stringList(statement.Resource), ...stringList(statement.NotResource)])
     .filter((resource) => !/^\*+$/.test(resource))
     .map((resource) => substituteVariables(resource, contextA, version).value);
   // Values the policy's conditions give the item keys, as A would meet them.
   const itemValues = new Map<string, string[]>();
-  for (const statement of allows) {
+  for (const statement of statements) {
     if (!isRecord(statement.Condition)) continue;
     for (const block of Object.values(statement.Condition)) {
       if (!isRecord(block)) continue;

@@ -44,6 +44,16 @@ describe('scoped per identity', () => {
     expect(row(everywhere, 's3').perIdentity).toBe(false);
   });
 
+  it('a Deny on everything outside the own prefix scopes a bucket-wide Allow', async () => {
+    // The Deny's NotResource matches every object but the identity's own: A may read app-data/<A>/…,
+    // B is denied it (explicit Deny), and nothing else of the bucket is allowed to anyone.
+    const rows = await summary([
+      { Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::app-data/*' },
+      { Effect: 'Deny', Action: 's3:*', NotResource: `arn:aws:s3:::app-data/${SUB}/*` },
+    ]);
+    expect(row(rows, 's3')).toMatchObject({ perIdentity: true, levels: { Read: 'Limited' } });
+  });
+
   it('one statement on a shared prefix makes the service not scoped', async () => {
     const rows = await summary([
       { Effect: 'Allow', Action: 's3:GetObject', Resource: `arn:aws:s3:::app-data/private/${SUB}/*` },
