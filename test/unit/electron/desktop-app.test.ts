@@ -1,4 +1,5 @@
 import type { BrowserWindowConstructorOptions, MenuItemConstructorOptions } from 'electron';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { hostMethods } from '../../../shared/host/api';
@@ -14,7 +15,11 @@ const temporaryDirectory = useTemporaryDirectories();
 
 /** A fake of the Electron objects the desktop app touches, recording what it is asked to do. */
 async function fakeElectron() {
-  const appRoot = '/opt/studio';
+  // An installed app: its built renderer next to a file that must stay out of the page's reach.
+  const appRoot = await temporaryDirectory();
+  await mkdir(join(appRoot, 'dist', 'renderer'), { recursive: true });
+  await writeFile(join(appRoot, 'dist', 'renderer', 'index.html'), '<title>Studio</title>');
+  await writeFile(join(appRoot, 'dist', 'main.cjs'), 'main process code');
   const dataDirectory = await temporaryDirectory();
   const record = {
     sandboxEnabled: false,
@@ -131,6 +136,11 @@ describe('desktop app wiring', () => {
       },
     ]);
     expect([...record.protocolHandlers.keys()]).toEqual(['app']);
+    const serve = record.protocolHandlers.get('app')!;
+    const page = await serve(new Request('app://studio/index.html'));
+    expect(page.status).toBe(200);
+    expect(await page.text()).toBe('<title>Studio</title>');
+    expect((await serve(new Request('app://studio/%2e%2e/main.cjs'))).status).toBe(404);
     expect(window.options.webPreferences).toMatchObject({
       preload: join(appRoot, 'dist', 'main', 'preload.cjs'),
       contextIsolation: true,
