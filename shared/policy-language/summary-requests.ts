@@ -78,8 +78,11 @@ function templateInstance(arnFormat: string, session: SummarySession, id: string
 }
 
 export interface SummaryEvaluator {
-  /** The outcome of each action of one service (the service's resource types decide what an ARN names). */
-  outcomes(actions: readonly CatalogAction[]): ActionOutcome[];
+  /**
+   * The evaluator of one service's actions (the service's resource types decide what an ARN names).
+   * `needScope: false` once the service is known not to be scoped: the first allowed request answers.
+   */
+  forService(actions: readonly CatalogAction[]): (action: CatalogAction, needScope: boolean) => ActionOutcome;
   /** Whether A may call an action of a service the policy never names, on any resource. */
   unnamedServiceAllowed(): boolean;
 }
@@ -182,24 +185,28 @@ export function createSummaryEvaluator(document: unknown, session: SummarySessio
     return contexts;
   }
 
-  function outcome(action: CatalogAction, resources: string[]): ActionOutcome {
+  function outcome(action: CatalogAction, resources: string[], needScope: boolean): ActionOutcome {
     const name = `${action.service}:${action.name}`;
+    const takesResource = resources[0] !== '*';
     let granted = false;
     let scoped = true;
     for (const items of itemContexts(action)) {
+      const requestA = { ...contextA, ...items };
+      const requestB = { ...contextB, ...items };
       for (const resource of resources) {
-        if (!allowed(name, resource, { ...contextA, ...items })) continue;
+        if (!allowed(name, resource, requestA)) continue;
         granted = true;
-        if (allowed(name, resource, { ...contextB, ...items })) scoped = false;
+        if (!needScope) return { allowed: true, scoped: takesResource ? false : undefined };
+        if (allowed(name, resource, requestB)) scoped = false;
       }
     }
-    return { allowed: granted, scoped: granted && resources[0] !== '*' ? scoped : undefined };
+    return { allowed: granted, scoped: granted && takesResource ? scoped : undefined };
   }
 
   return {
-    outcomes(actions) {
+    forService(actions) {
       const named = namedResources(actions);
-      return actions.map((action) => outcome(action, resourcesOf(action, named)));
+      return (action, needScope) => outcome(action, resourcesOf(action, named), needScope);
     },
     unnamedServiceAllowed() {
       return allowed('unnamed-service:UnnamedAction', '*', contextA);

@@ -7,7 +7,7 @@
 import type { CatalogAction, IamCatalog } from '../iam/catalog';
 import type { AccountContext } from '../model/types';
 import { stringList } from './catalog-lookup';
-import { createSummaryEvaluator, type ActionOutcome, type SummaryEvaluator } from './summary-requests';
+import { createSummaryEvaluator, type SummaryEvaluator } from './summary-requests';
 import { sampleSummarySession, type SummarySession } from './summary-session';
 
 export const ACCESS_LEVELS = ['List', 'Read', 'Write', 'Permissions management', 'Tagging'] as const;
@@ -30,6 +30,8 @@ export interface SummaryOptions {
 }
 
 const SAMPLE_ACCOUNT: AccountContext = { accountId: '111122223333', partition: 'aws', region: 'us-east-1' };
+/** Longest stretch of evaluation between two pauses. */
+const SLICE_MS = 12;
 const GLOBAL_KEY = /^(aws|cognito-identity\.amazonaws\.com):/i;
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -100,16 +102,18 @@ async function tallyService(
   service: string,
   evaluator: SummaryEvaluator,
   tally: Tally,
+  slices: Slices,
 ): Promise<void> {
   const names = await catalog.listActions(service);
   const actions = (await Promise.all(names.map((name) => catalog.getAction(service, name)))).filter(
     (action): action is CatalogAction => action !== undefined,
   );
-  const outcomes = evaluator.outcomes(actions);
+  const outcomeOf = evaluator.forService(actions);
   let granted = false;
   let resourceGranted = false;
-  for (const [index, action] of actions.entries()) {
-    const outcome = outcomes[index] as ActionOutcome;
+  for (const action of actions) {
+    if (!(await slices.next())) return;
+    const outcome = outcomeOf(action, tally.scoped);
     for (const level of levelsOf(action)) {
       tally.counts[level].total += 1;
       if (outcome.allowed) tally.counts[level].allowed += 1;
@@ -132,9 +136,23 @@ function summaryOf(service: string, tally: Tally): ServiceSummary {
   return { service, levels, perIdentity: tally.granted && tally.scoped };
 }
 
-/** Lets the renderer paint between services of a long evaluation. */
-function pause(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, 0));
+interface Slices {
+  /** False once the work is abandoned; pauses when the current slice has run long enough. */
+  next(): Promise<boolean>;
+}
+
+/** Short slices of work with pauses between them, so a large policy never holds the renderer for long. */
+function slicesOf(signal: AbortSignal | undefined): Slices {
+  let started = performance.now();
+  return {
+    async next() {
+      if (performance.now() - started > SLICE_MS) {
+        await new Promise((resolve) => setTimeout(resolve, 0));
+        started = performance.now();
+      }
+      return !signal?.aborted;
+    },
+  };
 }
 
 export async function summarisePolicy(
@@ -152,14 +170,14 @@ export async function summarisePolicy(
   const allowsUnnamed = statements.some(
     (statement) => statement.Effect === 'Allow' && reachesUnnamed(statement),
   );
+  const slices = slicesOf(options.signal);
   const summaries: ServiceSummary[] = [];
   for (const service of [...named].sort()) {
-    if (options.signal?.aborted) return [];
     const tally = emptyTally();
-    await tallyService(catalog, service, evaluator, tally);
+    await tallyService(catalog, service, evaluator, tally, slices);
+    if (!(await slices.next())) return [];
     // Beside an "every other service" row a service the policy names is shown even when it gets nothing.
     if (tally.granted || allowsUnnamed) summaries.push(summaryOf(service, tally));
-    await pause();
   }
   if (!allowsUnnamed) return summaries;
   const label = named.size > 0 ? 'every other service' : 'every service';
@@ -173,10 +191,9 @@ export async function summarisePolicy(
   }
   const tally = emptyTally();
   for (const service of await catalog.listServices()) {
-    if (options.signal?.aborted) return [];
     if (named.has(service.toLowerCase())) continue;
-    await tallyService(catalog, service, evaluator, tally);
-    await pause();
+    await tallyService(catalog, service, evaluator, tally, slices);
+    if (!(await slices.next())) return [];
   }
   return tally.granted ? [...summaries, summaryOf(label, tally)] : summaries;
 }
