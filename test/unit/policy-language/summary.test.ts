@@ -288,6 +288,29 @@ describe('access levels as the engine decides them', () => {
   });
 });
 
+describe('the sessions of the role', () => {
+  it('a guest role is evaluated with amr "unauthenticated"', async () => {
+    // https://docs.aws.amazon.com/cognito/latest/developerguide/iam-roles.html (amr of guest identities)
+    const design = aDesign()
+      .with((draft) => {
+        draft.roles.push(aRole({ id: 'role-guest' }));
+        draft.identityPools.push(
+          anIdentityPool({ allowUnauthenticated: true, unauthenticatedRoleId: 'role-guest' }),
+        );
+      })
+      .build();
+    const statement = (amr: string) => ({
+      Effect: 'Allow',
+      Action: 's3:GetObject',
+      Resource: 'arn:aws:s3:::public/*',
+      Condition: { 'ForAnyValue:StringLike': { 'cognito-identity.amazonaws.com:amr': amr } },
+    });
+    expect(await summary([statement('authenticated')], [design, ['role-guest']])).toEqual([]);
+    const guest = await summary([statement('unauthenticated')], [design, ['role-guest']]);
+    expect(row(guest, 's3').levels.Read).toBe('Limited');
+  });
+});
+
 describe('malformed documents', () => {
   it('grants nothing for documents the engine cannot use, without throwing', async () => {
     for (const document of [
