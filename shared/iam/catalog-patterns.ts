@@ -27,8 +27,15 @@ function segmentCharacter(character: string): boolean {
   return character !== '/' && character !== ':';
 }
 
-/** Tokens of a catalog ARN format: `${Name}` placeholders stand for one or more characters. */
-function tokenizeArnFormat(format: string): PatternToken[] {
+function nameCharacter(character: string): boolean {
+  return character !== '/';
+}
+
+/**
+ * Tokens of a catalog ARN format: `${Name}` placeholders stand for one or more characters (`strict`:
+ * never a `/`, as in most real names; identity ids hold a `:`).
+ */
+function tokenizeArnFormat(format: string, strict = false): PatternToken[] {
   const tokens: PatternToken[] = [];
   let index = 0;
   while (index < format.length) {
@@ -36,7 +43,11 @@ function tokenizeArnFormat(format: string): PatternToken[] {
       const end = format.indexOf('}', index);
       if (end > index) {
         const name = format.slice(index + 2, end).toLowerCase();
-        const allowed = SEGMENT_PLACEHOLDERS.has(name) ? segmentCharacter : anyCharacter;
+        const allowed = SEGMENT_PLACEHOLDERS.has(name)
+          ? segmentCharacter
+          : strict
+            ? nameCharacter
+            : anyCharacter;
         tokens.push({ kind: 'one', allowed }, { kind: 'many', allowed });
         index = end + 1;
         continue;
@@ -111,6 +122,55 @@ function patternsIntersect(left: PatternToken[], right: PatternToken[]): boolean
 /** Whether a policy Resource entry (with wildcards and variables) can name a resource of this ARN format. */
 export function resourceCanMatchArnFormat(resource: string, arnFormat: string): boolean {
   return patternsIntersect(tokenizePolicyResource(resource), tokenizeArnFormat(arnFormat));
+}
+
+/**
+ * A shortest resource ARN that both the policy Resource entry and the ARN format match (wildcards
+ * and placeholders take the letter `a` where nothing else is asked), or undefined when none does.
+ * `strict`: the format's placeholders hold no `/`.
+ */
+export function arnFormatWitness(resource: string, arnFormat: string, strict = false): string | undefined {
+  const left = tokenizePolicyResource(resource);
+  const right = tokenizeArnFormat(arnFormat, strict);
+  const width = right.length + 1;
+  // Breadth first over pairs of positions; each cell remembers how it was reached.
+  const from = new Int32Array((left.length + 1) * width).fill(-1);
+  const emitted: string[] = [];
+  const queue: number[] = [0];
+  from[0] = 0;
+  for (let head = 0; head < queue.length; head += 1) {
+    const cell = queue[head] as number;
+    const i = Math.floor(cell / width);
+    const j = cell % width;
+    if (i === left.length && j === right.length) {
+      let text = '';
+      for (let at = cell; at !== 0; at = from[at] as number) text = (emitted[at] ?? '') + text;
+      return text;
+    }
+    const leftToken = left[i];
+    const rightToken = right[j];
+    const visit = (next: number, character: string): void => {
+      if (from[next] !== -1) return;
+      from[next] = cell;
+      emitted[next] = character;
+      queue.push(next);
+    };
+    if (leftToken?.kind === 'many') visit((i + 1) * width + j, '');
+    if (rightToken?.kind === 'many') visit(i * width + j + 1, '');
+    if (leftToken && rightToken && tokensAgree(leftToken, rightToken)) {
+      const character =
+        leftToken.kind === 'literal'
+          ? leftToken.character
+          : rightToken.kind === 'literal'
+            ? rightToken.character
+            : 'a';
+      visit(
+        (leftToken.kind === 'many' ? i : i + 1) * width + (rightToken.kind === 'many' ? j : j + 1),
+        character,
+      );
+    }
+  }
+  return undefined;
 }
 
 /** Whether an IAM action pattern (`Get*`, `?ut*`) matches an action name; case-insensitive as IAM does. */

@@ -8,15 +8,16 @@ import type {
   Dialog,
   IpcMain,
   Menu as MenuType,
+  Protocol,
   Session,
 } from 'electron';
 import { extname, dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { HostApi } from '../../shared/host/api';
 import { menuCommandChannel, type MenuMessage } from '../../shared/host/transport';
 import { createDispatcher } from '../host/dispatch';
 import { createHostService, type FileDialogs } from '../host/service';
 import { designFileSuffix } from '../services/files';
+import { appPageUrl, appScheme, appSchemePrivileges, serveAppRequest } from './app-protocol';
 import { createCloseGuard, type CloseChoice } from './close-guard';
 import { registerHostHandlers, type IpcMainLike } from './ipc';
 import { buildMenuTemplate, type MenuActions } from './menu';
@@ -36,6 +37,7 @@ export interface ElectronModules {
   Menu: typeof MenuType;
   dialog: Dialog;
   session: { defaultSession: Session };
+  protocol: Pick<Protocol, 'registerSchemesAsPrivileged' | 'handle'>;
 }
 
 const designFilters = [{ name: 'Cognito designs', extensions: ['json'] }];
@@ -48,14 +50,16 @@ export function startupDesignFromArguments(argv: readonly string[]): string | un
 }
 
 export function startDesktopApp(electron: ElectronModules, argv: readonly string[]): void {
-  const { app, BrowserWindow, ipcMain, Menu, dialog } = electron;
+  const { app, BrowserWindow, ipcMain, Menu, dialog, protocol } = electron;
   const appRoot = app.getAppPath();
-  const indexPath = join(appRoot, 'dist', 'renderer', 'index.html');
-  const page: AppPage = { url: pathToFileURL(indexPath) };
+  const rendererRoot = join(appRoot, 'dist', 'renderer');
+  const page: AppPage = { url: new URL(appPageUrl) };
   const startupDesignPath = startupDesignFromArguments(argv);
   let mainWindow: BrowserWindowType | undefined;
 
   app.enableSandbox();
+  // Must happen before the app is ready (Electron's rule for privileged schemes).
+  protocol.registerSchemesAsPrivileged([{ scheme: appScheme, privileges: appSchemePrivileges }]);
   app.on('web-contents-created', (_event, contents) =>
     hardenWebContents(contents as unknown as HardenableContents, page),
   );
@@ -165,6 +169,7 @@ export function startDesktopApp(electron: ElectronModules, argv: readonly string
   app.on('window-all-closed', () => app.quit());
 
   void app.whenReady().then(async () => {
+    protocol.handle(appScheme, (request) => serveAppRequest(rendererRoot, request));
     installSessionPolicy(electron.session.defaultSession as unknown as PolicySession, page);
     registerHostHandlers(ipcMain as unknown as IpcMainLike, dispatch, page);
     installMenu(await service.listRecent({}));
@@ -176,6 +181,6 @@ export function startDesktopApp(electron: ElectronModules, argv: readonly string
     window.on('closed', () => {
       mainWindow = undefined;
     });
-    await window.loadFile(indexPath);
+    await window.loadURL(appPageUrl);
   });
 }

@@ -5,12 +5,12 @@
 import type { BrowserWindowConstructorOptions } from 'electron';
 import { headerContentSecurityPolicy } from '../host/security-headers';
 
-/** The renderer's index.html as a file: URL; the only page the app ever shows. */
+/** The renderer's index.html (`app://studio/index.html`, see app-protocol.ts); the only page the app ever shows. */
 export interface AppPage {
   url: URL;
 }
 
-/** True only for the app's own page (any fragment or query), never another local file. */
+/** True only for the app's own page (any fragment or query), never another file or origin. */
 export function isAppPageUrl(candidate: string, page: AppPage): boolean {
   let url: URL;
   try {
@@ -18,7 +18,9 @@ export function isAppPageUrl(candidate: string, page: AppPage): boolean {
   } catch {
     return false;
   }
-  return url.protocol === 'file:' && url.host === page.url.host && url.pathname === page.url.pathname;
+  return (
+    url.protocol === page.url.protocol && url.host === page.url.host && url.pathname === page.url.pathname
+  );
 }
 
 /** The window constructor the app uses (Electron's BrowserWindow, or a fake in tests). */
@@ -105,22 +107,10 @@ export interface PolicySession {
 /** Schemes the renderer may load from besides its own files: in-memory data the page created. */
 const allowedInMemorySchemes = new Set(['data:', 'blob:', 'devtools:', 'chrome-extension:']);
 
-/** The decoded path of a file: URL, or undefined when decoding shows a trick (`..`, NUL, `\`). */
-function decodedFilePath(url: URL): string | undefined {
-  let path: string;
-  try {
-    path = decodeURIComponent(url.pathname);
-  } catch {
-    return undefined;
-  }
-  if (path.includes('\0') || path.includes('\\') || path.split('/').includes('..')) return undefined;
-  return path;
-}
-
 /**
- * True for in-memory URLs and for files inside the folder of the app page (dist/renderer). Other
- * local files stay out of reach even if a script were injected: `'self'` in a file: page's CSP
- * covers every file: URL. Compared without case, as Windows paths are.
+ * True for in-memory URLs and for the app's own origin (`app://studio/…`), whose protocol handler
+ * serves only files of dist/renderer (app-protocol.ts). Every file: URL is refused: the page no
+ * longer lives there, so no local file is in reach even if a script were injected.
  */
 export function isAllowedRequest(candidate: string, page: AppPage): boolean {
   let url: URL;
@@ -130,18 +120,12 @@ export function isAllowedRequest(candidate: string, page: AppPage): boolean {
     return false;
   }
   if (allowedInMemorySchemes.has(url.protocol)) return true;
-  if (url.protocol !== 'file:' || url.host !== page.url.host) return false;
-  const path = decodedFilePath(url);
-  const pagePath = decodedFilePath(page.url);
-  if (path === undefined || pagePath === undefined) return false;
-  const folder = pagePath.slice(0, pagePath.lastIndexOf('/') + 1).toLowerCase();
-  return path.toLowerCase().startsWith(folder);
+  return url.protocol === page.url.protocol && url.host === page.url.host;
 }
 
 /**
  * Checklist 5 (permissions denied), 7 (CSP header next to the meta tag in index.html) and 1 (no
- * remote content: every http/https/ws request is cancelled, and so is every local file outside the
- * renderer folder).
+ * remote content: every http/https/ws request is cancelled, and so is every file: URL).
  */
 export function installSessionPolicy(session: PolicySession, page: AppPage): void {
   session.webRequest.onHeadersReceived((details, callback) => {

@@ -3,6 +3,7 @@
 
 import { lazy, Suspense, useEffect, useMemo, useState, type ReactElement } from 'react';
 import { customTrustStart } from '../../shared/policy-language/trust-start';
+import { summarySessionFor } from '../../shared/policy-language/summary-session';
 import { STATEMENT_TEMPLATES } from '../../shared/policy-language/templates';
 import { useAwsManagedPolicies } from '../data/use-aws-managed-policies';
 import { updateEntityCommand } from '../state/commands';
@@ -72,6 +73,10 @@ export function PolicyEditorPane(): ReactElement | null {
   const context = useMemo(
     () => (source ? languageContextFor(design, source, rendererCatalog()) : undefined),
     // Recomputed when the design changes; the key keeps it stable while only the text changes.
+    [design, source],
+  );
+  const summarySession = useMemo(
+    () => (source ? summarySessionFor(design, source.roleIds) : undefined),
     [design, source],
   );
   const findings = useMemo(
@@ -182,8 +187,8 @@ export function PolicyEditorPane(): ReactElement | null {
               }}
             />
           </Suspense>
-          {source.kind === 'trust' ? null : (
-            <PolicySummary document={source.document} catalog={context.catalog} />
+          {source.kind === 'trust' || !summarySession ? null : (
+            <PolicySummary document={source.document} catalog={context.catalog} session={summarySession} />
           )}
         </div>
       ) : source ? null : (

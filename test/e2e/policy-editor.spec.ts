@@ -418,3 +418,47 @@ test('saving anyway keeps the policy draft in the editor and in the autosave', a
   await expect(page.getByTestId('policy-draft')).toContainText('not valid JSON');
   await expect.poll(() => editor.text()).toContain('"Kept",",');
 });
+
+for (const theme of ['light', 'dark'] as const) {
+  test(`the summary beside the editor grades services with the engine (${theme})`, async ({ page }) => {
+    const { studio, editor } = await openRole(page, 'PhotoSharingAuthenticated');
+    await studio.setTheme(theme);
+    await page.getByTestId('open-inline-policy').first().click();
+    await expect.poll(() => editor.text()).toContain('ReadPublicGallery');
+    const sub = '${cognito-identity.amazonaws.com:sub}';
+    await editor.replaceText(
+      JSON.stringify(
+        {
+          Version: '2012-10-17',
+          Statement: [
+            {
+              Effect: 'Allow',
+              Action: ['s3:GetObject', 's3:PutObject'],
+              Resource: `arn:aws:s3:::photo-sharing-media-111122223333/private/${sub}/*`,
+            },
+            {
+              Effect: 'Allow',
+              Action: ['dynamodb:GetItem', 'dynamodb:Query'],
+              Resource: 'arn:aws:dynamodb:us-east-1:111122223333:table/PhotoAlbums',
+              Condition: { 'ForAllValues:StringEquals': { 'dynamodb:LeadingKeys': [sub] } },
+            },
+            { Effect: 'Allow', Action: 'sqs:*', Resource: '*' },
+            { Effect: 'Deny', Action: ['sqs:Send*', 'sqs:Delete*'], Resource: '*' },
+          ],
+        },
+        null,
+        2,
+      ),
+    );
+    const rows = editor.root.getByTestId('policy-summary-row');
+    await expect(rows).toHaveCount(3);
+    await expect(rows.filter({ hasText: 'dynamodb' })).toContainText('Resources scoped per identity');
+    await expect(rows.filter({ hasText: 's3' })).toContainText('Resources scoped per identity');
+    const sqs = rows.filter({ hasText: 'sqs' });
+    await expect(sqs).toContainText('Not scoped per identity');
+    await expect(sqs.locator('.policy-summary__grant', { hasText: 'Write' })).toContainText('Limited');
+    await expect(sqs.locator('.policy-summary__grant', { hasText: 'Read' })).toContainText('Full');
+    await expect(editor.root.getByTestId('policy-summary')).toHaveAttribute('aria-busy', 'false');
+    await studio.screenshot(`${theme}-policy-summary`);
+  });
+}

@@ -16,7 +16,7 @@ function directives(policy: string): Map<string, string> {
 }
 
 describe('Content-Security-Policy', () => {
-  it('is the same in index.html (file:// pages get no headers) as in the shell', () => {
+  it('is the same in index.html as in the response headers', () => {
     const html = readFileSync('src-renderer/index.html', 'utf8');
     const meta = /<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]*)"/i.exec(html);
     expect(meta?.[1]).toBe(rendererContentSecurityPolicy);

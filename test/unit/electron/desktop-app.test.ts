@@ -1,4 +1,5 @@
 import type { BrowserWindowConstructorOptions, MenuItemConstructorOptions } from 'electron';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { hostMethods } from '../../../shared/host/api';
@@ -14,7 +15,11 @@ const temporaryDirectory = useTemporaryDirectories();
 
 /** A fake of the Electron objects the desktop app touches, recording what it is asked to do. */
 async function fakeElectron() {
-  const appRoot = '/opt/studio';
+  // An installed app: its built renderer next to a file that must stay out of the page's reach.
+  const appRoot = await temporaryDirectory();
+  await mkdir(join(appRoot, 'dist', 'renderer'), { recursive: true });
+  await writeFile(join(appRoot, 'dist', 'renderer', 'index.html'), '<title>Studio</title>');
+  await writeFile(join(appRoot, 'dist', 'main.cjs'), 'main process code');
   const dataDirectory = await temporaryDirectory();
   const record = {
     sandboxEnabled: false,
@@ -24,6 +29,8 @@ async function fakeElectron() {
     menus: [] as MenuItemConstructorOptions[][],
     sentToRenderer: [] as Array<[string, unknown]>,
     sessionPolicyInstalled: false,
+    privilegedSchemes: [] as unknown[],
+    protocolHandlers: new Map<string, (request: Request) => Promise<Response>>(),
   };
   class FakeWindow {
     title = '';
@@ -41,8 +48,8 @@ async function fakeElectron() {
     on(event: string, listener: (event: { preventDefault(): void }) => void) {
       this.listeners.set(event, listener);
     }
-    async loadFile(path: string) {
-      this.loaded = path;
+    async loadURL(url: string) {
+      this.loaded = url;
     }
     setTitle(title: string) {
       this.title = title;
@@ -51,7 +58,14 @@ async function fakeElectron() {
     close() {}
   }
   let ready: () => void = () => undefined;
-  const readyPromise = new Promise<void>((resolve) => (ready = resolve));
+  let isReady = false;
+  const readyPromise = new Promise<void>(
+    (resolve) =>
+      (ready = () => {
+        isReady = true;
+        resolve();
+      }),
+  );
   const electron = {
     app: {
       getAppPath: () => appRoot,
@@ -72,6 +86,15 @@ async function fakeElectron() {
       setApplicationMenu: (menu: MenuItemConstructorOptions[]) => record.menus.push(menu),
     },
     dialog: {},
+    protocol: {
+      registerSchemesAsPrivileged: (schemes: unknown[]) => {
+        // Electron accepts this call only before the app is ready.
+        if (isReady) throw new Error('registered after ready');
+        record.privilegedSchemes.push(...schemes);
+      },
+      handle: (scheme: string, handler: (request: Request) => Promise<Response>) =>
+        record.protocolHandlers.set(scheme, handler),
+    },
     session: {
       defaultSession: {
         webRequest: {
@@ -100,12 +123,24 @@ describe('desktop app wiring', () => {
     expect(record.sessionPolicyInstalled).toBe(true);
   });
 
-  it('opens one secure window on the built renderer with the bundled preload', async () => {
+  it('opens one secure window on the built renderer, from app://, with the bundled preload', async () => {
     const { record, start, appRoot } = await fakeElectron();
     await start([]);
     expect(record.windows).toHaveLength(1);
     const window = record.windows[0]!;
-    expect(window.loaded).toBe(join(appRoot, 'dist', 'renderer', 'index.html'));
+    expect(window.loaded).toBe('app://studio/index.html');
+    expect(record.privilegedSchemes).toEqual([
+      {
+        scheme: 'app',
+        privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true },
+      },
+    ]);
+    expect([...record.protocolHandlers.keys()]).toEqual(['app']);
+    const serve = record.protocolHandlers.get('app')!;
+    const page = await serve(new Request('app://studio/index.html'));
+    expect(page.status).toBe(200);
+    expect(await page.text()).toBe('<title>Studio</title>');
+    expect((await serve(new Request('app://studio/%2e%2e/main.cjs'))).status).toBe(404);
     expect(window.options.webPreferences).toMatchObject({
       preload: join(appRoot, 'dist', 'main', 'preload.cjs'),
       contextIsolation: true,
@@ -115,10 +150,10 @@ describe('desktop app wiring', () => {
   });
 
   it('serves the host API on one channel per method, only to the app page', async () => {
-    const { record, start, appRoot } = await fakeElectron();
+    const { record, start } = await fakeElectron();
     await start([]);
     expect([...record.handlers.keys()].sort()).toEqual(hostMethods.map((method) => `host:${method}`).sort());
-    const appFrame = { url: `file://${join(appRoot, 'dist', 'renderer', 'index.html')}`, parent: null };
+    const appFrame = { url: 'app://studio/index.html', parent: null };
     const info = await record.handlers.get('host:getAppInfo')?.({ senderFrame: appFrame }, {});
     expect(info).toMatchObject({ result: { mode: 'electron', version: '9.9.9' } });
     const foreign = await record.handlers.get('host:getAppInfo')?.(
@@ -138,9 +173,9 @@ describe('desktop app wiring', () => {
   });
 
   it('shows the document title and dirty marker in the window title', async () => {
-    const { record, start, appRoot } = await fakeElectron();
+    const { record, start } = await fakeElectron();
     await start([]);
-    const appFrame = { url: `file://${join(appRoot, 'dist', 'renderer', 'index.html')}`, parent: null };
+    const appFrame = { url: 'app://studio/index.html', parent: null };
     await record.handlers.get('host:setDocumentState')?.(
       { senderFrame: appFrame },
       { title: 'Photo sharing', dirty: true },

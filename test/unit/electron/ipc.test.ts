@@ -10,8 +10,8 @@ import type { AppPage } from '../../../src-main/electron/window';
 import { createDispatcher, type HostDispatcher } from '../../../src-main/host/dispatch';
 import { createHostService } from '../../../src-main/host/service';
 
-const page: AppPage = { url: new URL('file:///opt/studio/dist/renderer/index.html') };
-const appFrame: SenderFrame = { url: 'file:///opt/studio/dist/renderer/index.html', parent: null };
+const page: AppPage = { url: new URL('app://studio/index.html') };
+const appFrame: SenderFrame = { url: 'app://studio/index.html', parent: null };
 
 function setUp() {
   const handlers = new Map<string, (event: InvokeEvent, ...args: unknown[]) => Promise<unknown>>();
@@ -47,7 +47,8 @@ describe('IPC handlers', () => {
       null,
       { url: 'https://evil.example/', parent: null },
       { url: 'file:///tmp/evil.html', parent: null },
-      { url: 'file:///opt/studio/dist/renderer/index.html', parent: appFrame },
+      { url: 'file:///opt/studio/dist/renderer/index.html', parent: null },
+      { url: 'app://studio/index.html', parent: appFrame },
       { url: 'about:blank', parent: null },
     ];
     for (const [channel, handler] of handlers) {

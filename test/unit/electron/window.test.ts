@@ -10,7 +10,7 @@ import {
   type PolicySession,
 } from '../../../src-main/electron/window';
 
-const page: AppPage = { url: new URL('file:///opt/studio/dist/renderer/index.html') };
+const page: AppPage = { url: new URL('app://studio/index.html') };
 
 class FakeWindow {
   static created: BrowserWindowConstructorOptions[] = [];
@@ -80,10 +80,12 @@ describe('web contents hardening', () => {
       expect(listener, event).toBeDefined();
       expect(navigate(listener, 'https://evil.example/')).toBe(true);
       expect(navigate(listener, 'file:///etc/passwd')).toBe(true);
-      expect(navigate(listener, 'file:///opt/studio/dist/renderer/other.html')).toBe(true);
+      expect(navigate(listener, 'file:///opt/studio/dist/renderer/index.html')).toBe(true);
+      expect(navigate(listener, 'app://studio/other.html')).toBe(true);
+      expect(navigate(listener, 'app://evil/index.html')).toBe(true);
       expect(navigate(listener, 'javascript:alert(1)')).toBe(true);
       expect(navigate(listener, 'not a url')).toBe(true);
-      expect(navigate(listener, 'file:///opt/studio/dist/renderer/index.html#/inspector')).toBe(false);
+      expect(navigate(listener, 'app://studio/index.html#/inspector')).toBe(false);
     }
   });
 
@@ -94,10 +96,12 @@ describe('web contents hardening', () => {
   });
 
   it('recognises only the app page as the app page', () => {
-    expect(isAppPageUrl('file:///opt/studio/dist/renderer/index.html', page)).toBe(true);
-    expect(isAppPageUrl('file:///opt/studio/dist/renderer/index.html?x=1', page)).toBe(true);
-    expect(isAppPageUrl('file://remote-host/opt/studio/dist/renderer/index.html', page)).toBe(false);
-    expect(isAppPageUrl('http://127.0.0.1/opt/studio/dist/renderer/index.html', page)).toBe(false);
+    expect(isAppPageUrl('app://studio/index.html', page)).toBe(true);
+    expect(isAppPageUrl('app://studio/index.html?x=1', page)).toBe(true);
+    expect(isAppPageUrl('app://studio:8080/index.html', page)).toBe(false);
+    expect(isAppPageUrl('app://other/index.html', page)).toBe(false);
+    expect(isAppPageUrl('file:///opt/studio/dist/renderer/index.html', page)).toBe(false);
+    expect(isAppPageUrl('http://studio/index.html', page)).toBe(false);
   });
 });
 
@@ -136,7 +140,7 @@ describe('session policy', () => {
     expect(policy).not.toMatch(/script-src[^;]*unsafe-inline/);
   });
 
-  it('cancels requests for remote content and keeps local files', () => {
+  it('cancels requests for remote content and keeps the app origin', () => {
     const handlers = fakeSession();
     const cancelled = (url: string): boolean => {
       let result = false;
@@ -146,28 +150,27 @@ describe('session policy', () => {
     expect(cancelled('https://cdn.example/script.js')).toBe(true);
     expect(cancelled('http://127.0.0.1:8080/')).toBe(true);
     expect(cancelled('ws://evil.example/')).toBe(true);
-    expect(cancelled('file:///opt/studio/dist/renderer/assets/index.js')).toBe(false);
+    expect(cancelled('app://studio/assets/index.js')).toBe(false);
     expect(cancelled('data:font/woff2;base64,AAAA')).toBe(false);
   });
 
-  it('cancels local files outside the renderer folder, however the path is spelt', () => {
+  it('cancels every file: URL and every other origin (the app:// handler confines paths itself)', () => {
     const handlers = fakeSession();
     const cancelled = (url: string): boolean => {
       let result = false;
       handlers.request?.({ url }, (response) => (result = response.cancel));
       return result;
     };
-    expect(cancelled('file:///opt/studio/dist/renderer/index.html')).toBe(false);
-    expect(cancelled('file:///opt/studio/dist/renderer/assets/index%20copy.css')).toBe(false);
+    expect(cancelled('app://studio/index.html')).toBe(false);
+    expect(cancelled('app://studio/assets/index%20copy.css')).toBe(false);
     for (const url of [
       'file:///etc/passwd',
       'file:///home/someone/.aws/credentials',
-      'file:///opt/studio/dist/renderer/../main/main.cjs',
-      'file:///opt/studio/dist/renderer/assets/%2e%2e/%2e%2e/main/main.cjs',
-      'file:///opt/studio/dist/renderer/assets/..%2F..%2Fmain%2Fmain.cjs',
-      'file:///opt/studio/dist/renderer-other/index.js',
-      'file:///opt/studio/dist/renderer/%00.js',
+      'file:///opt/studio/dist/renderer/index.html',
       'file://fileserver/opt/studio/dist/renderer/index.html',
+      'app://other/index.html',
+      'app://studio:1234/index.html',
+      'other-scheme://studio/index.html',
     ]) {
       expect(cancelled(url), url).toBe(true);
     }
