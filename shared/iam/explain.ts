@@ -9,6 +9,7 @@ import {
   explainConditions,
   principalLevel,
   resourcesMatch,
+  statementLevel,
   type PreparedRequest,
 } from './statement';
 import type { EvaluationResult, PolicyKind, PolicyTypeResult, StatementExplanation } from './types';
@@ -119,20 +120,28 @@ function describe(statement: StatementExplanation): string {
   return `${name} of ${kindNames[statement.policyKind]} "${statement.policyName}"`;
 }
 
+/**
+ * With `onlyApplying`, statements that do not apply are left out of `statements` and never explained:
+ * the decision, the deciding statements and the summary depend on the applying ones alone, and
+ * explaining why each other statement does not apply costs more than the evaluation itself.
+ */
 export function explainEvaluation(
   sets: PolicySet[],
   request: PreparedRequest,
   trustPolicyMode: boolean,
   sameAccount: boolean,
+  onlyApplying = false,
 ): EvaluationResult {
   const considered = new Map<PolicyKind, Considered[]>();
   for (const set of sets) {
-    considered.set(
-      set.kind,
-      set.policies.flatMap((policy) =>
-        policy.statements.map((statement) => explainStatement(statement, set.kind, request)),
-      ),
-    );
+    const entries: Considered[] = [];
+    for (const policy of set.policies) {
+      for (const statement of policy.statements) {
+        if (onlyApplying && statementLevel(statement, request, set.kind) === 'none') continue;
+        entries.push(explainStatement(statement, set.kind, request));
+      }
+    }
+    considered.set(set.kind, entries);
   }
   const applying = (kind: PolicyKind, effect: 'Allow' | 'Deny'): Considered[] =>
     (considered.get(kind) ?? []).filter(

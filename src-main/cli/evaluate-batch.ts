@@ -5,8 +5,8 @@
 // parser runs only to word an error), and every policy document is validated and compiled once
 // per distinct text, however many lines repeat it.
 
-import { compilePolicy, evaluate } from '../../shared/iam';
-import type { CompiledPolicy, EvaluationResult, PolicyDocument } from '../../shared/iam';
+import { compilePolicy, evaluateDeciding } from '../../shared/iam';
+import type { CompiledPolicy, DecidingResult, PolicyDocument } from '../../shared/iam';
 import { duplicateKeyReason, parseJsonText as parseLocatedJson } from '../../shared/model/json-text';
 import { scanLine, skeletonOf, type PolicySpan } from './batch-line';
 import { CliInputError, oneLine } from './errors';
@@ -102,7 +102,7 @@ export function createBatchEvaluator(fileLabel: string): BatchEvaluator {
         }
         line = text;
         spans = new Map(scan.spans.map((span) => [span.name, span]));
-        const result = evaluate(parseEvaluationInput(value, where, preparePolicy));
+        const result = evaluateDeciding(parseEvaluationInput(value, where, preparePolicy));
         return { json: JSON.stringify({ line: lineNumber, ...batchResult(result) }), bad: false };
       } catch (error) {
         return failure(lineNumber, error);
@@ -128,7 +128,7 @@ function parseWhole(text: string, line: string, where: string): unknown {
   }
 }
 
-function batchResult(result: EvaluationResult): Record<string, unknown> {
+function batchResult(result: DecidingResult): Record<string, unknown> {
   return {
     decision: result.decision,
     summary: result.summary,
