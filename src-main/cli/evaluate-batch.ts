@@ -25,8 +25,14 @@ const MAX_CACHED_CHARACTERS = 32 * 1024 * 1024;
 /** Documents per place tried, most recently used first, where a document starts in a line. */
 const RECENT_PER_PLACE = 4;
 
+/**
+ * A cached text cut from a longer line is copied, so that it does not keep the whole line alive
+ * (a slice shares its line's memory); cutting from a short line costs less than copying.
+ */
+const MAX_PINNED_LINE = 16 * 1024;
+
 interface CachedPolicy {
-  /** The document's text: a copy, so that it does not keep the whole line it came from alive. */
+  /** The document's text (see MAX_PINNED_LINE). */
   text: string;
   compiled?: CompiledPolicy;
   error?: string;
@@ -113,7 +119,7 @@ export function createBatchEvaluator(fileLabel: string): BatchEvaluator {
         if (typeof document !== 'object' || document === null || Array.isArray(document))
           throw new CliInputError(`${where}: $.${name}: expected a policy document object`);
         const error = policyError(document as Record<string, unknown>, name, kind);
-        entry = { text: Buffer.from(text, 'utf8').toString('utf8') };
+        entry = { text: line.length > MAX_PINNED_LINE ? Buffer.from(text, 'utf8').toString('utf8') : text };
         if (error) entry.error = error;
         else entry.compiled = compilePolicy({ name, document: document as PolicyDocument }, kind);
         remember(name, entry);
