@@ -121,9 +121,10 @@ function describe(statement: StatementExplanation): string {
 }
 
 /**
- * With `onlyApplying`, statements that do not apply are left out of `statements` and never explained:
- * the decision, the deciding statements and the summary depend on the applying ones alone, and
- * explaining why each other statement does not apply costs more than the evaluation itself.
+ * With `onlyApplying`, only the decision, the deciding statements and the summary are answered
+ * (`statements` and `policyTypes` stay empty, `problems` absent): they depend on the applying
+ * statements alone, and explaining why each other statement does not apply costs more than the
+ * evaluation itself.
  */
 export function explainEvaluation(
   sets: PolicySet[],
@@ -179,6 +180,8 @@ export function explainEvaluation(
     decision === 'ExplicitlyDenied'
       ? denies.map((entry) => entry.explanation)
       : decidingAllows(route, applying, resourceKind);
+  const summary = summarize(decision, route, decidingStatements, verdicts, request, present);
+  if (onlyApplying) return { decision, decidingStatements, summary, statements: [], policyTypes: [] };
   const policyTypes: PolicyTypeResult[] = (
     ['identity', 'session', 'permissionsBoundary', resourceKind] as PolicyKind[]
   ).map((kind) => ({
@@ -199,7 +202,7 @@ export function explainEvaluation(
     decidingStatements,
     statements,
     policyTypes,
-    summary: summarize(decision, route, decidingStatements, verdicts, request, present),
+    summary,
   };
   const problems = sets
     .filter((set) => countedKinds.includes(set.kind))

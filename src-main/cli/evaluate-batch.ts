@@ -78,12 +78,13 @@ export function createBatchEvaluator(fileLabel: string): BatchEvaluator {
   let spans: PolicySpan<CachedPolicy>[] = [];
 
   // A document seen at this place on a recent line is recognised by comparing its text where it
-  // starts (no copy, no hashing, no scan); the answer is the same as if it had been read again.
+  // starts (no copy, no scan); the answer is the same as if it had been read again.
   const recognise: RecogniseDocument<CachedPolicy> = (name, start) => {
     const place = cache.get(name);
     if (!place) return undefined;
     for (const entry of place.recent) {
-      if (line.startsWith(entry.text, start)) {
+      // Equality of a slice (a view, not a copy) runs several times faster than startsWith here.
+      if (line.slice(start, start + entry.text.length) === entry.text) {
         useRecent(place, entry);
         return { end: start + entry.text.length, known: entry };
       }
