@@ -1,6 +1,6 @@
-// Compiled actions, resources and condition values are reused between policies by their text: the
-// reuse must never carry one policy's reading of a text into another where it means something else
-// (another Version, another condition operator, a number instead of a string).
+// Compiled actions, resources and condition values are reused between policies by their text, and
+// request addresses and dates between requests: the reuse must never carry one reading of a text
+// into a place where it means something else (another Version, another condition operator).
 import { describe, expect, it } from 'vitest';
 import type { Decision } from '../../../shared/iam';
 import { compilePolicy, evaluate } from '../../../shared/iam';
@@ -82,5 +82,26 @@ describe('compiled texts reused between policies', () => {
     expect(second.decidingStatements.map((entry) => [entry.policyName, entry.sid, entry.path])).toEqual([
       ['second', 'Two', '$.Statement[1]'],
     ]);
+  });
+
+  it('read each request’s own address and date, however often the same texts come back', () => {
+    const document = allow('2012-10-17', {
+      Resource: '*',
+      Condition: {
+        IpAddress: { 'aws:SourceIp': '203.0.113.0/24' },
+        DateLessThan: { 'aws:CurrentTime': '2025-01-01T00:00:00Z' },
+      },
+    });
+    const at = (ip: string, time: string): Decision =>
+      decisionOf(document, { 'aws:SourceIp': ip, 'aws:CurrentTime': time });
+    const answers = [1, 2].flatMap(() => [
+      at('203.0.113.9', '2024-06-01T12:00:00Z'),
+      at('198.51.100.1', '2024-06-01T12:00:00Z'),
+      at('203.0.113.9', '2026-06-01T12:00:00Z'),
+      at('not an address', '2024-06-01T12:00:00Z'),
+    ]);
+    expect(answers).toEqual(
+      [1, 2].flatMap(() => ['Allowed', 'ImplicitlyDenied', 'ImplicitlyDenied', 'ImplicitlyDenied']),
+    );
   });
 });
