@@ -79,6 +79,31 @@ export interface CompiledPolicyDetails extends CompiledPolicy {
 
 const genuine = new WeakSet<object>();
 
+/**
+ * Compiled actions, resources and condition values by their text (and what else they depend on):
+ * policies that differ as documents still share most of these, and compiling them is the costly part.
+ * Safe to share because compiled entries are never modified. Each table starts over when full.
+ */
+const MEMO_ENTRIES = 20_000;
+const compiledActions = new Map<string, CompiledAction>();
+const compiledResources = new Map<string, CompiledResource>();
+const compiledConditionValues = new Map<string, CompiledConditionValue>();
+
+/** A key part that cannot run into the next one: `-` for none, else the length, `:` and the text. */
+function keyPart(text: string | undefined): string {
+  return text === undefined ? '-' : `${text.length}:${text}`;
+}
+
+function memoized<T>(table: Map<string, T>, key: string, compute: () => T): T {
+  let value = table.get(key);
+  if (value === undefined) {
+    value = compute();
+    if (table.size >= MEMO_ENTRIES) table.clear();
+    table.set(key, value);
+  }
+  return value;
+}
+
 export function isCompiledPolicy(value: unknown): value is CompiledPolicyDetails {
   return typeof value === 'object' && value !== null && genuine.has(value);
 }
@@ -158,9 +183,11 @@ function compileStatement(
     path,
     sid: typeof statement.Sid === 'string' ? statement.Sid : undefined,
     effect: effectText === 'Deny' ? 'Deny' : 'Allow',
-    actions: (actionTexts ?? []).map(compileAction),
+    actions: (actionTexts ?? []).map((text) => memoized(compiledActions, text, () => compileAction(text))),
     notAction,
-    resources: resourceTexts?.map((text) => compileResource(text, version)),
+    resources: resourceTexts?.map((text) =>
+      memoized(compiledResources, keyPart(version) + text, () => compileResource(text, version)),
+    ),
     notResource,
     principal: principalValue === undefined ? undefined : compilePrincipal(principalValue),
     notPrincipal,
@@ -232,7 +259,13 @@ function compileConditions(raw: unknown, path: string, version: string | undefin
         operatorError,
         key,
         lowerKey: key.toLowerCase(),
-        values: list.map((value) => compileConditionValue(value, operator, version)),
+        values: list.map((value) =>
+          typeof value === 'string'
+            ? memoized(compiledConditionValues, keyPart(operatorText) + keyPart(version) + value, () =>
+                compileConditionValue(value, operator, version),
+              )
+            : compileConditionValue(value, operator, version),
+        ),
       });
     }
   }

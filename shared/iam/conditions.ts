@@ -6,7 +6,7 @@ import { arnMatches, parseRequestArn } from './arn';
 import type { CompiledCondition, CompiledConditionValue } from './compile';
 import type { BaseOperator } from './operators';
 import type { ContextValue } from './types';
-import { ipInRange, parseBool, parseDate, parseIpRange, parseNumber } from './values';
+import { ipInRange, parseBool, parseDate, parseIpRange, parseNumber, type IpRange } from './values';
 import { resolveTemplateGlob, resolveTemplateText, type VariableLookup } from './variables';
 import { globMatches } from './wildcard';
 
@@ -146,6 +146,30 @@ function singleValueMatches(
   return false;
 }
 
+/**
+ * Request values read as addresses and dates, by their text: a batch or a matrix compares the same
+ * few (`aws:SourceIp`, `aws:CurrentTime`) with every condition of every request. Bounded; entries are
+ * never modified.
+ */
+const requestAddresses = new Map<string, IpRange | undefined>();
+const requestDates = new Map<string, number | undefined>();
+
+function readRequestValue<T>(
+  cache: Map<string, T | undefined>,
+  text: string,
+  read: (text: string) => T | undefined,
+): T | undefined {
+  if (cache.has(text)) return cache.get(text);
+  const value = read(text);
+  if (cache.size >= 1000) cache.clear();
+  cache.set(text, value);
+  return value;
+}
+
+function requestAddress(text: string): IpRange | undefined {
+  return readRequestValue(requestAddresses, text, (value) => parseIpRange(value, false));
+}
+
 /** Compares one policy value with one request value, as the positive form of the operator. */
 function testValue(
   base: BaseOperator,
@@ -174,7 +198,10 @@ function testValue(
     case 'numeric':
     case 'date': {
       const policy = value.number;
-      const request = base.type === 'numeric' ? parseNumber(requestValue) : parseDate(requestValue);
+      const request =
+        base.type === 'numeric'
+          ? parseNumber(requestValue)
+          : readRequestValue(requestDates, requestValue, parseDate);
       if (policy === undefined || request === undefined) return Test.Unusable;
       return compare(base, request, policy) ? Test.Match : Test.NoMatch;
     }
@@ -192,7 +219,7 @@ function testValue(
       return text === requestValue ? Test.Match : Test.NoMatch;
     }
     case 'ip': {
-      const address = parseIpRange(requestValue, false);
+      const address = requestAddress(requestValue);
       if (!value.ip || !address) return Test.Unusable;
       return ipInRange(address, value.ip) ? Test.Match : Test.NoMatch;
     }

@@ -158,6 +158,22 @@ export function evaluateDecision(input: EvaluationInput): Decision {
 
 /** The decision with every statement considered, the deciding statements and a summary. */
 export function evaluate(input: EvaluationInput): EvaluationResult {
+  return evaluateExplained(input, false);
+}
+
+export type DecidingResult = Pick<EvaluationResult, 'decision' | 'decidingStatements' | 'summary'>;
+
+/**
+ * What `evaluate` answers for the decision, its deciding statements and its summary, without
+ * explaining the statements that do not apply (for batches, where that explanation is most of the
+ * cost and is not shown).
+ */
+export function evaluateDeciding(input: EvaluationInput): DecidingResult {
+  const { decision, decidingStatements, summary } = evaluateExplained(input, true);
+  return { decision, decidingStatements, summary };
+}
+
+function evaluateExplained(input: EvaluationInput, onlyApplying: boolean): EvaluationResult {
   try {
     if (!input || typeof input !== 'object' || !input.request || typeof input.request !== 'object') {
       return refusal('the evaluation input has no request object');
@@ -173,7 +189,13 @@ export function evaluate(input: EvaluationInput): EvaluationResult {
     }
     const sets = policySets(input);
     const request = prepareRequest(input.request, input.permissionsBoundary !== undefined);
-    return explainEvaluation(sets, request, input.trustPolicyMode === true, isSameAccount(request));
+    return explainEvaluation(
+      sets,
+      request,
+      input.trustPolicyMode === true,
+      isSameAccount(request),
+      onlyApplying,
+    );
   } catch (error) {
     return refusal(
       `the evaluation input could not be read (${error instanceof Error ? error.message : String(error)})`,

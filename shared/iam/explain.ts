@@ -9,6 +9,7 @@ import {
   explainConditions,
   principalLevel,
   resourcesMatch,
+  statementLevel,
   type PreparedRequest,
 } from './statement';
 import type { EvaluationResult, PolicyKind, PolicyTypeResult, StatementExplanation } from './types';
@@ -119,20 +120,29 @@ function describe(statement: StatementExplanation): string {
   return `${name} of ${kindNames[statement.policyKind]} "${statement.policyName}"`;
 }
 
+/**
+ * With `onlyApplying`, only the decision, the deciding statements and the summary are answered
+ * (`statements` and `policyTypes` stay empty, `problems` absent): they depend on the applying
+ * statements alone, and explaining why each other statement does not apply costs more than the
+ * evaluation itself.
+ */
 export function explainEvaluation(
   sets: PolicySet[],
   request: PreparedRequest,
   trustPolicyMode: boolean,
   sameAccount: boolean,
+  onlyApplying = false,
 ): EvaluationResult {
   const considered = new Map<PolicyKind, Considered[]>();
   for (const set of sets) {
-    considered.set(
-      set.kind,
-      set.policies.flatMap((policy) =>
-        policy.statements.map((statement) => explainStatement(statement, set.kind, request)),
-      ),
-    );
+    const entries: Considered[] = [];
+    for (const policy of set.policies) {
+      for (const statement of policy.statements) {
+        if (onlyApplying && statementLevel(statement, request, set.kind) === 'none') continue;
+        entries.push(explainStatement(statement, set.kind, request));
+      }
+    }
+    considered.set(set.kind, entries);
   }
   const applying = (kind: PolicyKind, effect: 'Allow' | 'Deny'): Considered[] =>
     (considered.get(kind) ?? []).filter(
@@ -170,6 +180,8 @@ export function explainEvaluation(
     decision === 'ExplicitlyDenied'
       ? denies.map((entry) => entry.explanation)
       : decidingAllows(route, applying, resourceKind);
+  const summary = summarize(decision, route, decidingStatements, verdicts, request, present);
+  if (onlyApplying) return { decision, decidingStatements, summary, statements: [], policyTypes: [] };
   const policyTypes: PolicyTypeResult[] = (
     ['identity', 'session', 'permissionsBoundary', resourceKind] as PolicyKind[]
   ).map((kind) => ({
@@ -190,7 +202,7 @@ export function explainEvaluation(
     decidingStatements,
     statements,
     policyTypes,
-    summary: summarize(decision, route, decidingStatements, verdicts, request, present),
+    summary,
   };
   const problems = sets
     .filter((set) => countedKinds.includes(set.kind))

@@ -1,24 +1,37 @@
 // One pass over a line of `evaluate --batch` input that finds what JSON.parse does not check —
 // nesting depth and duplicate keys — and where each policy document's text sits, so a document
-// seen before is recognised by its text without being parsed again.
+// seen before is recognised by its text without being parsed again. A document the caller already
+// knows (recognised where it starts) is stepped over without being scanned: it passed this scan at
+// the same place before, so it holds no duplicate key and nests no deeper there.
 
 import { pathOf, stringEnd } from '../../shared/model/json-duplicate-keys';
 
-export interface PolicySpan {
+export interface PolicySpan<Known = unknown> {
   /** `identityPolicies[0]`, `sessionPolicies[1]`, `permissionsBoundary`, `resourcePolicy`. */
   name: string;
   start: number;
   /** Exclusive. */
   end: number;
+  /** What `recognise` returned for this document; undefined when it was scanned. */
+  known?: Known;
 }
 
-export interface LineScan {
+export interface LineScan<Known = unknown> {
   /** Offset of the bracket that nests too deep. */
   deepAt?: number;
   duplicate?: { key: string; offset: number; path: string };
   /** Object values of the policy members, in text order. */
-  spans: PolicySpan[];
+  spans: PolicySpan<Known>[];
 }
+
+/**
+ * Recognises a document that was scanned at the same place (`name`) before and whose text starts
+ * at `start`: returns it with the offset just past its text, or undefined.
+ */
+export type RecogniseDocument<Known> = (
+  name: string,
+  start: number,
+) => { end: number; known: Known } | undefined;
 
 interface Frame {
   keys: string[] | undefined;
@@ -43,9 +56,13 @@ function policyName(stack: Frame[]): string | undefined {
 }
 
 /** Scans JSON text; structure errors are left to JSON.parse (the result is then meaningless). */
-export function scanLine(text: string, maxDepth: number): LineScan {
+export function scanLine<Known>(
+  text: string,
+  maxDepth: number,
+  recognise?: RecogniseDocument<Known>,
+): LineScan<Known> {
   const stack: Frame[] = [];
-  const spans: PolicySpan[] = [];
+  const spans: PolicySpan<Known>[] = [];
   for (let index = 0; index < text.length; index += 1) {
     const code = text.charCodeAt(index);
     if (code === 34) {
@@ -70,12 +87,18 @@ export function scanLine(text: string, maxDepth: number): LineScan {
       index = end;
     } else if (code === 123 || code === 91) {
       if (stack.length >= maxDepth) return { deepAt: index, spans };
-      const frame: Frame =
+      const policy = code === 123 ? policyName(stack) : undefined;
+      const recognised = policy === undefined ? undefined : recognise?.(policy, index);
+      if (policy !== undefined && recognised) {
+        spans.push({ name: policy, start: index, end: recognised.end, known: recognised.known });
+        index = recognised.end - 1;
+        continue;
+      }
+      stack.push(
         code === 123
-          ? { keys: [], step: '', expectingKey: true, start: index }
-          : { keys: undefined, step: 0, expectingKey: false, start: index };
-      if (code === 123) frame.policy = policyName(stack);
-      stack.push(frame);
+          ? { keys: [], step: '', expectingKey: true, start: index, policy }
+          : { keys: undefined, step: 0, expectingKey: false, start: index },
+      );
     } else if (code === 125 || code === 93) {
       const frame = stack.pop();
       if (frame?.policy !== undefined) spans.push({ name: frame.policy, start: frame.start, end: index + 1 });

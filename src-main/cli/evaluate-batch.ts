@@ -5,10 +5,10 @@
 // parser runs only to word an error), and every policy document is validated and compiled once
 // per distinct text, however many lines repeat it.
 
-import { compilePolicy, evaluate } from '../../shared/iam';
-import type { CompiledPolicy, EvaluationResult, PolicyDocument } from '../../shared/iam';
+import { compilePolicy, evaluateDeciding } from '../../shared/iam';
+import type { CompiledPolicy, DecidingResult, PolicyDocument } from '../../shared/iam';
 import { duplicateKeyReason, parseJsonText as parseLocatedJson } from '../../shared/model/json-text';
-import { scanLine, skeletonOf, type PolicySpan } from './batch-line';
+import { scanLine, skeletonOf, type PolicySpan, type RecogniseDocument } from './batch-line';
 import { CliInputError, oneLine } from './errors';
 import { parseEvaluationInput, policyError, type PreparePolicy } from './evaluate-input';
 import { describeJsonError, MAX_JSON_DEPTH } from './files';
@@ -22,8 +22,26 @@ export const MAX_BATCH_LINE_BYTES = 8 * 1024 * 1024;
 const MAX_CACHED_POLICIES = 1024;
 /** Total characters of cached policy texts before the cache starts over. */
 const MAX_CACHED_CHARACTERS = 32 * 1024 * 1024;
+/** Documents per place tried, most recently used first, where a document starts in a line. */
+const RECENT_PER_PLACE = 4;
 
-type CachedPolicy = { compiled: CompiledPolicy; error?: undefined } | { error: string };
+/**
+ * A cached text cut from a longer line is copied, so that it does not keep the whole line alive
+ * (a slice shares its line's memory); cutting from a short line costs less than copying.
+ */
+const MAX_PINNED_LINE = 16 * 1024;
+
+interface CachedPolicy {
+  /** The document's text (see MAX_PINNED_LINE). */
+  text: string;
+  compiled?: CompiledPolicy;
+  error?: string;
+}
+
+interface PlaceCache {
+  byText: Map<string, CachedPolicy>;
+  recent: CachedPolicy[];
+}
 
 export interface BatchLineAnswer {
   /** One JSON object, without the newline. */
@@ -43,41 +61,73 @@ export interface BatchEvaluator {
   answerUnreadable(line: UnreadableLine): BatchLineAnswer;
 }
 
+function useRecent(place: PlaceCache, entry: CachedPolicy): void {
+  const at = place.recent.indexOf(entry);
+  if (at === 0) return;
+  if (at > 0) place.recent.splice(at, 1);
+  else if (place.recent.length >= RECENT_PER_PLACE) place.recent.pop();
+  place.recent.unshift(entry);
+}
+
 export function createBatchEvaluator(fileLabel: string): BatchEvaluator {
-  // By place (`identity\u0000identityPolicies[0]`), then by document text: no per-line copy of the text into a key.
-  const cache = new Map<string, Map<string, CachedPolicy>>();
+  // By place (`identityPolicies[0]`, which also fixes the policy kind), then by document text.
+  let cache = new Map<string, PlaceCache>();
   let cachedCount = 0;
   let cachedCharacters = 0;
   let line = '';
-  let spans = new Map<string, PolicySpan>();
+  let spans: PolicySpan<CachedPolicy>[] = [];
+
+  // A document seen at this place on a recent line is recognised by comparing its text where it
+  // starts (no copy, no scan); the answer is the same as if it had been read again.
+  const recognise: RecogniseDocument<CachedPolicy> = (name, start) => {
+    const place = cache.get(name);
+    if (!place) return undefined;
+    for (const entry of place.recent) {
+      // Equality of a slice (a view, not a copy) runs several times faster than startsWith here.
+      if (line.slice(start, start + entry.text.length) === entry.text) {
+        useRecent(place, entry);
+        return { end: start + entry.text.length, known: entry };
+      }
+    }
+    return undefined;
+  };
+
+  function remember(name: string, entry: CachedPolicy): void {
+    if (cachedCount >= MAX_CACHED_POLICIES || cachedCharacters + entry.text.length > MAX_CACHED_CHARACTERS) {
+      cache = new Map();
+      cachedCount = 0;
+      cachedCharacters = 0;
+    }
+    let place = cache.get(name);
+    if (!place) cache.set(name, (place = { byText: new Map(), recent: [] }));
+    place.byText.set(entry.text, entry);
+    useRecent(place, entry);
+    cachedCount += 1;
+    cachedCharacters += entry.text.length;
+  }
 
   const preparePolicy: PreparePolicy = (parsed, name, kind, where) => {
-    const span = spans.get(name);
-    // The document's own text when the scan placed it (the parsed value is then a `{}` stand-in).
-    const text = span ? line.slice(span.start, span.end) : JSON.stringify(parsed);
-    const place = `${kind}\u0000${name}`;
-    let entry = cache.get(place)?.get(text);
+    const span = spans.find((candidate) => candidate.name === name);
+    let entry = span?.known;
     if (!entry) {
-      const document = span ? parseWhole(text, line, where) : parsed;
-      if (typeof document !== 'object' || document === null || Array.isArray(document))
-        throw new CliInputError(`${where}: $.${name}: expected a policy document object`);
-      const error = policyError(document as Record<string, unknown>, name, kind);
-      entry = error
-        ? { error }
-        : { compiled: compilePolicy({ name, document: document as PolicyDocument }, kind) };
-      if (cachedCount >= MAX_CACHED_POLICIES || cachedCharacters + text.length > MAX_CACHED_CHARACTERS) {
-        cache.clear();
-        cachedCount = 0;
-        cachedCharacters = 0;
+      // The document's own text when the scan placed it (the parsed value is then a `{}` stand-in).
+      const text = span ? line.slice(span.start, span.end) : JSON.stringify(parsed);
+      const place = cache.get(name);
+      entry = place?.byText.get(text);
+      if (entry) useRecent(place as PlaceCache, entry);
+      else {
+        const document = span ? parseWhole(text, line, where) : parsed;
+        if (typeof document !== 'object' || document === null || Array.isArray(document))
+          throw new CliInputError(`${where}: $.${name}: expected a policy document object`);
+        const error = policyError(document as Record<string, unknown>, name, kind);
+        entry = { text: line.length > MAX_PINNED_LINE ? Buffer.from(text, 'utf8').toString('utf8') : text };
+        if (error) entry.error = error;
+        else entry.compiled = compilePolicy({ name, document: document as PolicyDocument }, kind);
+        remember(name, entry);
       }
-      let byText = cache.get(place);
-      if (!byText) cache.set(place, (byText = new Map()));
-      byText.set(text, entry);
-      cachedCount += 1;
-      cachedCharacters += text.length;
     }
     if (entry.error !== undefined) throw new CliInputError(`${where}: ${entry.error}`);
-    return entry.compiled;
+    return entry.compiled as CompiledPolicy;
   };
 
   function failure(lineNumber: number, error: unknown): BatchLineAnswer {
@@ -88,7 +138,8 @@ export function createBatchEvaluator(fileLabel: string): BatchEvaluator {
     answerLine(text, lineNumber) {
       const where = `${fileLabel}:${lineNumber}`;
       try {
-        const scan = scanLine(text, MAX_JSON_DEPTH);
+        line = text;
+        const scan = scanLine(text, MAX_JSON_DEPTH, recognise);
         if (scan.deepAt !== undefined) {
           throw new CliInputError(
             `${where}: JSON nested more than ${MAX_JSON_DEPTH} levels deep at column ${scan.deepAt + 1}`,
@@ -100,9 +151,8 @@ export function createBatchEvaluator(fileLabel: string): BatchEvaluator {
             `${where}: malformed JSON: ${duplicateKeyReason(scan.duplicate.key, scan.duplicate.path)} at column ${scan.duplicate.offset + 1}`,
           );
         }
-        line = text;
-        spans = new Map(scan.spans.map((span) => [span.name, span]));
-        const result = evaluate(parseEvaluationInput(value, where, preparePolicy));
+        spans = scan.spans;
+        const result = evaluateDeciding(parseEvaluationInput(value, where, preparePolicy));
         return { json: JSON.stringify({ line: lineNumber, ...batchResult(result) }), bad: false };
       } catch (error) {
         return failure(lineNumber, error);
@@ -128,7 +178,7 @@ function parseWhole(text: string, line: string, where: string): unknown {
   }
 }
 
-function batchResult(result: EvaluationResult): Record<string, unknown> {
+function batchResult(result: DecidingResult): Record<string, unknown> {
   return {
     decision: result.decision,
     summary: result.summary,

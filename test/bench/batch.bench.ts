@@ -4,7 +4,8 @@
 // second; the peer runs on a prefix of the file because it is two orders of magnitude slower.
 // Then the CLI's peak RSS on standard input at 100k and 1M lines: it must not grow with the count.
 // Ratios are of CPU time (user + system) per line: wall-clock time on a machine shared with other
-// work swings with its load, CPU time much less. Wall-clock rates are printed too.
+// work swings with its load, CPU time much less. Wall-clock rates are printed too. The CLI runs
+// with its default of one thread (as the peer); a second run with --jobs shows the wall clock.
 import { spawn } from 'node:child_process';
 import { createReadStream, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -22,6 +23,8 @@ const DISTINCT_LINES = 20_000;
 const PEER_LINES = 5_000;
 const PEER_WARM_UP_LINES = 2_000;
 const RSS_LINES = [100_000, 1_000_000];
+/** Worker threads of the parallel run: the cores of the machine the figures are kept for. */
+const JOBS = 2;
 
 interface CliRun {
   seconds: number;
@@ -154,6 +157,24 @@ export async function run(): Promise<BenchReport> {
         { name: `${kind}: runUnsafeSimulation, wall clock`, value: peer.rate, unit: 'lines/s' },
         { name: `${kind}: ratio (wall clock)`, value: ourRate / peer.rate, unit: 'x' },
         { name: `${kind}: cognito-studio peak RSS`, value: ours.maxRssMiB, unit: 'MiB' },
+      );
+      // The figures above are of the default, one thread (the peer has one too). With worker
+      // threads the CPU time per line only grows (each thread loads and warms up the engine), so
+      // only the wall clock is shown: it depends on the cores the machine has free at the time.
+      const parallel = await runCli(['evaluate', '--batch', file, '--jobs', String(JOBS)]);
+      metrics.push(
+        { name: `${kind}: --jobs ${JOBS}, wall clock`, value: count / parallel.seconds, unit: 'lines/s' },
+        {
+          name: `${kind}: --jobs ${JOBS}, ratio (wall clock)`,
+          value: count / parallel.seconds / peer.rate,
+          unit: 'x',
+        },
+        {
+          name: `${kind}: --jobs ${JOBS}, CPU time per line vs one thread`,
+          value: parallel.cpuSeconds / ours.cpuSeconds,
+          unit: 'x',
+        },
+        { name: `${kind}: --jobs ${JOBS} peak RSS`, value: parallel.maxRssMiB, unit: 'MiB' },
       );
     }
     const rss: number[] = [];

@@ -4,20 +4,13 @@
 import { createInterface } from 'node:readline/promises';
 import { formatPlanText } from '../../../shared/export/plan-format';
 import { serializeDesign } from '../../../shared/model/serialize';
-import {
-  applyDesign,
-  connect,
-  disconnect,
-  planDesign,
-  planFingerprint,
-  type ApplyResult,
-} from '../../services/aws';
+import type { ApplyResult } from '../../services/aws';
 import { booleanOption, requirePositionals, type CliCommand } from '../command';
 import { readDesign } from '../design-file';
 import { EXIT_FAILURE, EXIT_OK } from '../errors';
 import { writeFileAtomic } from '../files';
 import type { CliOutput } from '../output';
-import { AWS_OPTIONS, AWS_OPTIONS_HELP, awsTarget, reportingAwsErrors } from './aws-options';
+import { AWS_OPTIONS, AWS_OPTIONS_HELP, awsTarget, loadAws, reportingAwsErrors } from './aws-options';
 
 const help = `Usage: cognito-studio apply <design> [--profile p] [--region r] [--endpoint-url u] [--yes] [--adopt] [--allow-delete]
 
@@ -83,6 +76,7 @@ export const applyCommand: CliCommand = {
     const allowDelete = booleanOption(commandLine, 'allow-delete');
     let adopt = booleanOption(commandLine, 'adopt');
     return reportingAwsErrors('apply', output, async () => {
+      const { applyDesign, connect, disconnect, planDesign, planFingerprint } = await loadAws();
       const connection = connect(awsTarget(commandLine, design.account.region));
       try {
         let confirmedFingerprint: string | undefined;

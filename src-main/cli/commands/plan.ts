@@ -1,11 +1,10 @@
 // `cognito-studio plan <design> [--json]`: the changes apply would make, read-only.
 
 import { formatPlanText } from '../../../shared/export/plan-format';
-import { connect, disconnect, planDesign } from '../../services/aws';
 import { booleanOption, requirePositionals, type CliCommand } from '../command';
 import { readDesign } from '../design-file';
 import { EXIT_OK } from '../errors';
-import { AWS_OPTIONS, AWS_OPTIONS_HELP, awsTarget, reportingAwsErrors } from './aws-options';
+import { AWS_OPTIONS, AWS_OPTIONS_HELP, awsTarget, loadAws, reportingAwsErrors } from './aws-options';
 
 const help = `Usage: cognito-studio plan <design> [--profile p] [--region r] [--endpoint-url u] [--json]
 
@@ -33,6 +32,7 @@ export const planCommand: CliCommand = {
     const [path] = requirePositionals('plan', commandLine, ['design']);
     const design = await readDesign(path as string);
     return reportingAwsErrors('plan', output, async () => {
+      const { connect, disconnect, planDesign } = await loadAws();
       const connection = connect(awsTarget(commandLine, design.account.region));
       try {
         const plan = await planDesign(connection, design);

@@ -3,12 +3,11 @@
 
 import { loadDesign } from '../../../shared/model/io';
 import { serializeDesign } from '../../../shared/model/serialize';
-import { connect, disconnect, pullIdentityPools } from '../../services/aws';
 import { booleanOption, stringListOption, stringOption, type CliCommand } from '../command';
 import { describeIssue } from '../design-file';
 import { CliInputError, EXIT_FAILURE, EXIT_OK } from '../errors';
 import { writeFileAtomic } from '../files';
-import { AWS_OPTIONS, AWS_OPTIONS_HELP, awsTarget, reportingAwsErrors } from './aws-options';
+import { AWS_OPTIONS, AWS_OPTIONS_HELP, awsTarget, loadAws, reportingAwsErrors } from './aws-options';
 
 const help = `Usage: cognito-studio pull --identity-pool <id>... -o <design> [--region r] [--profile p] [--endpoint-url u] [--force] [--name <name>] [--json]
 
@@ -55,6 +54,7 @@ export const pullCommand: CliCommand = {
     }
     const name = stringOption(commandLine, 'name');
     return reportingAwsErrors('pull', output, async () => {
+      const { connect, disconnect, pullIdentityPools } = await loadAws();
       const connection = connect(awsTarget(commandLine));
       try {
         const pulled = await pullIdentityPools(connection, poolIds, name === undefined ? {} : { name });

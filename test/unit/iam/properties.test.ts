@@ -7,6 +7,7 @@ import {
   compilePolicy,
   evaluate,
   evaluateDecision,
+  evaluateDeciding,
   locateJsonPath,
   parsePolicy,
   validatePolicy,
@@ -201,7 +202,13 @@ describe('never throws', () => {
           identityPolicies: [{ document }],
           resourcePolicy: { document },
         } as unknown as EvaluationInput;
-        expect(evaluate(input).decision).toBe(evaluateDecision(input));
+        const explained = evaluate(input);
+        expect(explained.decision).toBe(evaluateDecision(input));
+        expect(evaluateDeciding(input)).toEqual({
+          decision: explained.decision,
+          decidingStatements: explained.decidingStatements,
+          summary: explained.summary,
+        });
         expect(() => compilePolicy({ document }, 'identity')).not.toThrow();
       }),
       { numRuns: 500 },
@@ -209,7 +216,7 @@ describe('never throws', () => {
   });
 });
 
-describe('evaluate and evaluateDecision agree', () => {
+describe('evaluate, evaluateDecision and evaluateDeciding agree', () => {
   it('on generated policies and requests', () => {
     fc.assert(
       fc.property(
@@ -231,6 +238,12 @@ describe('evaluate and evaluateDecision agree', () => {
           if (session) input.sessionPolicies = session.map((document) => ({ document }));
           const explained = evaluate(input);
           expect(explained.decision).toBe(evaluateDecision(input));
+          // The batch form explains only the applying statements, yet answers exactly the same.
+          expect(evaluateDeciding(input)).toEqual({
+            decision: explained.decision,
+            decidingStatements: explained.decidingStatements,
+            summary: explained.summary,
+          });
           if (explained.decision !== 'ImplicitlyDenied')
             expect(explained.decidingStatements.length).toBeGreaterThan(0);
           expect(explained.decidingStatements.every((statement) => statement.applies)).toBe(true);

@@ -1,0 +1,115 @@
+// `evaluate --batch` recognises a policy document seen at the same place on a recent line by its
+// text where it starts, and then neither scans nor parses it again. Lines that only look like an
+// earlier one must still be answered by their own text, and their faults reported as before.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildCli, runCli } from './run-cli';
+
+const principal = 'arn:aws:sts::111122223333:assumed-role/Viewers/CognitoIdentityCredentials';
+const request = { principal, action: 's3:GetObject', resource: 'arn:aws:s3:::photos/cat.jpg' };
+
+const allowGet = {
+  Version: '2012-10-17',
+  Statement: [{ Sid: 'Read', Effect: 'Allow', Action: 's3:GetObject', Resource: '*' }],
+};
+const allowGetText = JSON.stringify(allowGet);
+
+function line(policies: string[], extra = ''): string {
+  return `{"request":${JSON.stringify(request)},"identityPolicies":[${policies.join(',')}]${extra}}`;
+}
+
+interface Answer {
+  line: number;
+  decision?: string;
+  error?: string;
+  decidingStatements?: Array<{ policyName: string; sid?: string; path: string }>;
+}
+
+function answer(input: string[]): Answer[] {
+  const run = runCli(['evaluate', '--batch', '-'], { input: input.join('\n') });
+  return run.stdout
+    .trim()
+    .split('\n')
+    .map((text) => JSON.parse(text) as Answer);
+}
+
+beforeAll(() => buildCli());
+
+describe('evaluate --batch with documents seen on earlier lines', () => {
+  it('answers a document that differs from an earlier one only after their common start', () => {
+    const withDeny = allowGetText.replace(
+      /\]\}$/,
+      ',{"Sid":"Stop","Effect":"Deny","Action":"s3:*","Resource":"*"}]}',
+    );
+    const denyOnly = allowGetText.replace('"Effect":"Allow"', '"Effect":"Deny"');
+    const result = answer([
+      line([allowGetText]),
+      line([withDeny]),
+      line([allowGetText]),
+      line([denyOnly]),
+      line([allowGetText]),
+    ]);
+    expect(result.map((entry) => entry.decision)).toEqual([
+      'Allowed',
+      'ExplicitlyDenied',
+      'Allowed',
+      'ExplicitlyDenied',
+      'Allowed',
+    ]);
+    expect(result[1]?.decidingStatements?.map((entry) => entry.sid)).toEqual(['Stop']);
+  });
+
+  it('answers a known document at another place by that place', () => {
+    const empty = '{"Version":"2012-10-17","Statement":[]}';
+    const result = answer([line([allowGetText, empty]), line([empty, allowGetText])]);
+    expect(result.map((entry) => entry.decidingStatements?.[0]?.policyName)).toEqual([
+      'identityPolicies[0]',
+      'identityPolicies[1]',
+    ]);
+  });
+
+  it('checks a known document against the rules of the place it now has', () => {
+    // Valid as an identity policy; a resource-based policy needs a Principal.
+    const result = answer([line([allowGetText]), line([], `,"resourcePolicy":${allowGetText}`)]);
+    expect(result[0]?.decision).toBe('Allowed');
+    expect(result[1]?.error).toMatch(/^<stdin>:2: \$\.resourcePolicy\.Statement\[0\]: .*Principal/);
+  });
+
+  it('still reports a duplicate key outside a known document, with its column', () => {
+    const known = line([allowGetText]);
+    const duplicate = known.replace(
+      '"action":"s3:GetObject"',
+      '"action":"s3:GetObject","action":"s3:PutObject"',
+    );
+    const column = duplicate.indexOf('"action":"s3:PutObject"') + 1;
+    const result = answer([known, duplicate]);
+    expect(result[1]?.error).toBe(
+      `<stdin>:2: malformed JSON: duplicate key "action" in $.request (only the last one would count) at column ${column}`,
+    );
+  });
+
+  it('still reports a duplicate key inside a document that starts like a known one', () => {
+    const doubled = allowGetText.replace('"Effect":"Allow"', '"Effect":"Allow","Effect":"Deny"');
+    const text = line([doubled]);
+    const column = text.indexOf('"Effect":"Deny"') + 1;
+    const result = answer([line([allowGetText]), text]);
+    expect(result[1]?.error).toBe(
+      `<stdin>:2: malformed JSON: duplicate key "Effect" in $.identityPolicies[0].Statement[0] (only the last one would count) at column ${column}`,
+    );
+  });
+
+  it('still reports text after a known document that is not JSON, with its column', () => {
+    const broken = line([allowGetText]).replace(`${allowGetText}]`, `${allowGetText} oops]`);
+    const result = answer([line([allowGetText]), broken]);
+    expect(result[1]?.error).toMatch(/^<stdin>:2: malformed JSON: .* at column \d+$/);
+    const column = Number(/column (\d+)$/.exec(result[1]?.error ?? '')?.[1]);
+    expect(broken.slice(column - 1)).toMatch(/^o?ops\]/);
+  });
+
+  it('reports an invalid known document on every line, worded as on its first', () => {
+    const noResource = '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject"}]}';
+    const result = answer([line([noResource]), line([allowGetText]), line([noResource])]);
+    expect(result[0]?.error).toMatch(/^<stdin>:1: \$\.identityPolicies\[0\]\.Statement\[0\]: /);
+    expect(result[2]?.error).toBe(result[0]?.error?.replace('<stdin>:1:', '<stdin>:3:'));
+    expect(result[1]?.decision).toBe('Allowed');
+  });
+});
