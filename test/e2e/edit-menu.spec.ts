@@ -88,3 +88,22 @@ test("Edit ▸ Undo in the policy editor runs Monaco's undo only", async ({ page
   await expect.poll(() => editor.text()).toContain('"ReadAllGallery"');
   await expect(studio.canvas.node('PhotoSharingMembers')).toBeVisible();
 });
+
+test('copy and paste keys in the policy editor copy its text, never the design', async ({
+  page,
+  context,
+}) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  const studio = await openRenamedRole(page);
+  const editor = new PolicyEditorPage(page);
+  await page.getByTestId('open-inline-policy').first().click();
+  await expect.poll(() => editor.text()).toContain('ReadPublicGallery');
+  const nodes = await page.locator('.react-flow__node').count();
+  await editor.root.locator('.view-lines span span', { hasText: 'ReadPublicGallery' }).first().dblclick();
+  await page.keyboard.press('ControlOrMeta+C');
+  await page.keyboard.press('End');
+  await page.keyboard.press('ControlOrMeta+V');
+  await expect.poll(() => editor.text()).toContain('"ReadPublicGallery",ReadPublicGallery');
+  await expect(page.locator('.react-flow__node')).toHaveCount(nodes);
+  await expect(studio.canvas.node('PhotoSharingMembers')).toHaveCount(1);
+});
