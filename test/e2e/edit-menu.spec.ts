@@ -2,7 +2,7 @@
 // the field's last typing (the browser's own undo), in the policy editor Monaco's last edit, and
 // never also a design edit made before.
 
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { startApp, type RunningApp } from './support/app-server';
 import { AppPage } from './support/pages';
 import { PolicyEditorPage } from './support/policy-editor';
@@ -13,7 +13,7 @@ test.afterEach(async () => {
   await app.stop();
 });
 
-async function openRenamedRole(page: import('@playwright/test').Page): Promise<AppPage> {
+async function openRenamedRole(page: Page): Promise<AppPage> {
   app = await startApp({ example: 'photo-sharing' });
   const studio = new AppPage(page);
   await studio.open(app.url);
