@@ -37,8 +37,10 @@ function commandItem(
  * Linux and Windows ("registerAccelerator: If false, the accelerator won't be registered with the
  * system, but it will still be displayed", https://www.electronjs.org/docs/latest/api/menu-item):
  * the page handles these keys itself (fields and Monaco natively, the canvas via commandForKey).
- * macOS has no such option, and there text fields get these keys only through the menu; whichever
- * way the item is chosen, the renderer then does exactly one thing.
+ * macOS has no such option, and there a text field receives Cmd+Z/X/C/V only as the menu's key
+ * equivalents (an Electron app without an Edit menu cannot copy in a field there); whichever way
+ * the item is chosen, the renderer then does exactly one thing. (Not verifiable here: no Electron
+ * binary runs in CI; the renderer's decision is what the unit and e2e tests cover.)
  */
 function editItem(
   label: string,
