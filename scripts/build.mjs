@@ -1,7 +1,8 @@
 // Bundles the Node-side entry points (CLI, Electron main, preload) with esbuild.
 // The renderer is built separately by Vite (vite.config.ts).
 import { build } from 'esbuild';
-import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { awsManagedPoliciesSource, compactAwsManagedPolicies } from './aws-managed-policies.mjs';
 
 const onlyCli = process.argv.includes('--cli');
@@ -30,15 +31,27 @@ if (!onlyCli) {
 
 for (const entry of entries) {
   if (!existsSync(entry.entryPoints[0])) continue;
-  await build({ ...common, ...entry, metafile: false });
+  const result = await build({ ...common, ...entry, metafile: false, write: false });
+  for (const file of result.outputFiles) writeReplacing(file.path, file.contents);
+}
+
+/**
+ * Writes a bundle beside its final path and renames it into place, so a program started from the
+ * bundle meanwhile (a test running the CLI while another rebuilds it) reads the old file or the new
+ * one, never a half-written one.
+ */
+function writeReplacing(path, contents) {
+  mkdirSync(dirname(path), { recursive: true });
+  const temporary = `${path}.${process.pid}.tmp`;
+  writeFileSync(temporary, contents);
+  renameSync(temporary, path);
 }
 
 // The default version of every AWS managed policy, shipped next to the CLI and main bundles;
 // rebuilt only when the package's data or the compaction changed (it takes seconds).
 const dataFile = 'dist/data/aws-managed-policies.json';
 if (!isUpToDate(dataFile, [awsManagedPoliciesSource(), 'scripts/aws-managed-policies.mjs'])) {
-  mkdirSync('dist/data', { recursive: true });
-  writeFileSync(dataFile, JSON.stringify(compactAwsManagedPolicies()));
+  writeReplacing(dataFile, JSON.stringify(compactAwsManagedPolicies()));
 }
 
 function isUpToDate(target, sources) {

@@ -16,6 +16,7 @@ import { startReviewSync } from './review/review-sync';
 import { SimulatorPanel } from './simulator/SimulatorPanel';
 import { commandForKey, runMenuCommand } from './shell/app-commands';
 import { Dialogs } from './shell/DialogHost';
+import { startEditFocusTracking } from './shell/edit-target';
 import { MenuBar } from './shell/MenuBar';
 import { Notices } from './shell/Notices';
 import { useApplyTheme } from './shell/theme';
@@ -50,6 +51,7 @@ export function App(): ReactElement {
     const stopSync = startDocumentSync();
     const stopReview = startReviewSync();
     const stopMenu = onMenuCommand(runMenuCommand);
+    const stopEditFocus = startEditFocusTracking();
     void openStartupDesign();
     const onKeyDown = (event: KeyboardEvent): void => {
       if (useDialogs.getState().dialog || useAwsDialog.getState().dialog) return;
@@ -63,6 +65,7 @@ export function App(): ReactElement {
       stopSync();
       stopReview();
       stopMenu();
+      stopEditFocus();
       window.removeEventListener('keydown', onKeyDown);
     };
   }, []);

@@ -107,6 +107,10 @@ const catalogActionSchema = z.object({
 });
 const catalogConditionKeySchema = z.object({ key: z.string(), type: z.string(), description: z.string() });
 
+/** The text editing commands a desktop page can run natively (Electron's webContents methods). */
+export const nativeEditActionSchema = z.enum(['undo', 'redo', 'cut', 'copy', 'paste', 'delete', 'selectAll']);
+export type NativeEditAction = z.infer<typeof nativeEditActionSchema>;
+
 export const hostApiSchemas = {
   getAppInfo: {
     request: z.object({}).strict(),
@@ -292,6 +296,15 @@ export const hostApiSchemas = {
   getIamCatalogConditionKey: {
     request: z.object({ key: z.string().min(1).max(500) }).strict(),
     response: z.union([catalogConditionKeySchema, z.object({ none: z.literal(true) })]),
+  },
+  /**
+   * Runs a text editing command in the focused field of the page the way the desktop shell does
+   * it (webContents.undo() and friends), for the Edit menu when the renderer found a text field
+   * focused. `done` is false where the shell has no such command (browser mode).
+   */
+  editNatively: {
+    request: z.object({ action: nativeEditActionSchema }).strict(),
+    response: z.object({ done: z.boolean() }),
   },
 } as const;
 

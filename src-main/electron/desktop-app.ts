@@ -122,7 +122,6 @@ export function startDesktopApp(electron: ElectronModules, argv: readonly string
 
   const menuActions: MenuActions = {
     send: (command, detail) => sendMenuCommand({ command, detail: detail ?? {} }),
-    editNatively: (action) => mainWindow?.webContents[action](),
   };
 
   function installMenu(recentFiles: readonly string[]): void {
@@ -148,6 +147,12 @@ export function startDesktopApp(electron: ElectronModules, argv: readonly string
       mainWindow?.setDocumentEdited(state.dirty);
     },
     onRecentFilesChanged: installMenu,
+    // The renderer asks for this only when its focus is in a text field (Edit menu).
+    editNatively(action) {
+      if (!mainWindow) return false;
+      mainWindow.webContents[action]();
+      return true;
+    },
   });
   const guardedService: HostApi = {
     ...service,

@@ -1,16 +1,15 @@
 // The application menu. Every item sends a MenuCommand to the renderer, which runs the same
-// command objects as its keyboard shortcuts; Edit items first let a focused text field act natively.
+// command objects as its keyboard shortcuts. Edit items only send their command: the renderer knows
+// where the focus is and does exactly one thing (src-renderer/shell/edit-target.ts): a focused text
+// field edits natively (host method editNatively), the policy editor runs Monaco's action, anywhere
+// else the design command runs.
 
 import type { MenuItemConstructorOptions } from 'electron';
 import type { MenuCommand } from '../../shared/host/api';
 import type { MenuCommandDetail } from '../../shared/host/transport';
 
-export type NativeEditAction = 'undo' | 'redo' | 'cut' | 'copy' | 'paste' | 'delete' | 'selectAll';
-
 export interface MenuActions {
   send(command: MenuCommand, detail?: MenuCommandDetail): void;
-  /** Runs the built-in text editing action in the focused page (webContents.cut() and friends). */
-  editNatively(action: NativeEditAction): void;
 }
 
 export interface MenuOptions {
@@ -28,20 +27,32 @@ function commandItem(
   return { label, ...(accelerator === undefined ? {} : { accelerator }), click: () => actions.send(command) };
 }
 
+/**
+ * An Edit item: its key goes to the page alone, its click to the renderer's decision. Electron
+ * dispatches a key to the page before the menu's shortcuts ("before-input-event: Emitted before
+ * dispatching the keydown and keyup events in the page. Calling event.preventDefault will prevent
+ * the page keydown/keyup events and the menu shortcuts",
+ * https://www.electronjs.org/docs/latest/api/web-contents#event-before-input-event). So that Ctrl+Z
+ * in a field cannot both edit the field and reach this item, the accelerator is only displayed on
+ * Linux and Windows ("registerAccelerator: If false, the accelerator won't be registered with the
+ * system, but it will still be displayed", https://www.electronjs.org/docs/latest/api/menu-item):
+ * the page handles these keys itself (fields and Monaco natively, the canvas via commandForKey).
+ * macOS has no such option, and there a text field receives Cmd+Z/X/C/V only as the menu's key
+ * equivalents (an Electron app without an Edit menu cannot copy in a field there); whichever way
+ * the item is chosen, the renderer then does exactly one thing. (Not verifiable here: no Electron
+ * binary runs in CI; the renderer's decision is what the unit and e2e tests cover.)
+ */
 function editItem(
   label: string,
-  action: NativeEditAction,
   command: MenuCommand,
   accelerator: string,
-  actions: MenuActions,
+  options: MenuOptions,
 ): MenuItemConstructorOptions {
   return {
     label,
     accelerator,
-    click: () => {
-      actions.editNatively(action);
-      actions.send(command);
-    },
+    ...(options.platform === 'darwin' ? {} : { registerAccelerator: false }),
+    click: () => options.actions.send(command),
   };
 }
 
@@ -75,15 +86,15 @@ export function buildMenuTemplate(options: MenuOptions): MenuItemConstructorOpti
   const edit: MenuItemConstructorOptions = {
     label: '&Edit',
     submenu: [
-      editItem('Undo', 'undo', 'edit.undo', 'CmdOrCtrl+Z', actions),
-      editItem('Redo', 'redo', 'edit.redo', isMac ? 'Cmd+Shift+Z' : 'Ctrl+Shift+Z', actions),
+      editItem('Undo', 'edit.undo', 'CmdOrCtrl+Z', options),
+      editItem('Redo', 'edit.redo', isMac ? 'Cmd+Shift+Z' : 'Ctrl+Shift+Z', options),
       { type: 'separator' },
-      editItem('Cut', 'cut', 'edit.cut', 'CmdOrCtrl+X', actions),
-      editItem('Copy', 'copy', 'edit.copy', 'CmdOrCtrl+C', actions),
-      editItem('Paste', 'paste', 'edit.paste', 'CmdOrCtrl+V', actions),
-      editItem('Delete', 'delete', 'edit.delete', 'Delete', actions),
+      editItem('Cut', 'edit.cut', 'CmdOrCtrl+X', options),
+      editItem('Copy', 'edit.copy', 'CmdOrCtrl+C', options),
+      editItem('Paste', 'edit.paste', 'CmdOrCtrl+V', options),
+      editItem('Delete', 'edit.delete', 'Delete', options),
       { type: 'separator' },
-      editItem('Select All', 'selectAll', 'edit.selectAll', 'CmdOrCtrl+A', actions),
+      editItem('Select All', 'edit.selectAll', 'CmdOrCtrl+A', options),
     ],
   };
   const view: MenuItemConstructorOptions = {

@@ -2,7 +2,13 @@
 // transports (Electron IPC, loopback HTTP) call it through the validating dispatcher.
 
 import { isAbsolute, join, resolve } from 'node:path';
-import { exportExtensions, type HostApi, type HostRequest, type HostResponse } from '../../shared/host/api';
+import {
+  exportExtensions,
+  type HostApi,
+  type HostRequest,
+  type HostResponse,
+  type NativeEditAction,
+} from '../../shared/host/api';
 import { MAX_DESIGN_BYTES } from '../../shared/model/io';
 import {
   createRecentFiles,
@@ -56,6 +62,8 @@ export interface HostServiceDependencies {
   dialogs?: FileDialogs;
   onDocumentState?(state: DocumentState): void;
   onRecentFilesChanged?(files: string[]): void;
+  /** Runs a text editing command in the focused page; false where there is none (browser mode). */
+  editNatively?(action: NativeEditAction): boolean;
   now?(): Date;
   /** Account methods; default: the AWS SDK in this process (tests and the e2e host stub replace them). */
   aws?: AwsHostMethods;
@@ -282,6 +290,10 @@ export function createHostService(dependencies: HostServiceDependencies): HostAp
     return (await catalog.getConditionKey(request.key)) ?? { none: true };
   }
 
+  async function editNatively(request: HostRequest<'editNatively'>): Promise<HostResponse<'editNatively'>> {
+    return { done: dependencies.editNatively?.(request.action) ?? false };
+  }
+
   return {
     getAppInfo,
     listExamples,
@@ -300,5 +312,6 @@ export function createHostService(dependencies: HostServiceDependencies): HostAp
     getIamCatalogIndex,
     getIamCatalogService,
     getIamCatalogConditionKey,
+    editNatively,
   };
 }

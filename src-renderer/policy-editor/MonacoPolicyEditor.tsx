@@ -6,6 +6,7 @@
 
 import { useEffect, useRef, type ReactElement } from 'react';
 import type * as Monaco from 'monaco-editor/editor/editor.api';
+import type { NativeEditAction } from '../../shared/host/api';
 import type { PolicyLanguageContext } from '../../shared/policy-language/context';
 import { nodeAtJsonPath } from '../../shared/policy-language/json-position';
 import { insertTemplateEdits } from '../../shared/policy-language/templates';
@@ -17,6 +18,17 @@ import { documentText } from './policy-source';
 import { setModelContext } from './providers';
 
 export const COMMIT_DELAY_MS = 400;
+
+/** Monaco's commands for the Edit menu; the editor keeps its own undo history apart from the page's. */
+const monacoEditCommands: Record<NativeEditAction, string> = {
+  undo: 'undo',
+  redo: 'redo',
+  cut: 'editor.action.clipboardCutAction',
+  copy: 'editor.action.clipboardCopyAction',
+  paste: 'editor.action.clipboardPasteAction',
+  delete: 'deleteRight',
+  selectAll: 'editor.action.selectAll',
+};
 export const DIAGNOSTICS_DELAY_MS = 150;
 
 /** What the store holds for a policy: the document in the design and the draft, if any. */
@@ -146,6 +158,11 @@ export default function MonacoPolicyEditor(props: MonacoPolicyEditorProps): Reac
     const blurSubscription = instance.onDidBlurEditorText(commitNow);
     setActivePolicyEditor({
       commitPending: commitNow,
+      focus: () => instance.focus(),
+      runEditAction(action) {
+        instance.focus();
+        instance.trigger('menu', monacoEditCommands[action], null);
+      },
       insertTemplate(template) {
         const model = instance.getModel();
         if (!model || instance.getOption(monaco.editor.EditorOption.readOnly)) return;

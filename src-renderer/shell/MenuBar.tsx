@@ -5,12 +5,15 @@ import { useEffect, useRef, useState, type ReactElement } from 'react';
 import { useAppStore } from '../state/store';
 import { MENUS } from './app-commands';
 import { dispatchMenuCommand } from '../host/client';
+import { currentEditTarget } from './edit-target';
 
 export function MenuBar(): ReactElement {
   const [open, setOpen] = useState<string | null>(null);
   const bar = useRef<HTMLDivElement>(null);
   const canUndo = useAppStore((state) => state.past.length > 0);
   const canRedo = useAppStore((state) => state.future.length > 0);
+  // Undo and Redo of a focused text field or the policy editor do not depend on the design's history.
+  const [editingText, setEditingText] = useState(false);
 
   useEffect(() => {
     if (!open) return;
@@ -38,7 +41,10 @@ export function MenuBar(): ReactElement {
             aria-haspopup="menu"
             aria-expanded={open === menu.title}
             className={`menubar__title${open === menu.title ? ' menubar__title--open' : ''}`}
-            onClick={() => setOpen(open === menu.title ? null : menu.title)}
+            onClick={() => {
+              setEditingText(currentEditTarget().kind !== 'design');
+              setOpen(open === menu.title ? null : menu.title);
+            }}
           >
             {menu.title}
           </button>
@@ -54,7 +60,9 @@ export function MenuBar(): ReactElement {
                     key={item.command}
                     className="menubar__item"
                     disabled={
-                      (item.command === 'edit.undo' && !canUndo) || (item.command === 'edit.redo' && !canRedo)
+                      !editingText &&
+                      ((item.command === 'edit.undo' && !canUndo) ||
+                        (item.command === 'edit.redo' && !canRedo))
                     }
                     onClick={() => {
                       setOpen(null);

@@ -20,9 +20,12 @@ import { toggleSimulatorCommand } from '../simulator/simulator-commands';
 import { openAwsDialog } from '../aws/aws-dialog-state';
 import { exportReviewReport } from '../report/export-report';
 import { showAbout } from './dialogs';
+import { editInFocus } from './edit-in-focus';
 import { prefersDark } from './theme';
 
 export function runMenuCommand(command: MenuCommand, detail: MenuCommandDetail = {}): void {
+  // Edit commands edit the focused text field or policy editor instead of the design, never both.
+  if (editInFocus(command)) return;
   const store = useAppStore.getState();
   switch (command) {
     case 'file.new':

@@ -28,6 +28,7 @@ async function fakeElectron() {
     windows: [] as FakeWindow[],
     menus: [] as MenuItemConstructorOptions[][],
     sentToRenderer: [] as Array<[string, unknown]>,
+    nativeEdits: [] as string[],
     sessionPolicyInstalled: false,
     privilegedSchemes: [] as unknown[],
     protocolHandlers: new Map<string, (request: Request) => Promise<Response>>(),
@@ -38,6 +39,12 @@ async function fakeElectron() {
     listeners = new Map<string, (event: { preventDefault(): void }) => void>();
     webContents = {
       send: (channel: string, message: unknown) => record.sentToRenderer.push([channel, message]),
+      ...Object.fromEntries(
+        ['undo', 'redo', 'cut', 'copy', 'paste', 'delete', 'selectAll'].map((action) => [
+          action,
+          () => record.nativeEdits.push(action),
+        ]),
+      ),
     };
     constructor(readonly options: BrowserWindowConstructorOptions) {
       record.windows.push(this);
@@ -50,6 +57,7 @@ async function fakeElectron() {
     }
     async loadURL(url: string) {
       this.loaded = url;
+      pageLoaded();
     }
     setTitle(title: string) {
       this.title = title;
@@ -66,6 +74,10 @@ async function fakeElectron() {
         resolve();
       }),
   );
+  // Loading the page is the last step of start-up (after the menu, which waits for the recent
+  // files on disk): tests wait for it rather than for a guessed delay.
+  let pageLoaded: () => void = () => undefined;
+  const pageLoadedPromise = new Promise<void>((resolve) => (pageLoaded = resolve));
   const electron = {
     app: {
       getAppPath: () => appRoot,
@@ -109,7 +121,7 @@ async function fakeElectron() {
   async function start(argv: string[]) {
     startDesktopApp(electron, argv);
     ready();
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await pageLoadedPromise;
   }
   return { record, start, appRoot };
 }
@@ -170,6 +182,29 @@ describe('desktop app wiring', () => {
     const file = menu.find((entry) => entry.label === '&File')!.submenu as MenuItemConstructorOptions[];
     (file.find((entry) => entry.label === 'Save')!.click as () => void)();
     expect(record.sentToRenderer).toEqual([['menu:command', { command: 'file.save', detail: {} }]]);
+  });
+
+  it('runs a text editing command natively in the page only when the renderer asks for it', async () => {
+    const { record, start } = await fakeElectron();
+    await start([]);
+    const edit = record.menus.at(-1)!.find((entry) => entry.label === '&Edit')!
+      .submenu as MenuItemConstructorOptions[];
+    (edit.find((entry) => entry.label === 'Undo')!.click as () => void)();
+    expect(record.nativeEdits).toEqual([]);
+    expect(record.sentToRenderer).toEqual([['menu:command', { command: 'edit.undo', detail: {} }]]);
+    const appFrame = { url: 'app://studio/index.html', parent: null };
+    const done = await record.handlers.get('host:editNatively')?.(
+      { senderFrame: appFrame },
+      { action: 'undo' },
+    );
+    expect(done).toEqual({ result: { done: true } });
+    expect(record.nativeEdits).toEqual(['undo']);
+    const refused = await record.handlers.get('host:editNatively')?.(
+      { senderFrame: appFrame },
+      { action: 'print' },
+    );
+    expect(refused).toMatchObject({ error: {} });
+    expect(record.nativeEdits).toEqual(['undo']);
   });
 
   it('shows the document title and dirty marker in the window title', async () => {

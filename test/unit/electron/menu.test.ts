@@ -2,20 +2,16 @@ import type { MenuItemConstructorOptions } from 'electron';
 import { describe, expect, it } from 'vitest';
 import type { MenuCommand } from '../../../shared/host/api';
 import type { MenuCommandDetail } from '../../../shared/host/transport';
-import { buildMenuTemplate, type NativeEditAction } from '../../../src-main/electron/menu';
+import { buildMenuTemplate } from '../../../src-main/electron/menu';
 
 function setUp(platform: NodeJS.Platform = 'linux', recentFiles: string[] = []) {
   const sent: Array<[MenuCommand, MenuCommandDetail | undefined]> = [];
-  const native: NativeEditAction[] = [];
   const template = buildMenuTemplate({
     platform,
     recentFiles,
-    actions: {
-      send: (command, detail) => sent.push([command, detail]),
-      editNatively: (action) => native.push(action),
-    },
+    actions: { send: (command, detail) => sent.push([command, detail]) },
   });
-  return { template, sent, native };
+  return { template, sent };
 }
 
 function submenu(template: MenuItemConstructorOptions[], label: string): MenuItemConstructorOptions[] {
@@ -98,11 +94,28 @@ describe('application menu', () => {
     expect(item(submenu(template, 'View'), 'Simulator').accelerator).toBe('CmdOrCtrl+J');
   });
 
-  it('lets a focused text field edit natively before the design command runs', () => {
-    const { template, sent, native } = setUp();
-    click(item(submenu(template, 'Edit'), 'Paste'));
-    expect(native).toEqual(['paste']);
-    expect(sent.map(([command]) => command)).toEqual(['edit.paste']);
+  it('sends each Edit item as one command, for the renderer to run where the focus is', () => {
+    const { template, sent } = setUp();
+    const edit = submenu(template, 'Edit');
+    for (const label of ['Undo', 'Redo', 'Cut', 'Copy', 'Paste', 'Delete', 'Select All'])
+      click(item(edit, label));
+    expect(sent).toEqual(
+      ['edit.undo', 'edit.redo', 'edit.cut', 'edit.copy', 'edit.paste', 'edit.delete', 'edit.selectAll'].map(
+        (command) => [command, undefined],
+      ),
+    );
+  });
+
+  it('leaves Edit keys to the page on Linux and Windows, so a key in a field never also reaches the menu', () => {
+    for (const platform of ['linux', 'win32'] as const) {
+      const edit = submenu(setUp(platform).template, 'Edit').filter((entry) => entry.label);
+      expect(edit.map((entry) => entry.registerAccelerator)).toEqual(Array(7).fill(false));
+    }
+    // Other menus keep their shortcuts: the page does not handle New, Close or the zoom keys itself.
+    expect(item(submenu(setUp().template, 'File'), 'New').registerAccelerator).toBeUndefined();
+    // macOS has no such option; there a text field receives these keys through the menu.
+    const macEdit = submenu(setUp('darwin').template, 'Edit').filter((entry) => entry.label);
+    expect(macEdit.every((entry) => entry.registerAccelerator === undefined)).toBe(true);
   });
 
   it('lists recent designs and opens the one picked', () => {

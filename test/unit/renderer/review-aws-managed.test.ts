@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { DesignDocument } from '../../../shared/model/types';
 import { loadedAwsManagedPolicies } from '../../../src-renderer/data/aws-managed-policies';
 import { startReviewSync } from '../../../src-renderer/review/review-sync';
-import { createAppStore } from '../../../src-renderer/state/store';
+import { createAppStore, type AppStore, type StoreState } from '../../../src-renderer/state/store';
 import { aDesign, anIdentityPool, aRole } from '../builders/design';
 
 function guestWithManagedPolicy(arn: string): DesignDocument {
@@ -18,12 +18,16 @@ function guestWithManagedPolicy(arn: string): DesignDocument {
     .build();
 }
 
-async function until(condition: () => boolean): Promise<void> {
-  const deadline = Date.now() + 20_000;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error('timed out');
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
+/** Resolves once the store's state meets `condition`: on the store's own change, not a guessed delay. */
+function until(store: AppStore, condition: (state: StoreState) => boolean): Promise<void> {
+  return new Promise((resolve) => {
+    if (condition(store.getState())) return resolve();
+    const unsubscribe = store.subscribe((state) => {
+      if (!condition(state)) return;
+      unsubscribe();
+      resolve();
+    });
+  });
 }
 
 describe('review with AWS managed policies', () => {
@@ -37,12 +41,10 @@ describe('review with AWS managed policies', () => {
       .getState()
       .loadDocument(guestWithManagedPolicy('arn:aws:iam::aws:policy/AdministratorAccess'), '/d.json');
     stop = startReviewSync({ store });
-    await until(() =>
-      store
-        .getState()
-        .ui.reviewFindings.some((finding) =>
-          finding.location?.policy?.startsWith('AWS managed policy AdministratorAccess'),
-        ),
+    await until(store, (state) =>
+      state.ui.reviewFindings.some((finding) =>
+        finding.location?.policy?.startsWith('AWS managed policy AdministratorAccess'),
+      ),
     );
     expect(loadedAwsManagedPolicies()?.get('arn:aws:iam::aws:policy/AdministratorAccess')?.document).toEqual({
       Version: '2012-10-17',
