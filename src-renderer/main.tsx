@@ -1,25 +1,7 @@
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import '@xyflow/react/dist/style.css';
-import './styles/theme.css';
-import './styles/app.css';
-import './styles/controls.css';
-import './styles/canvas.css';
-import './styles/inspector.css';
-import './styles/rule-editor.css';
-import './styles/findings.css';
-import './styles/aws.css';
-import './styles/matrix.css';
-import { App } from './App';
-import { prefetchStartupDesign } from './state/document-actions';
+// The entry module: sends the start-up host calls first, then loads the application. Only the host
+// client is imported statically, so those calls leave before the browser has downloaded and
+// compiled the rest of the UI (the first render of a large design waited on that).
+import { prefetchStartupDesign } from './state/startup-requests';
 
 prefetchStartupDesign();
-
-const container = document.getElementById('root');
-if (container) {
-  createRoot(container).render(
-    <StrictMode>
-      <App />
-    </StrictMode>,
-  );
-}
+void import('./boot');

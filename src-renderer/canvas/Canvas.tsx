@@ -228,7 +228,9 @@ export function Canvas(): ReactElement {
           maxZoom={2}
           connectionRadius={28}
         >
-          <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} />
+          {/* Zoomed out, the dots are a pixel apart: no help to the eye, and repainting that
+              pattern over the whole canvas on every pan frame halved the frame rate. */}
+          {far ? null : <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} />}
           <Controls position="bottom-left" orientation="horizontal" showInteractive={false} />
           <Legend />
           {minimap ? (
