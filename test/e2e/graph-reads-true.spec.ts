@@ -3,7 +3,9 @@
 // 1280×720 and 1600×1000, in both themes, are kept under test-results/screenshots/.
 
 import { expect, test, type Page } from '@playwright/test';
-import { startApp, type RunningApp } from './support/app-server';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { repositoryRoot, startApp, type RunningApp } from './support/app-server';
 import { AppPage } from './support/pages';
 
 /** Edges whose drawn path crosses the box of a node that is neither of its ends. */
@@ -107,17 +109,58 @@ for (const example of ['photo-sharing', 'b2b-saas']) {
   }
 }
 
-test('rule edges say what they test, not only their order', async ({ page }) => {
+test('rule edges say what they test, whole and readable, not only their order', async ({ page }) => {
+  // The rules as the example file writes them, in the words the canvas uses for match types.
+  const example = JSON.parse(
+    readFileSync(join(repositoryRoot, 'assets', 'examples', 'b2b-saas.cognito-design.json'), 'utf8'),
+  ) as {
+    identityPools: {
+      roleMappings: { rules: { claim: string; matchType: string; value: string }[] }[];
+    }[];
+  };
+  const symbol: Record<string, string> = {
+    Equals: '=',
+    NotEqual: '≠',
+    Contains: 'contains',
+    StartsWith: 'starts with',
+  };
+  const expected = example.identityPools.flatMap((pool) =>
+    pool.roleMappings.flatMap((mapping) =>
+      mapping.rules.map(
+        (rule, index) => `#${index + 1} ${rule.claim} ${symbol[rule.matchType]} ${rule.value}`,
+      ),
+    ),
+  );
+  expect(expected.length).toBeGreaterThan(0);
+
   app = await startApp({ example: 'b2b-saas' });
   await page.setViewportSize({ width: 1280, height: 720 });
   const studio = new AppPage(page);
   await studio.open(app.url);
+  await page.waitForTimeout(600);
   const ruleLabels = page.locator('[data-testid="edge-label"][data-label^="#"]');
-  expect(await ruleLabels.count()).toBeGreaterThan(0);
+  await expect(ruleLabels).toHaveCount(expected.length);
   // Drawn, not only present: the fitted view of the example at this size must show them.
   for (const label of await ruleLabels.all()) await expect(label).toBeVisible();
-  for (const text of await ruleLabels.allTextContents())
-    expect(text).toMatch(/^#\d+ \S+ (=|≠|contains|starts with) ./);
+  // Each says its whole rule (`#1 cognito:groups = support-engineers`), not a cut-off prefix.
+  const texts = (await ruleLabels.allTextContents()).map((text) => text.trim());
+  expect([...texts].sort()).toEqual([...expected].sort());
+  const problems = await ruleLabels.evaluateAll((labels) => {
+    const nodes = [...document.querySelectorAll<HTMLElement>('.react-flow__node')];
+    const found: string[] = [];
+    for (const label of labels as HTMLElement[]) {
+      if (label.scrollWidth > label.clientWidth + 1 || label.scrollHeight > label.clientHeight + 1)
+        found.push(`${label.textContent} is cut off`);
+      const box = label.getBoundingClientRect();
+      for (const node of nodes) {
+        const rect = node.getBoundingClientRect();
+        if (box.left < rect.right && box.right > rect.left && box.top < rect.bottom && box.bottom > rect.top)
+          found.push(`${label.textContent} covers ${node.dataset.id}`);
+      }
+    }
+    return found;
+  });
+  expect(problems).toEqual([]);
 });
 
 test('transient messages fade away', async ({ page }) => {
