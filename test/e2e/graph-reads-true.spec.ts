@@ -163,6 +163,30 @@ test('rule edges say what they test, whole and readable, not only their order', 
   expect(problems).toEqual([]);
 });
 
+test('role mapping headers are whole and tell the mappings apart', async ({ page }) => {
+  app = await startApp({ example: 'b2b-saas' });
+  await page.setViewportSize({ width: 1280, height: 720 });
+  const studio = new AppPage(page);
+  await studio.open(app.url);
+  await studio.canvas.select('B2BSaaSIdentities');
+  const headers = studio.inspector.root.locator('.mapping__provider');
+  // One mapping per app client of the same user pool: the names differ only at their end.
+  await expect(headers).toHaveCount(2);
+  const texts = await headers.allInnerTexts();
+  expect(new Set(texts).size).toBe(2);
+  for (const client of ['saas-web-app', 'ops-console'])
+    expect(texts.some((text) => text.includes(`b2b-saas-tenants › ${client}`))).toBe(true);
+  // Nothing is cut off: every line of each header is drawn inside its box.
+  const cut = await headers.evaluateAll((elements) =>
+    elements
+      .flatMap((element) => [element, ...element.querySelectorAll<HTMLElement>('*')])
+      .filter((element) => element.scrollWidth > element.clientWidth + 1)
+      .map((element) => element.textContent),
+  );
+  expect(cut).toEqual([]);
+  await studio.screenshot('inspector-mapping-headers-b2b-1280x720-light');
+});
+
 test('transient messages fade away', async ({ page }) => {
   app = await startApp({ example: 'photo-sharing' });
   const studio = new AppPage(page);
