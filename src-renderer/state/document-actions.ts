@@ -10,7 +10,7 @@ import { primeIssues } from '../inspector/issues';
 import { chooseRecentFile, chooseWorkspaceFile, confirm, showIssues } from '../shell/dialogs';
 import { activePolicyEditor, clearPolicyDrafts, policyDraftKeys } from '../policy-editor/editor-handle';
 import { notify } from './notices';
-import { prefetchStartupDesign } from './startup-requests';
+import { fileName, prefetchStartupDesign } from './startup-requests';
 import { emptyDesign, isDirty, useAppStore } from './store';
 
 const APP_NAME = 'Cognito Access Studio';
@@ -26,11 +26,6 @@ async function clearRecoveryFile(): Promise<void> {
 function messageOf(error: unknown): string {
   if (error instanceof HostCallError) return error.message;
   return error instanceof Error ? error.message : String(error);
-}
-
-function fileName(path: string | undefined): string {
-  if (!path) return '';
-  return path.split(/[\\/]/).at(-1) ?? path;
 }
 
 export function windowTitle(state: {
@@ -138,18 +133,11 @@ export function showStartupDesignEarly(): Promise<void> {
 
 async function showWhenNothingToAsk(): Promise<void> {
   try {
-    const requests = prefetchStartupDesign();
-    if ('content' in (await requests.recovery)) return;
-    const startup = await requests.startup;
-    if ('none' in startup) return;
-    const result = loadDesign(startup.content, {
-      fileName: fileName(startup.path),
-      allowSemanticErrors: true,
-    });
-    if (!result.ok) return;
-    const design = await reportLoaded(startup.path, result);
+    const parsed = await prefetchStartupDesign().parsed;
+    if (!parsed?.result.ok) return;
+    const design = await reportLoaded(parsed.path, parsed.result);
     if (!design) return;
-    showLoaded(design, startup.path);
+    showLoaded(design, parsed.path);
     startupShown = true;
   } catch {
     // openStartupDesign asks the host again through the same requests and reports the failure.
