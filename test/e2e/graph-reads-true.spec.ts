@@ -187,6 +187,30 @@ test('role mapping headers are whole and tell the mappings apart', async ({ page
   await studio.screenshot('inspector-mapping-headers-b2b-1280x720-light');
 });
 
+test('zoomed far out, the graph keeps its nodes and edges and drops what cannot be read', async ({
+  page,
+}) => {
+  app = await startApp({ example: 'b2b-saas' });
+  await page.setViewportSize({ width: 1280, height: 720 });
+  const studio = new AppPage(page);
+  await studio.open(app.url);
+  for (const theme of ['light', 'dark'] as const) {
+    await studio.setTheme(theme);
+    await page.getByRole('button', { name: 'Fit', exact: true }).click();
+    await expect(page.locator('.react-flow__background')).toHaveCount(1);
+    const zoomOut = page.getByRole('button', { name: 'Zoom Out' });
+    while ((await page.locator('.canvas--far').count()) === 0) await zoomOut.click();
+    await page.waitForTimeout(400);
+    await studio.screenshot(`graph-b2b-saas-far-1280x720-${theme}`);
+    // Nodes and edges stay; the dot pattern and the labels, too small to read there, go.
+    await expect(page.locator('.react-flow__node')).toHaveCount(9);
+    for (const node of await page.locator('.react-flow__node').all()) await expect(node).toBeVisible();
+    expect(await page.locator('.react-flow__edge').count()).toBeGreaterThan(0);
+    await expect(page.locator('.react-flow__background')).toHaveCount(0);
+    await expect(page.getByTestId('edge-label').first()).toBeHidden();
+  }
+});
+
 test('transient messages fade away', async ({ page }) => {
   app = await startApp({ example: 'photo-sharing' });
   const studio = new AppPage(page);
