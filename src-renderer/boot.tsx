@@ -1,4 +1,4 @@
-// Renders the application (loaded by main.tsx once the start-up host calls are on their way).
+// Renders the application (main.tsx loads it while the start-up host calls are on their way).
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import '@xyflow/react/dist/style.css';

@@ -1,7 +1,6 @@
-// The entry module: sends the start-up host calls first, then loads the application. Only the host
-// client is imported statically, so those calls leave before the browser has downloaded and
-// compiled the rest of the UI (the first render of a large design waited on that).
-import { prefetchStartupDesign } from './state/startup-requests';
-
-prefetchStartupDesign();
+// The entry: imports nothing statically, so it runs as soon as its few bytes arrive and starts two
+// downloads at once. The small host-client chunk sends the start-up host calls (and parses the
+// design when it arrives) while the browser is still downloading and compiling the application,
+// which boot.tsx then renders.
+void import('./state/startup-requests').then(({ prefetchStartupDesign }) => prefetchStartupDesign());
 void import('./boot');
