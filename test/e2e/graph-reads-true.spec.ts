@@ -187,7 +187,7 @@ test('role mapping headers are whole and tell the mappings apart', async ({ page
   await studio.screenshot('inspector-mapping-headers-b2b-1280x720-light');
 });
 
-test('zoomed far out, the graph keeps its nodes and edges and drops what cannot be read', async ({
+test('zoomed far out, the graph keeps its nodes and edges and drops what cannot be read or used', async ({
   page,
 }) => {
   app = await startApp({ example: 'b2b-saas' });
@@ -208,7 +208,14 @@ test('zoomed far out, the graph keeps its nodes and edges and drops what cannot 
     expect(await page.locator('.react-flow__edge').count()).toBeGreaterThan(0);
     await expect(page.locator('.react-flow__background')).toHaveCount(0);
     await expect(page.getByTestId('edge-label').first()).toBeHidden();
+    await expect(page.locator('.react-flow__handle').first()).toBeHidden();
   }
+  // Back at a readable zoom, everything is drawn again and edges still meet their handles.
+  await page.getByRole('button', { name: 'Fit', exact: true }).click();
+  await page.waitForTimeout(600);
+  await expect(page.locator('.react-flow__background')).toHaveCount(1);
+  await expect(page.locator('.react-flow__handle').first()).toBeVisible();
+  expect(await edgesUnderNodes(page)).toEqual([]);
 });
 
 test('transient messages fade away', async ({ page }) => {
