@@ -1,6 +1,25 @@
-// The entry: imports nothing statically, so it runs as soon as its few bytes arrive and starts two
-// downloads at once. The small host-client chunk sends the start-up host calls (and parses the
-// design when it arrives) while the browser is still downloading and compiling the application,
-// which boot.tsx then renders.
-void import('./state/startup-requests').then(({ prefetchStartupDesign }) => prefetchStartupDesign());
-void import('./boot');
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import '@xyflow/react/dist/style.css';
+import './styles/theme.css';
+import './styles/app.css';
+import './styles/controls.css';
+import './styles/canvas.css';
+import './styles/inspector.css';
+import './styles/rule-editor.css';
+import './styles/findings.css';
+import './styles/aws.css';
+import './styles/matrix.css';
+import { App } from './App';
+import { prefetchStartupDesign } from './state/document-actions';
+
+prefetchStartupDesign();
+
+const container = document.getElementById('root');
+if (container) {
+  createRoot(container).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  );
+}

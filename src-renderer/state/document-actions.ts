@@ -2,7 +2,7 @@
 // recovery file and the title. These are effects, not pure commands; the design changes they
 // make still go through the store.
 
-import { loadDesign, serializeDesign, type LoadResult } from '../../shared/model/io';
+import { loadDesign, serializeDesign } from '../../shared/model/io';
 import type { DesignDocument } from '../../shared/model/types';
 import { getAppMode, getHost, HostCallError } from '../host/client';
 import { pendingDrafts } from '../inspector/field-session';
@@ -10,7 +10,6 @@ import { primeIssues } from '../inspector/issues';
 import { chooseRecentFile, chooseWorkspaceFile, confirm, showIssues } from '../shell/dialogs';
 import { activePolicyEditor, clearPolicyDrafts, policyDraftKeys } from '../policy-editor/editor-handle';
 import { notify } from './notices';
-import { fileName, prefetchStartupDesign } from './startup-requests';
 import { emptyDesign, isDirty, useAppStore } from './store';
 
 const APP_NAME = 'Cognito Access Studio';
@@ -28,6 +27,11 @@ function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+function fileName(path: string | undefined): string {
+  if (!path) return '';
+  return path.split(/[\\/]/).at(-1) ?? path;
+}
+
 export function windowTitle(state: {
   design: DesignDocument;
   filePath: string | undefined;
@@ -39,10 +43,7 @@ export function windowTitle(state: {
 
 /** Parses a file's text; on failure shows the errors and returns undefined (the current design stays). */
 async function parseOrReport(path: string, content: string): Promise<DesignDocument | undefined> {
-  return reportLoaded(path, loadDesign(content, { fileName: fileName(path), allowSemanticErrors: true }));
-}
-
-async function reportLoaded(path: string, result: LoadResult): Promise<DesignDocument | undefined> {
+  const result = loadDesign(content, { fileName: fileName(path), allowSemanticErrors: true });
   if (result.ok) {
     // A migrated design's issues were found on the old shape; validate the new one afresh.
     if (result.migratedFrom === undefined) primeIssues(result.design, result.issues);
@@ -117,38 +118,29 @@ async function discardChangesIfAllowed(): Promise<boolean> {
   );
 }
 
-/** Set once the start-up design has been shown before the first render. */
-let startupShown = false;
-let earlyAttempt: Promise<void> = Promise.resolve();
+type StartupRequests = {
+  recovery: ReturnType<ReturnType<typeof getHost>['readRecovery']>;
+  startup: ReturnType<ReturnType<typeof getHost>['getStartupDesign']>;
+};
+let startupRequests: StartupRequests | undefined;
 
 /**
- * Before the first render: shows the start-up design right away when nothing needs asking (no
- * recovery file, a readable design), so React renders the app once, with the design, instead of
- * empty and then again. Anything else is left to openStartupDesign, which asks and reports.
+ * Asks the host for the recovery file and the start-up design at once, before the first render:
+ * a large design then arrives while React is still setting up instead of after it.
  */
-export function showStartupDesignEarly(): Promise<void> {
-  earlyAttempt = showWhenNothingToAsk();
-  return earlyAttempt;
-}
-
-async function showWhenNothingToAsk(): Promise<void> {
-  try {
-    const parsed = await prefetchStartupDesign().parsed;
-    if (!parsed?.result.ok) return;
-    const design = await reportLoaded(parsed.path, parsed.result);
-    if (!design) return;
-    showLoaded(design, parsed.path);
-    startupShown = true;
-  } catch {
-    // openStartupDesign asks the host again through the same requests and reports the failure.
-  }
+export function prefetchStartupDesign(): void {
+  if (startupRequests) return;
+  const host = getHost();
+  startupRequests = { recovery: host.readRecovery({}), startup: host.getStartupDesign({}) };
+  // Awaited by openStartupDesign; a failure is reported there, not as an unhandled rejection.
+  startupRequests.recovery.catch(() => undefined);
+  startupRequests.startup.catch(() => undefined);
 }
 
 export async function openStartupDesign(): Promise<void> {
-  await earlyAttempt;
-  if (startupShown) return;
   const host = getHost();
-  const requests = prefetchStartupDesign();
+  prefetchStartupDesign();
+  const requests = startupRequests as StartupRequests;
   try {
     const recovery = await requests.recovery;
     if ('content' in recovery) {
