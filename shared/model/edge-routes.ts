@@ -5,6 +5,14 @@
 
 import type { Point } from './types';
 
+/** Rough width of an edge label in the canvas font (10.5px), enough to decide whether it fits. */
+export function estimatedLabelWidth(text: string): number {
+  return text.length * 6.3 + 18;
+}
+
+/** Space kept between a rule label and the role it points at, and between it and its source. */
+export const LABEL_GAP = 12;
+
 export interface Box {
   id: string;
   x: number;

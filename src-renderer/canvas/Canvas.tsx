@@ -104,8 +104,11 @@ export function Canvas(): ReactElement {
     };
   }, [graph]);
 
+  // A design already in the store at the first render is fitted once React Flow is ready.
+  const [ready, setReady] = useState(false);
   const onInit = useCallback((instance: ReactFlowInstance<AppNode, AppEdge>) => {
     registerCanvas(instance, wrapper.current);
+    setReady(true);
   }, []);
 
   useEffect(() => () => registerCanvas(null, null), []);
@@ -114,11 +117,11 @@ export function Canvas(): ReactElement {
   const fitRequest = useAppStore((state) => state.ui.fitRequest);
   const fittedRequest = useRef(0);
   useEffect(() => {
-    if (fitRequest === fittedRequest.current || nodes.length === 0) return;
+    if (!ready || fitRequest === fittedRequest.current || nodes.length === 0) return;
     fittedRequest.current = fitRequest;
     const positions = nodes.map((node) => node.position);
     requestAnimationFrame(() => fitOpenedDesign(positions));
-  }, [fitRequest, nodes]);
+  }, [ready, fitRequest, nodes]);
 
   const onNodesChange = useCallback((changes: NodeChange<AppNode>[]) => {
     const store = useAppStore.getState();
@@ -228,7 +231,9 @@ export function Canvas(): ReactElement {
           maxZoom={2}
           connectionRadius={28}
         >
-          <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} />
+          {/* Zoomed out, the dots are a pixel apart: no help to the eye, and repainting that
+              pattern over the whole canvas on every pan frame halved the frame rate. */}
+          {far ? null : <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} />}
           <Controls position="bottom-left" orientation="horizontal" showInteractive={false} />
           <Legend />
           {minimap ? (

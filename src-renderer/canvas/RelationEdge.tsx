@@ -2,23 +2,19 @@
 // An edge never runs under a node it does not touch: where the plain curve would, it takes a free
 // lane around the nodes in between (shared/model/edge-routes.ts).
 // Labels must never hide behind nodes: when the horizontal gap between the two nodes is too
-// narrow for the whole label, a rule edge shows its compact form (`#2 hd = example.com`, cut to
-// the gap) and other edges hide their label; the full text stays in the tooltip and appears when
-// the edge is selected.
+// narrow for the whole label, a rule edge wraps its compact form (`#2 hd = example.com`) onto
+// more lines within the gap (auto-layout leaves room for one line) and other edges hide their
+// label; the full text stays in the tooltip and appears when the edge is selected.
 
 import { BaseEdge, EdgeLabelRenderer, type EdgeProps } from '@xyflow/react';
 import { memo, useMemo, type ReactElement } from 'react';
-import { edgePath, routeEdge } from '../../shared/model/edge-routes';
+import { edgePath, estimatedLabelWidth, LABEL_GAP, routeEdge } from '../../shared/model/edge-routes';
 import { useEdgeObstacles } from './edge-obstacles';
 import { useAppStore } from '../state/store';
 import type { AppEdge } from './flow-types';
 
-/** Rough width of a label in the canvas font (10.5px), enough to decide whether it fits. */
-function estimatedWidth(text: string): number {
-  return text.length * 6.3 + 18;
-}
-
-const LABEL_GAP = 12;
+/** Narrowest a wrapped rule label gets: about a dozen characters a line. */
+const MIN_RULE_LABEL_WIDTH = 96;
 
 function RelationEdgeView(props: EdgeProps<AppEdge>): ReactElement {
   const { id, source, target, sourceX, sourceY, targetX, targetY, data, selected, markerEnd } = props;
@@ -33,7 +29,7 @@ function RelationEdgeView(props: EdgeProps<AppEdge>): ReactElement {
   const kind = data?.kind ?? 'acceptance';
   const full = data?.label;
   const gap = targetX - sourceX - 2 * LABEL_GAP;
-  const fits = full !== undefined && estimatedWidth(full) <= gap;
+  const fits = full !== undefined && estimatedLabelWidth(full) <= gap;
   let text: string | undefined = full;
   if (full !== undefined && !fits && !selected)
     text = kind === 'ruleRole' ? (data?.shortLabel ?? full) : undefined;
@@ -61,7 +57,7 @@ function RelationEdgeView(props: EdgeProps<AppEdge>): ReactElement {
             className={`edge-label edge-label--${kind}${selected ? ' edge-label--selected' : ''}`}
             style={{
               transform: `translate(${nearTarget ? '-100%' : '-50%'}, -50%) translate(${x}px, ${y}px)`,
-              ...(nearTarget && !selected ? { maxWidth: Math.max(72, gap) } : {}),
+              ...(nearTarget && !selected ? { maxWidth: Math.max(MIN_RULE_LABEL_WIDTH, gap) } : {}),
             }}
             title={full}
             data-label={full}

@@ -41,7 +41,7 @@ export function addNodeAtCentre(entity: NewEntity): void {
   };
   const wanted = { x: Math.round(centre.x - size.width / 2), y: Math.round(centre.y - size.height / 2) };
   const { design, selection } = useAppStore.getState();
-  const position = suggestPosition(design, entity.kind, size, wanted, selection.nodes.at(-1));
+  const position = suggestPosition(design, entity.kind, size, wanted, selection.nodes.at(-1), measuredSize);
   useAppStore.getState().run(addEntityCommand, { entity, position });
   ensureVisible(position, size);
 }

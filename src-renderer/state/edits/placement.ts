@@ -72,6 +72,8 @@ export function suggestPosition(
   size: Size,
   wanted: Point,
   anchorId?: string,
+  /** The size a node is drawn at, where known: estimates can be shorter (wrapped chips). */
+  drawnSize: (nodeId: string) => Size | undefined = () => undefined,
 ): Point {
   const nodes = deriveGraph(design).nodes;
   const anchor = anchorId === undefined ? undefined : nodes.find((node) => node.id === anchorId)?.position;
@@ -79,7 +81,7 @@ export function suggestPosition(
   const y = anchor?.y ?? wanted.y;
   const occupied = nodes
     .filter((node) => node.position !== undefined)
-    .map((node) => ({ position: node.position as Point, size: node.size }));
+    .map((node) => ({ position: node.position as Point, size: drawnSize(node.id) ?? node.size }));
   for (let attempt = 0; attempt < MAX_TRIES; attempt += 1) {
     // 0, +1, -1, +2, -2, … steps: the nearest free spot in the column, below or above.
     const offset = Math.ceil(attempt / 2) * (attempt % 2 === 1 ? 1 : -1) * STEP;

@@ -1,6 +1,9 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { autoLayout } from '../../../shared/model/auto-layout';
 import { deriveGraph, type GraphNode } from '../../../shared/model/graph';
+import { loadDesign } from '../../../shared/model/io';
 import { aClient, aDesign, anIdentityPool, aProvider, aRole, aUserPool } from '../builders/design';
 
 function overlap(a: GraphNode, b: GraphNode, positions: Record<string, { x: number; y: number }>): boolean {
@@ -60,5 +63,27 @@ describe('autoLayout', () => {
     );
     const positions = await autoLayout(graph.nodes, [{ id: 'x', source: 'lonely', target: 'nowhere' }]);
     expect(Object.keys(positions)).toEqual(['lonely']);
+  });
+});
+
+describe('autoLayout with rule-based mappings', () => {
+  it('leaves room between the identity pools and the roles for each rule written on one line', async () => {
+    const example = readFileSync(
+      join(import.meta.dirname, '../../../assets/examples/b2b-saas.cognito-design.json'),
+      'utf8',
+    );
+    const loaded = loadDesign(example);
+    if (!loaded.ok) throw new Error('the b2b-saas example does not load');
+    const graph = deriveGraph(loaded.design);
+    const positions = await autoLayout(graph.nodes, graph.edges);
+    const rules = graph.edges.filter((edge) => edge.kind === 'ruleRole');
+    expect(rules.length).toBeGreaterThan(0);
+    const pool = graph.nodes.find((node) => node.data.kind === 'identityPool')!;
+    const poolRight = positions[pool.id]!.x + pool.size.width;
+    for (const rule of rules) {
+      // `#1 cognito:groups = support-engineers`: at least 6 px a character of the 10.5 px label font.
+      const needed = rule.shortLabel!.length * 6;
+      expect(positions[rule.target]!.x - poolRight, rule.shortLabel).toBeGreaterThan(needed);
+    }
   });
 });

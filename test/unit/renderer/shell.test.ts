@@ -92,4 +92,18 @@ describe('column placement of new nodes', () => {
     const provider = suggestPosition(design, 'provider', { width: 240, height: 78 }, { x: 0, y: 0 }, 'pool');
     expect(provider).toEqual({ x: 400 - 2 * 420, y: 600 });
   });
+
+  it('keeps clear of the size a neighbour is drawn at when that is taller than its estimate', () => {
+    const design = aDesign()
+      .with((draft) => draft.roles.push(aRole({ id: 'tall' })))
+      .withPosition('tall', 1000, 0)
+      .build();
+    const wanted = { x: 0, y: 150 };
+    // By the estimate (86 high) y = 150 is free; drawn 300 high (wrapped chips) it is not.
+    expect(suggestPosition(design, 'role', { width: 240, height: 86 }, wanted).y).toBe(150);
+    const drawn = suggestPosition(design, 'role', { width: 240, height: 86 }, wanted, undefined, (id) =>
+      id === 'tall' ? { width: 240, height: 300 } : undefined,
+    );
+    expect(drawn.y >= 300 + 24 || drawn.y + 86 + 24 <= 0).toBe(true);
+  });
 });
