@@ -3,7 +3,7 @@
 
 import { deriveGraph } from '../../shared/model/graph';
 import { checkConnection, type ConnectionAttempt } from '../../shared/model/graph-connections';
-import type { MappingRule, Point, ProviderRef, RoleMapping } from '../../shared/model/types';
+import type { InlinePolicy, MappingRule, Point, ProviderRef, RoleMapping } from '../../shared/model/types';
 import type { Finding } from '../../shared/review';
 import { copyEntities, pasteEntities } from './edits/clipboard';
 import { addEntity, removeEntities, updateEntity, type NewEntity } from './edits/entities';
@@ -19,6 +19,7 @@ import {
   updateRule,
 } from './edits/rules';
 import { findingBadges } from './findings';
+import { followInlinePolicyRenames } from './policy-drafts';
 import type { Command, CommandState, EntityKind } from './types';
 
 function select(state: CommandState, nodes: string[], edges: string[] = []): CommandState['selection'] {
@@ -44,7 +45,14 @@ export const updateEntityCommand: Command<EntityPatch> = {
   label: 'Edit',
   recordsHistory: true,
   perform(state, { kind, id, patch }) {
-    return { ...state, design: updateEntity(state.design, kind, id, patch) };
+    const design = updateEntity(state.design, kind, id, patch);
+    if (kind === 'role' && Array.isArray(patch.inlinePolicies))
+      return {
+        ...state,
+        ...followInlinePolicyRenames(state, id, patch.inlinePolicies as InlinePolicy[]),
+        design,
+      };
+    return { ...state, design };
   },
 };
 

@@ -4,9 +4,9 @@
 
 import { parsePolicy } from '../../shared/iam';
 import type { PolicyDocument } from '../../shared/iam/types';
-import type { DesignDocument } from '../../shared/model/types';
+import type { DesignDocument, InlinePolicy } from '../../shared/model/types';
 import { policyKey, resolvePolicySource, withPolicyDocument } from '../policy-editor/policy-source';
-import type { Command, PolicyDrafts, PolicyRef } from './types';
+import type { Command, CommandState, PolicyDrafts, PolicyRef } from './types';
 
 /** Why `text` cannot be stored in the design yet (with its line), or undefined when it can. */
 export function policyDraftError(text: string): string | undefined {
@@ -71,7 +71,7 @@ export function policyOfDraftKey(design: DesignDocument, key: string): PolicyRef
 
 /**
  * Keys of the drafts of policies the design holds and the editor can change. A draft of a policy
- * that was deleted or renamed, or of a trust policy set back to generated, stays in the store (an
+ * that was deleted (or moved to another place in its role), or of a trust policy set back to generated, stays in the store (an
  * undo brings it back with its policy) but is not shown, asked about or counted as unsaved.
  */
 export function livePolicyDraftKeys(design: DesignDocument, drafts: PolicyDrafts): string[] {
@@ -81,4 +81,35 @@ export function livePolicyDraftKeys(design: DesignDocument, drafts: PolicyDrafts
     const ref = policyOfDraftKey(design, key);
     return ref !== undefined && resolvePolicySource(design, ref)?.readOnly === false;
   });
+}
+
+/**
+ * What a change of a role's inline policies means for the editor: a policy renamed in place (same
+ * position, new name) keeps its draft and stays open in the editor under its new name. Policies
+ * added, removed or reordered are left alone (their drafts are set aside as above).
+ */
+export function followInlinePolicyRenames(
+  state: CommandState,
+  roleId: string,
+  after: readonly InlinePolicy[],
+): Pick<CommandState, 'policyDrafts' | 'ui'> {
+  const before = state.design.roles.find((role) => role.id === roleId)?.inlinePolicies ?? [];
+  let policyDrafts = state.policyDrafts ?? {};
+  let ui = state.ui;
+  if (before.length !== after.length) return { policyDrafts, ui };
+  before.forEach((policy, index) => {
+    const renamed = after[index]!.name;
+    if (policy.name === renamed) return;
+    const from = policyKey({ kind: 'inline', roleId, policyName: policy.name });
+    const to = policyKey({ kind: 'inline', roleId, policyName: renamed });
+    if (from in policyDrafts && !(to in policyDrafts)) {
+      const { [from]: draft, ...rest } = policyDrafts;
+      policyDrafts = { ...rest, [to]: draft! };
+    }
+    const open = ui.policyEditor?.policy;
+    if (open?.kind === 'inline' && open.roleId === roleId && open.policyName === policy.name) {
+      ui = { ...ui, policyEditor: { ...ui.policyEditor!, policy: { ...open, policyName: renamed } } };
+    }
+  });
+  return { policyDrafts, ui };
 }

@@ -160,7 +160,7 @@ describe('draft errors and keys', () => {
 });
 
 describe('drafts that count', () => {
-  it('a draft of a deleted or renamed policy, or of a trust policy set back to generated, is set aside; undo brings it back', () => {
+  it('a draft of a deleted policy, or of a trust policy set back to generated, is set aside; undo brings it back', () => {
     type('{ inline');
     type('{ trust', { kind: 'trust', roleId: 'reader' });
     expect(store.getState().policyDrafts).toEqual({ [KEY]: '{ inline' });
@@ -177,12 +177,31 @@ describe('drafts that count', () => {
       id: 'reader',
       patch: {
         trustPolicy: { mode: 'generated' },
-        inlinePolicies: [{ name: 'Renamed', document: aPolicy() }],
+        inlinePolicies: [],
       },
     });
     expect(policyDraftKeys(store.getState())).toEqual([]);
-    expect(hasUnsavedChanges(store.getState())).toBe(true); // the rename itself
+    expect(hasUnsavedChanges(store.getState())).toBe(true); // the deletion itself
     store.getState().undo();
     expect(policyDraftKeys(store.getState()).sort()).toEqual([KEY, 'trust/reader']);
+  });
+
+  it('a policy renamed in place keeps its draft and stays open in the editor under its new name; undo takes both back', () => {
+    store.getState().setUi({ policyEditor: { policy: INLINE } });
+    type('{ inline');
+    for (const name of ['Rea', 'ReadAll']) {
+      store.getState().run(updateEntityCommand, {
+        kind: 'role',
+        id: 'reader',
+        patch: { inlinePolicies: [{ name, document: aPolicy() }] },
+      });
+    }
+    expect(store.getState().policyDrafts).toEqual({ 'inline/reader/ReadAll': '{ inline' });
+    expect(policyDraftKeys(store.getState())).toEqual(['inline/reader/ReadAll']);
+    expect(store.getState().ui.policyEditor?.policy).toEqual({ ...INLINE, policyName: 'ReadAll' });
+    store.getState().undo();
+    store.getState().undo();
+    expect(store.getState().policyDrafts).toEqual({ [KEY]: '{ inline' });
+    expect(policyDraftKeys(store.getState())).toEqual([KEY]);
   });
 });
