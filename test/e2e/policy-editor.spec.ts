@@ -462,3 +462,22 @@ for (const theme of ['light', 'dark'] as const) {
     await studio.screenshot(`${theme}-policy-summary`);
   });
 }
+
+test('renaming an inline policy that has a draft keeps the draft and the editor on it', async ({ page }) => {
+  const { editor } = await openRole(page, 'PhotoSharingAuthenticated');
+  await page.getByTestId('open-inline-policy').first().click();
+  await expect.poll(() => editor.text()).toContain('ReadPublicGallery');
+  const title = page.getByTestId('policy-editor-title');
+  const before = (await title.textContent()) ?? '';
+  await editor.retype('ReadPublicGallery', 'ReadGallery",');
+  await expect(page.getByTestId('policy-draft')).toContainText('not valid JSON');
+  await title.click();
+
+  const name = page.getByLabel('Policy name').first();
+  const oldName = await name.inputValue();
+  await name.fill(`${oldName}Renamed`);
+  await expect(title).toContainText(`${oldName}Renamed`);
+  expect(before).toContain(oldName);
+  await expect(page.getByTestId('policy-draft')).toContainText('not valid JSON');
+  await expect.poll(() => editor.text()).toContain('"ReadGallery",",');
+});
