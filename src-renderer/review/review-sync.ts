@@ -67,16 +67,19 @@ export function startReviewSync({ store = useAppStore, review }: ReviewSyncOptio
   let timer: ReturnType<typeof setTimeout> | undefined;
   let cancelIdle: (() => void) | undefined;
   let cancelWait: (() => void) | undefined;
+  // Loaded at the first run, so its download and compile never compete with the first render.
   // Without the review code there are no findings to show, which must not read as "no problems".
-  const loading: Promise<Review | undefined> = review
-    ? Promise.resolve(review)
-    : loadReviewWithAwsManagedPolicies().catch((error: unknown) => {
-        notify(
-          'error',
-          `The security review could not be loaded: ${error instanceof Error ? error.message : String(error)}`,
-        );
-        return undefined;
-      });
+  let loading: Promise<Review | undefined> | undefined = review ? Promise.resolve(review) : undefined;
+  function reviewer(): Promise<Review | undefined> {
+    loading ??= loadReviewWithAwsManagedPolicies().catch((error: unknown) => {
+      notify(
+        'error',
+        `The security review could not be loaded: ${error instanceof Error ? error.message : String(error)}`,
+      );
+      return undefined;
+    });
+    return loading;
+  }
   let failedOnce = false;
 
   let stopped = false;
@@ -129,8 +132,8 @@ export function startReviewSync({ store = useAppStore, review }: ReviewSyncOptio
     cancelWait?.();
     cancelWait = afterFirstNodesShown(hasNodes(store.getState().design), () => {
       timer = setTimeout(() => {
-        void loading.then((reviewer) => {
-          if (reviewer && !stopped && current === generation) cancelIdle = whenIdle(() => run(reviewer));
+        void reviewer().then((loaded) => {
+          if (loaded && !stopped && current === generation) cancelIdle = whenIdle(() => run(loaded));
         });
       }, REVIEW_DELAY_MS);
     });
