@@ -1,19 +1,20 @@
 // The application frame: menu bar (browser mode), toolbar, canvas, inspector, dialogs, notices.
 
 import { ReactFlowProvider } from '@xyflow/react';
-import { useEffect, type ReactElement } from 'react';
-import { AwsDialogs } from './aws/AwsDialogs';
+// The styles of the views loaded on first use stay in the start-up stylesheet, in the order they
+// always had: some of them lay out the workspace the canvas is in.
+import './export/export.css';
+import './policy-editor/policy-editor.css';
+import './styles/simulator.css';
+import { lazy, Suspense, useEffect, useState, type ReactElement } from 'react';
 import { useAwsDialog } from './aws/aws-dialog-state';
 import { Canvas } from './canvas/Canvas';
-import { ExportDialog } from './export/ExportDialog';
+import { useExportDialog } from './export/export-dialog-state';
 import { Toolbar } from './canvas/Toolbar';
 import { getAppMode, onMenuCommand } from './host/client';
 import { Inspector } from './inspector/Inspector';
-import { MatrixView } from './matrix/MatrixView';
 import { ViewSwitch } from './matrix/ViewSwitch';
-import { PolicyEditorPane } from './policy-editor/PolicyEditorPane';
 import { startReviewSync } from './review/review-sync';
-import { SimulatorPanel } from './simulator/SimulatorPanel';
 import { commandForKey, runMenuCommand } from './shell/app-commands';
 import { Dialogs } from './shell/DialogHost';
 import { startEditFocusTracking } from './shell/edit-target';
@@ -23,6 +24,22 @@ import { useApplyTheme } from './shell/theme';
 import { openStartupDesign, startDocumentSync } from './state/document-actions';
 import { hasUnsavedChanges, useAppStore } from './state/store';
 import { useDialogs } from './shell/dialogs';
+
+// Views and dialogs that are closed at start-up load on first use, so the start-up chunk the
+// browser compiles before the first render holds only what that render needs.
+const MatrixView = lazy(() =>
+  import('./matrix/MatrixView').then((module) => ({ default: module.MatrixView })),
+);
+const ExportDialog = lazy(() =>
+  import('./export/ExportDialog').then((module) => ({ default: module.ExportDialog })),
+);
+const AwsDialogs = lazy(() => import('./aws/AwsDialogs').then((module) => ({ default: module.AwsDialogs })));
+const PolicyEditorPane = lazy(() =>
+  import('./policy-editor/PolicyEditorPane').then((module) => ({ default: module.PolicyEditorPane })),
+);
+const SimulatorPanel = lazy(() =>
+  import('./simulator/SimulatorPanel').then((module) => ({ default: module.SimulatorPanel })),
+);
 
 function StatusBar(): ReactElement {
   const counts = useAppStore(
@@ -45,6 +62,13 @@ function StatusBar(): ReactElement {
 export function App(): ReactElement {
   useApplyTheme();
   const view = useAppStore((state) => state.ui.view);
+  const exportOpen = useExportDialog((state) => state.open);
+  const awsDialog = useAwsDialog((state) => state.dialog);
+  const policyEditorOpen = useAppStore((state) => state.ui.policyEditor !== null);
+  // Once opened the simulator stays mounted: closing it refits the canvas it gave back.
+  const simulatorOpen = useAppStore((state) => state.ui.simulatorOpen);
+  const [simulatorUsed, setSimulatorUsed] = useState(false);
+  if (simulatorOpen && !simulatorUsed) setSimulatorUsed(true);
   const browserMode = getAppMode() === 'browser';
 
   useEffect(() => {
@@ -85,23 +109,37 @@ export function App(): ReactElement {
             <ViewSwitch />
             <div className="app__workspace">
               {view === 'matrix' ? (
-                <MatrixView />
+                <Suspense fallback={<p className="muted matrix-loading">Loading the access matrix…</p>}>
+                  <MatrixView />
+                </Suspense>
               ) : (
                 <div className="app__design">
                   <Canvas />
                   {/* Over the canvas only: the view tabs and the simulator stay reachable. */}
-                  <PolicyEditorPane />
+                  {policyEditorOpen ? (
+                    <Suspense fallback={null}>
+                      <PolicyEditorPane />
+                    </Suspense>
+                  ) : null}
                 </div>
               )}
-              <SimulatorPanel />
+              {simulatorUsed ? (
+                <Suspense fallback={null}>
+                  <SimulatorPanel />
+                </Suspense>
+              ) : null}
             </div>
           </div>
           <Inspector />
         </main>
         <StatusBar />
         <Dialogs />
-        <ExportDialog />
-        <AwsDialogs />
+        {exportOpen || awsDialog ? (
+          <Suspense fallback={null}>
+            {exportOpen ? <ExportDialog /> : null}
+            {awsDialog ? <AwsDialogs /> : null}
+          </Suspense>
+        ) : null}
         <Notices />
       </div>
     </ReactFlowProvider>

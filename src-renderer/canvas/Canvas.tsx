@@ -22,6 +22,7 @@ import { connectCommand, moveNodesCommand } from '../state/commands';
 import { notify } from '../state/notices';
 import { useAppStore } from '../state/store';
 import { useEffectiveTheme } from '../shell/theme';
+import { canvasMounted, canvasShowedNodes, canvasUnmounted } from './first-nodes';
 import { fitOpenedDesign, registerCanvas } from './canvas-controller';
 import { EdgeObstacles, obstaclesOf } from './edge-obstacles';
 import type { AppEdge, AppNode } from './flow-types';
@@ -112,6 +113,26 @@ export function Canvas(): ReactElement {
   }, []);
 
   useEffect(() => () => registerCanvas(null, null), []);
+
+  // Tell waiting work once nodes have been painted: React Flow places them in the frame after they
+  // reach it (and the opened design is fitted then), so the task after the second frame.
+  useEffect(() => {
+    canvasMounted();
+    return canvasUnmounted;
+  }, []);
+  const hasNodes = nodes.length > 0;
+  useEffect(() => {
+    if (!hasNodes) return undefined;
+    let frame = 0;
+    let timeout: ReturnType<typeof setTimeout> | undefined;
+    frame = requestAnimationFrame(() => {
+      frame = requestAnimationFrame(() => (timeout = setTimeout(canvasShowedNodes, 0)));
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timeout);
+    };
+  }, [hasNodes]);
 
   // Fit once the opened design's nodes have reached React Flow (its effects run before ours).
   const fitRequest = useAppStore((state) => state.ui.fitRequest);

@@ -3,7 +3,7 @@
 
 import { useEffect, useRef, type ReactElement } from 'react';
 import type { DesignDocument } from '../../shared/model/types';
-import { SEVERITIES, type Finding, type Severity } from '../../shared/review';
+import { SEVERITIES, type Finding, type Severity } from '../../shared/review/types';
 import { centreOn } from '../canvas/canvas-controller';
 import { policyTargetOfFinding } from '../policy-editor/finding-target';
 import { findingsOf } from '../state/findings';

@@ -1,11 +1,14 @@
 // Keeps the review findings of the current design attached to the store. The review is derived
 // data: it runs a moment after the edits stop (debounced), in idle time where the browser offers
 // it, so typing and dragging never wait for it. Each run is recorded as a `review` performance
-// measure so its cost can be read in the browser's performance timeline.
+// measure so its cost can be read in the browser's performance timeline. The review code loads
+// apart from the start-up chunk, and the first review of an opened design starts only after the
+// canvas has shown its nodes (on a large design a review blocks the page for a few hundred ms).
 
 import { isAwsManagedPolicyArn } from '../../shared/iam/aws-managed-policies';
 import type { DesignDocument } from '../../shared/model/types';
-import { reviewDesignSync, type Finding } from '../../shared/review';
+import type { Finding } from '../../shared/review';
+import { afterFirstNodesShown } from '../canvas/first-nodes';
 import { loadAwsManagedPolicies, loadedAwsManagedPolicies } from '../data/aws-managed-policies';
 import { attachFindingsCommand } from '../state/commands';
 import { notify } from '../state/notices';
@@ -13,9 +16,11 @@ import { useAppStore, type AppStore } from '../state/store';
 
 export const REVIEW_DELAY_MS = 300;
 
+type Review = (design: DesignDocument) => Finding[];
+
 export interface ReviewSyncOptions {
   store?: AppStore;
-  review?: (design: DesignDocument) => Finding[];
+  review?: Review;
 }
 
 function whenIdle(callback: () => void): () => void {
@@ -27,7 +32,7 @@ function whenIdle(callback: () => void): () => void {
   return () => clearTimeout(handle);
 }
 
-function measured(design: DesignDocument, review: (design: DesignDocument) => Finding[]): Finding[] {
+function measured(design: DesignDocument, review: Review): Finding[] {
   const start = performance.now();
   try {
     return review(design);
@@ -45,17 +50,36 @@ function attachesAwsManagedPolicy(design: DesignDocument): boolean {
 }
 
 /** The review with the AWS managed policy data once it has loaded (attached AWS managed policies are reviewed too). */
-function reviewWithAwsManagedPolicies(design: DesignDocument): Finding[] {
-  return reviewDesignSync(design, { awsManagedPolicies: loadedAwsManagedPolicies() });
+async function loadReviewWithAwsManagedPolicies(): Promise<Review> {
+  const { reviewDesignSync } = await import('../../shared/review');
+  return (design) => reviewDesignSync(design, { awsManagedPolicies: loadedAwsManagedPolicies() });
+}
+
+function hasNodes(design: DesignDocument): boolean {
+  const { providers, userPools, identityPools, roles, managedPolicies } = design;
+  return (
+    providers.length + userPools.length + identityPools.length + roles.length + managedPolicies.length > 0
+  );
 }
 
 /** Reviews the design now and after every change to it; returns the function that stops. */
-export function startReviewSync({
-  store = useAppStore,
-  review = reviewWithAwsManagedPolicies,
-}: ReviewSyncOptions = {}): () => void {
+export function startReviewSync({ store = useAppStore, review }: ReviewSyncOptions = {}): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let cancelIdle: (() => void) | undefined;
+  let cancelWait: (() => void) | undefined;
+  // Loaded at the first run, so its download and compile never compete with the first render.
+  // Without the review code there are no findings to show, which must not read as "no problems".
+  let loading: Promise<Review | undefined> | undefined = review ? Promise.resolve(review) : undefined;
+  function reviewer(): Promise<Review | undefined> {
+    loading ??= loadReviewWithAwsManagedPolicies().catch((error: unknown) => {
+      notify(
+        'error',
+        `The security review could not be loaded: ${error instanceof Error ? error.message : String(error)}`,
+      );
+      return undefined;
+    });
+    return loading;
+  }
   let failedOnce = false;
 
   let stopped = false;
@@ -77,12 +101,12 @@ export function startReviewSync({
     );
   }
 
-  function run(): void {
+  function run(reviewer: Review): void {
     const design = store.getState().design;
     requestAwsManagedPolicies(design);
     let findings: Finding[];
     try {
-      findings = measured(design, review);
+      findings = measured(design, reviewer);
     } catch (error) {
       // A broken check must not take the editor down; say so once and keep the last findings.
       if (!failedOnce)
@@ -97,12 +121,22 @@ export function startReviewSync({
     if (store.getState().design === design) store.getState().run(attachFindingsCommand, findings);
   }
 
+  /** Each schedule supersedes the ones before it (the module may still be loading when they fire). */
+  let generation = 0;
+
   function schedule(): void {
+    generation += 1;
+    const current = generation;
     clearTimeout(timer);
     cancelIdle?.();
-    timer = setTimeout(() => {
-      cancelIdle = whenIdle(run);
-    }, REVIEW_DELAY_MS);
+    cancelWait?.();
+    cancelWait = afterFirstNodesShown(hasNodes(store.getState().design), () => {
+      timer = setTimeout(() => {
+        void reviewer().then((loaded) => {
+          if (loaded && !stopped && current === generation) cancelIdle = whenIdle(() => run(loaded));
+        });
+      }, REVIEW_DELAY_MS);
+    });
   }
 
   schedule();
@@ -114,5 +148,6 @@ export function startReviewSync({
     unsubscribe();
     clearTimeout(timer);
     cancelIdle?.();
+    cancelWait?.();
   };
 }

@@ -18,7 +18,7 @@ import { newDesign, openDesign, openRecentDesign, saveDesign } from '../state/do
 import { useAppStore } from '../state/store';
 import { toggleSimulatorCommand } from '../simulator/simulator-commands';
 import { openAwsDialog } from '../aws/aws-dialog-state';
-import { exportReviewReport } from '../report/export-report';
+import { notify } from '../state/notices';
 import { showAbout } from './dialogs';
 import { editInFocus } from './edit-in-focus';
 import { prefersDark } from './theme';
@@ -93,7 +93,15 @@ export function runMenuCommand(command: MenuCommand, detail: MenuCommandDetail =
       openAwsDialog('planApply');
       return;
     case 'file.exportReport':
-      void exportReviewReport();
+      // Loaded on first use: the report code is not part of the start-up chunk.
+      void import('../report/export-report').then(
+        ({ exportReviewReport }) => exportReviewReport(),
+        (error: unknown) =>
+          notify(
+            'error',
+            `The review report could not be loaded: ${error instanceof Error ? error.message : String(error)}`,
+          ),
+      );
       return;
     case 'view.design':
     case 'view.matrix':

@@ -105,7 +105,8 @@ export function SimulatorPanel(): ReactElement | null {
   const height = useSimulator((state) => state.height);
 
   // The canvas just got shorter (or taller): show the whole design again once React Flow has measured it.
-  const wasOpen = useRef(open);
+  // Starts closed: the panel is first mounted when it first opens (App loads it then).
+  const wasOpen = useRef(false);
   useEffect(() => {
     if (wasOpen.current === open) return undefined;
     wasOpen.current = open;

@@ -1,7 +1,7 @@
 // Review findings as the canvas shows them: one badge per entity with the count of its findings,
 // coloured by the most severe one.
 
-import { SEVERITIES, type Finding } from '../../shared/review';
+import { SEVERITIES, type Finding } from '../../shared/review/types';
 import type { UiState } from './types';
 
 export function findingBadges(findings: readonly Finding[]): UiState['findings'] {
