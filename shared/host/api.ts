@@ -5,14 +5,14 @@
 
 import { z } from 'zod';
 import { MAX_DESIGN_BYTES } from '../model/io';
-import { utf8ByteLength } from '../model/json-text';
+import { fitsUtf8, utf8ByteLength } from '../model/json-text';
 
 const filePath = z.string().min(1).max(4096);
 /** Design files are exchanged as text and parsed with shared/model's loader on the receiving side. */
 const designText = z
   .string()
   .max(MAX_DESIGN_BYTES)
-  .refine((text) => utf8ByteLength(text, MAX_DESIGN_BYTES) <= MAX_DESIGN_BYTES, {
+  .refine((text) => fitsUtf8(text, MAX_DESIGN_BYTES), {
     message: `a design is at most ${MAX_DESIGN_BYTES / (1024 * 1024)} MiB of UTF-8 text`,
   });
 

@@ -5,7 +5,7 @@
 // Issue codes added here: not-text, too-large, too-deep, invalid-json, not-a-design,
 // unsupported-version, migration-failed, internal.
 
-import { findExcessiveNesting, parseJsonText, positionAt, utf8ByteLength } from './json-text';
+import { findExcessiveNesting, fitsUtf8, parseJsonText, positionAt } from './json-text';
 import { migrateToCurrent, OLDEST_SUPPORTED_VERSION } from './migrations';
 import type { DesignDocument, ModelIssue } from './types';
 import { DESIGN_FORMAT, DESIGN_VERSION } from './types';
@@ -67,8 +67,7 @@ function load(text: string, options: LoadOptions): LoadResult {
   if (typeof text !== 'string')
     return fail(issue('not-text', '$', `expected the file's text, got ${describeValue(text)}`));
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_DESIGN_BYTES;
-  // UTF-8 never takes fewer bytes than UTF-16 code units, so the length alone can reject early.
-  if (text.length > maxBytes || utf8ByteLength(text, maxBytes) > maxBytes) {
+  if (!fitsUtf8(text, maxBytes)) {
     return fail(issue('too-large', '$', `the file is larger than the limit of ${formatBytes(maxBytes)}`));
   }
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;

@@ -1,6 +1,6 @@
 // Duplicate keys in JSON objects. JSON.parse keeps the last of `"Effect":"Deny","Effect":"Allow"`
 // without a word (and so does AWS), so a reviewer would read a Deny that is not there. A linear
-// scan of text that JSON.parse has already accepted; it allocates only one small array per object.
+// scan of text that JSON.parse has already accepted; it allocates one small list of keys per object.
 
 import { pathWithIndex, pathWithKey } from '../iam/json-path';
 
@@ -14,8 +14,8 @@ export interface DuplicateKey {
 }
 
 interface Frame {
-  /** Keys seen so far; undefined for arrays. */
-  keys: string[] | undefined;
+  /** Keys seen so far (a set once an object has many, e.g. a layout's positions); undefined for arrays. */
+  keys: string[] | Set<string> | undefined;
   /** The member key or array index currently being read. */
   step: string | number;
   expectingKey: boolean;
@@ -44,6 +44,13 @@ export function stringEnd(text: string, start: number): number {
   }
 }
 
+/** Above this many keys an object's keys are looked up in a set rather than a list. */
+const MANY_KEYS = 16;
+
+function seen(keys: string[] | Set<string>, key: string): boolean {
+  return Array.isArray(keys) ? keys.includes(key) : keys.has(key);
+}
+
 /** The first key that appears twice in one object of valid JSON `text`, or undefined. */
 export function findDuplicateKey(text: string): DuplicateKey | undefined {
   const stack: Frame[] = [];
@@ -55,8 +62,10 @@ export function findDuplicateKey(text: string): DuplicateKey | undefined {
       if (frame?.keys && frame.expectingKey) {
         const raw = text.slice(index + 1, end);
         const key = raw.includes('\\') ? (JSON.parse(`"${raw}"`) as string) : raw;
-        if (frame.keys.includes(key)) return { key, offset: index, path: pathOf(stack) };
-        frame.keys.push(key);
+        if (seen(frame.keys, key)) return { key, offset: index, path: pathOf(stack) };
+        if (Array.isArray(frame.keys) && frame.keys.length === MANY_KEYS) frame.keys = new Set(frame.keys);
+        if (Array.isArray(frame.keys)) frame.keys.push(key);
+        else frame.keys.add(key);
         frame.step = key;
         frame.expectingKey = false;
       }

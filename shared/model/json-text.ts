@@ -3,7 +3,7 @@
 // and the CLI's JSON inputs; nothing here throws.
 
 import { computeLineStarts, positionInLines, type TextPosition } from '../iam/json-text';
-import { findDuplicateKey } from './json-duplicate-keys';
+import { findDuplicateKey, stringEnd } from './json-duplicate-keys';
 import { findJsonSyntaxError } from './json-syntax-error';
 
 export { findDuplicateKey, type DuplicateKey } from './json-duplicate-keys';
@@ -35,6 +35,16 @@ export function utf8ByteLength(text: string, stopAbove = Number.POSITIVE_INFINIT
   return bytes;
 }
 
+/**
+ * Whether a string takes at most `maxBytes` in UTF-8. One UTF-16 code unit never takes more than
+ * three bytes, so a string up to a third of the limit is not counted at all (a design, a few MB at
+ * most, is checked at every read against a 20 MiB limit).
+ */
+export function fitsUtf8(text: string, maxBytes: number): boolean {
+  if (text.length > maxBytes) return false;
+  return text.length * 3 <= maxBytes || utf8ByteLength(text, maxBytes) <= maxBytes;
+}
+
 /** Line and column of an offset (clamped to the text) in the text. */
 export function positionAt(text: string, offset: number): TextPosition {
   return positionInLines(computeLineStarts(text), Math.max(0, Math.min(offset, text.length)));
@@ -46,15 +56,11 @@ export function positionAt(text: string, offset: number): TextPosition {
  */
 export function findExcessiveNesting(text: string, maxDepth: number): number {
   let depth = 0;
-  let inString = false;
   for (let index = 0; index < text.length; index += 1) {
     const code = text.charCodeAt(index);
-    if (inString) {
-      if (code === 92)
-        index += 1; // backslash: skip the escaped character
-      else if (code === 34) inString = false;
-    } else if (code === 34) {
-      inString = true;
+    if (code === 34) {
+      // Most of a design is string contents: jump to the closing quote (or the end of the text).
+      index = stringEnd(text, index);
     } else if (code === 91 || code === 123) {
       depth += 1;
       if (depth > maxDepth) return index;

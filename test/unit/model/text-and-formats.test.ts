@@ -1,8 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { findJsonSyntaxError } from '../../../shared/model/json-syntax-error';
+import { findDuplicateKey } from '../../../shared/model/json-duplicate-keys';
 import {
   findExcessiveNesting,
+  fitsUtf8,
   parseJsonText,
   positionAt,
   utf8ByteLength,
@@ -36,6 +38,22 @@ describe('utf8ByteLength', () => {
   });
 });
 
+describe('fitsUtf8', () => {
+  it('agrees with the UTF-8 encoder at and around the limit', () => {
+    expect(fitsUtf8('€'.repeat(10), 30)).toBe(true);
+    expect(fitsUtf8('€'.repeat(10), 29)).toBe(false);
+    expect(fitsUtf8(`${'x'.repeat(8)}😀`, 12)).toBe(true);
+    expect(fitsUtf8(`${'x'.repeat(9)}😀`, 12)).toBe(false);
+    expect(fitsUtf8('x'.repeat(13), 12)).toBe(false);
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 60 }), fc.nat(200), (text, limit) => {
+        expect(fitsUtf8(text, limit)).toBe(Buffer.byteLength(text, 'utf8') <= limit);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
+
 describe('positionAt and nesting', () => {
   it('gives 1-based line and column', () => {
     expect(positionAt('ab\ncd', 0)).toEqual({ line: 1, column: 1 });
@@ -46,6 +64,27 @@ describe('positionAt and nesting', () => {
     expect(findExcessiveNesting('[[[]]]', 3)).toBe(-1);
     expect(findExcessiveNesting('[[[[]]]]', 3)).toBe(3);
     expect(findExcessiveNesting('["[[[[[[", "\\"[[[["]', 2)).toBe(-1);
+    // An escaped backslash ends right before the quote that closes the string.
+    expect(findExcessiveNesting('["a\\\\", [[[1]]]]', 3)).toBe(10);
+    // An unterminated string hides the rest of the text, valid JSON or not.
+    expect(findExcessiveNesting('["[[[[[[', 2)).toBe(-1);
+  });
+
+  it('finds a duplicate key in an object of many keys, with its path and offset', () => {
+    const keys = Array.from({ length: 2000 }, (_, index) => `"role-${index}": {"x": ${index}}`);
+    const text = `{"layout": {"positions": {${keys.join(', ')}, "role-1500": {}}}, "after": {"a": 1, "a": 2}}`;
+    const duplicate = findDuplicateKey(text);
+    expect(duplicate).toEqual({
+      key: 'role-1500',
+      offset: text.indexOf('"role-1500": {}'),
+      path: '$.layout.positions',
+    });
+    // Without it the scan goes on to the next object.
+    const next = findDuplicateKey(text.replace(', "role-1500": {}', ''));
+    expect(next).toMatchObject({ key: 'a', path: '$.after' });
+    expect(
+      findDuplicateKey(text.replace(', "role-1500": {}', '').replace('"a": 2', '"b": 2')),
+    ).toBeUndefined();
   });
 
   it('parses JSON or returns a located reason', () => {
