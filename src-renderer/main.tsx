@@ -11,15 +11,24 @@ import './styles/findings.css';
 import './styles/aws.css';
 import './styles/matrix.css';
 import { App } from './App';
-import { prefetchStartupDesign } from './state/document-actions';
+import { showStartupDesignEarly } from './state/document-actions';
 
-prefetchStartupDesign();
+/** A start-up design that takes longer than this to read never keeps the window blank: the app shows, the design follows. */
+const FIRST_RENDER_WAIT_MS = 1000;
 
-const container = document.getElementById('root');
-if (container) {
+function render(): void {
+  const container = document.getElementById('root');
+  if (!container) return;
   createRoot(container).render(
     <StrictMode>
       <App />
     </StrictMode>,
   );
 }
+
+// The first frame shows the start-up design when it can be read quickly: one layout of the whole
+// window instead of an empty canvas first.
+void Promise.race([
+  showStartupDesignEarly(),
+  new Promise<void>((resolve) => setTimeout(resolve, FIRST_RENDER_WAIT_MS)),
+]).then(render);

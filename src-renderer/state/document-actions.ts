@@ -2,7 +2,7 @@
 // recovery file and the title. These are effects, not pure commands; the design changes they
 // make still go through the store.
 
-import { loadDesign, serializeDesign } from '../../shared/model/io';
+import { loadDesign, serializeDesign, type LoadResult } from '../../shared/model/io';
 import type { DesignDocument } from '../../shared/model/types';
 import { getAppMode, getHost, HostCallError } from '../host/client';
 import { pendingDrafts } from '../inspector/field-session';
@@ -46,7 +46,11 @@ export function windowTitle(state: {
 
 /** Parses a file's text; on failure shows the errors and returns undefined (the current design stays). */
 async function parseOrReport(path: string, content: string): Promise<DesignDocument | undefined> {
-  const result = loadDesign(content, { fileName: fileName(path), allowSemanticErrors: true });
+  return reportLoaded(path, loadDesign(content, { fileName: fileName(path), allowSemanticErrors: true }));
+}
+
+/** A loaded file's design, or undefined after showing why it cannot be opened. */
+async function reportLoaded(path: string, result: LoadResult): Promise<DesignDocument | undefined> {
   if (result.ok) {
     // A migrated design's issues were found on the old shape; validate the new one afresh.
     if (result.migratedFrom === undefined) primeIssues(result.design, result.issues);
@@ -149,6 +153,8 @@ function draftCount(drafts: PolicyDrafts | undefined): string {
 type StartupRequests = {
   recovery: ReturnType<ReturnType<typeof getHost>['readRecovery']>;
   startup: ReturnType<ReturnType<typeof getHost>['getStartupDesign']>;
+  /** The start-up design read before the first render (showStartupDesignEarly), if it was. */
+  early?: Promise<{ path: string; result: LoadResult } | undefined>;
 };
 let startupRequests: StartupRequests | undefined;
 
@@ -165,10 +171,39 @@ export function prefetchStartupDesign(): void {
   startupRequests.startup.catch(() => undefined);
 }
 
+/**
+ * Before the first render: when nothing has to be asked first (no autosaved work), reads the
+ * start-up design and, when it is valid, puts it in the store, so the first frame already shows
+ * it instead of an empty canvas followed by a second layout. Errors are left to openStartupDesign,
+ * which reports them once the app is on screen.
+ */
+export function showStartupDesignEarly(): Promise<void> {
+  prefetchStartupDesign();
+  const requests = startupRequests as StartupRequests;
+  requests.early ??= (async () => {
+    const recovery = await requests.recovery;
+    if (!('none' in recovery)) return undefined;
+    const startup = await requests.startup;
+    if ('none' in startup) return undefined;
+    const result = loadDesign(startup.content, {
+      fileName: fileName(startup.path),
+      allowSemanticErrors: true,
+    });
+    // Only a design that opens without a word: notices and error dialogs wait for the app.
+    if (!result.ok || result.migratedFrom !== undefined) return { path: startup.path, result };
+    primeIssues(result.design, result.issues);
+    showLoaded(result.design, startup.path);
+    return { path: startup.path, result };
+  })().catch(() => undefined);
+  return requests.early.then(() => undefined);
+}
+
 export async function openStartupDesign(): Promise<void> {
   const host = getHost();
   prefetchStartupDesign();
   const requests = startupRequests as StartupRequests;
+  const early = await requests.early;
+  if (early?.result.ok && early.result.migratedFrom === undefined) return;
   try {
     const recovery = await requests.recovery;
     if ('unreadable' in recovery) notify('error', recovery.unreadable.message);
@@ -194,6 +229,11 @@ export async function openStartupDesign(): Promise<void> {
           `The autosaved design could not be loaded${issue ? ` (${issue.path}: ${issue.message})` : ''}${keptAt ? `; it was kept as ${keptAt}` : ''}. Opening the last saved design instead.`,
         );
       } else await host.clearRecovery({});
+    }
+    if (early) {
+      const design = await reportLoaded(early.path, early.result);
+      if (design) showLoaded(design, early.path);
+      return;
     }
     const startup = await requests.startup;
     if ('none' in startup) return;

@@ -1,8 +1,9 @@
 // UI benchmark: a generated design of 1,500 nodes / 3,000 edges opened in Chromium in browser
-// mode, as a user would. Measures the time from navigation to the first rendered nodes and the
-// median frame time (requestAnimationFrame deltas) during a scripted pan of the canvas.
+// mode, as a user would. Measures the time from navigation to the first rendered nodes (the median
+// of several first opens, each in a fresh browser context, alternating with the 11-node example as
+// the peer) and the median frame time (requestAnimationFrame deltas) during a scripted pan.
 
-import { chromium, type Page } from '@playwright/test';
+import { chromium, type Browser, type Page } from '@playwright/test';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,6 +18,9 @@ const FRAME_TARGET_MS = 1000 / 30;
 /** Zoomed out, many nodes are on screen; panning must still be smooth. */
 const ZOOMED_OUT_FRAME_TARGET_MS = 1000 / 50;
 const PAN_STEPS = 120;
+/** First opens of each design: one page load varies by a few hundred ms on a busy machine. */
+const FIRST_RENDER_RUNS = 5;
+const VIEWPORT = { width: 1440, height: 900 };
 
 /** Records every requestAnimationFrame delta into `window.benchFrames`. */
 const FRAME_RECORDER = `(() => {
@@ -30,6 +34,20 @@ const FRAME_RECORDER = `(() => {
   };
   requestAnimationFrame(tick);
 })()`;
+
+/** Milliseconds from navigation to the first visible node, in a fresh context (no cache, no storage). */
+async function firstRender(browser: Browser, url: string): Promise<number> {
+  const context = await browser.newContext({ viewport: VIEWPORT });
+  try {
+    const page = await context.newPage();
+    const started = Date.now();
+    await page.goto(url);
+    await page.locator('.react-flow__node').first().waitFor({ state: 'visible', timeout: 60_000 });
+    return Date.now() - started;
+  } finally {
+    await context.close();
+  }
+}
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -73,18 +91,19 @@ export async function run(): Promise<BenchReport> {
   const peer = await startApp({ example: 'photo-sharing' });
   try {
     // Peer in the same run: the 11-node example, so the figure can be read on a loaded machine.
-    const peerPage = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    const peerStarted = Date.now();
-    await peerPage.goto(peer.url);
-    await peerPage.locator('.react-flow__node').first().waitFor({ state: 'visible', timeout: 60_000 });
-    const peerFirstRender = Date.now() - peerStarted;
-    await peerPage.close();
+    // The two alternate so that a burst of load touches both alike.
+    const peerTimes: number[] = [];
+    const largeTimes: number[] = [];
+    for (let run = 0; run < FIRST_RENDER_RUNS; run += 1) {
+      peerTimes.push(await firstRender(browser, peer.url));
+      largeTimes.push(await firstRender(browser, app.url));
+    }
+    const firstRenderTime = median(largeTimes);
+    const peerFirstRender = median(peerTimes);
 
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    const started = Date.now();
+    const page = await browser.newPage({ viewport: VIEWPORT });
     await page.goto(app.url);
     await page.locator('.react-flow__node').first().waitFor({ state: 'visible', timeout: 60_000 });
-    const firstRender = Date.now() - started;
     // Let the first view settle before counting what React Flow keeps in the DOM.
     await page.waitForTimeout(500);
     const renderedNodes = await page.locator('.react-flow__node').count();
@@ -109,15 +128,16 @@ export async function run(): Promise<BenchReport> {
       name: 'UI: large design in Chromium (browser mode)',
       notes: [
         `${graph.nodes.length} nodes, ${graph.edges.length} edges; viewport 1440×900; ${renderedNodes} nodes in the DOM after the first view settled (the rest virtualised).`,
+        `First render: median of ${FIRST_RENDER_RUNS} first opens, each in a fresh browser context; large design ${largeTimes.join(', ')} ms; example ${peerTimes.join(', ')} ms.`,
         `Pan: ${PAN_STEPS} pointer moves while dragging the canvas, first at the opening zoom, then zoomed out with ${zoomedOutNodes} nodes in the DOM.`,
       ],
       metrics: [
         {
-          name: 'time to first render',
-          value: firstRender,
+          name: 'time to first render (median)',
+          value: firstRenderTime,
           unit: 'ms',
           target: `< ${FIRST_RENDER_TARGET_MS} ms`,
-          met: firstRender < FIRST_RENDER_TARGET_MS,
+          met: firstRenderTime < FIRST_RENDER_TARGET_MS,
         },
         {
           name: 'median frame time while panning',
@@ -126,8 +146,12 @@ export async function run(): Promise<BenchReport> {
           target: `<= ${FRAME_TARGET_MS.toFixed(1)} ms (30 fps)`,
           met: frameMedian <= FRAME_TARGET_MS,
         },
-        { name: 'time to first render of the 11-node example (peer)', value: peerFirstRender, unit: 'ms' },
-        { name: 'first render, large / example', value: firstRender / peerFirstRender, unit: '×' },
+        {
+          name: 'time to first render of the 11-node example (peer, median)',
+          value: peerFirstRender,
+          unit: 'ms',
+        },
+        { name: 'first render, large / example', value: firstRenderTime / peerFirstRender, unit: '×' },
         { name: 'frames per second while panning (median)', value: 1000 / frameMedian, unit: 'fps' },
         {
           name: `median frame time, zoomed out (${zoomedOutNodes} nodes)`,

@@ -1,0 +1,68 @@
+// The design given at start-up: the app's first frame already shows it (no empty design first,
+// then a second layout of the whole window), while a design with errors, or one that cannot be read, is
+// reported once the app is on screen.
+
+import { expect, test } from '@playwright/test';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { repositoryRoot, startApp, type RunningApp } from './support/app-server';
+
+let app: RunningApp | undefined;
+
+test.afterEach(async () => {
+  await app?.stop();
+  app = undefined;
+});
+
+/** Records every window title the page shows, from the first mutation on. */
+const RECORD_TITLES = `(() => {
+  const titles = [];
+  window.seenTitles = titles;
+  new MutationObserver(() => {
+    if (titles.at(-1) !== document.title) titles.push(document.title);
+  }).observe(document, { childList: true, subtree: true, characterData: true });
+})()`;
+
+test('the app appears with the start-up design already open, never an untitled one first', async ({
+  page,
+}) => {
+  app = await startApp({ example: 'photo-sharing' });
+  await page.addInitScript(RECORD_TITLES);
+  await page.goto(app.url);
+  await expect(page.locator('.react-flow__node', { hasText: 'PhotoSharingIdentities' })).toBeVisible();
+  await expect(page).toHaveTitle('photo-sharing.cognito-design.json — Cognito Access Studio');
+  const titles = (await page.evaluate('window.seenTitles')) as string[];
+  // The page's own title, then the design's: no empty design was shown in between.
+  expect(titles.filter((title) => title !== 'Cognito Access Studio')).toEqual([
+    'photo-sharing.cognito-design.json — Cognito Access Studio',
+  ]);
+  await expect(page.getByTestId('file-path')).toHaveText(app.designPath);
+  await expect(page.getByTestId('dirty-state')).toHaveText('Saved');
+});
+
+test('a start-up design with errors is reported with each one, once the app is on screen', async ({
+  page,
+}) => {
+  app = await startApp({ example: 'photo-sharing' });
+  const example = join(repositoryRoot, 'assets', 'examples', 'photo-sharing.cognito-design.json');
+  const original = JSON.parse(readFileSync(example, 'utf8')) as Record<string, unknown> & {
+    account: Record<string, unknown>;
+  };
+  writeFileSync(
+    app.designPath,
+    JSON.stringify({ ...original, account: { ...original.account, accountId: '12345' } }, null, 2),
+  );
+  await page.goto(app.url);
+  await expect(page.getByTestId('open-errors')).toContainText('$.account.accountId');
+  await expect(page.getByRole('dialog')).toContainText(`${app.designPath} is not a valid design file`);
+  await page.getByRole('button', { name: 'OK' }).click();
+  await expect(page.locator('.react-flow__node')).toHaveCount(0);
+});
+
+test('a start-up design that cannot be read says so', async ({ page }) => {
+  app = await startApp({ example: 'photo-sharing' });
+  writeFileSync(app.designPath, Buffer.from([0x7b, 0xff, 0xfe, 0x7d]));
+  await page.goto(app.url);
+  await expect(page.getByTestId('notice')).toContainText('Could not open the start-up design');
+  await expect(page.locator('.react-flow__node')).toHaveCount(0);
+});
