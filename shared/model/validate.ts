@@ -150,15 +150,21 @@ function findReservedKeys(document: unknown): ModelIssue[] {
   };
   const issues: ModelIssue[] = [];
   const stack: Entry[] = [{ value: document }];
+  // Only objects and arrays are walked: most values of a design are strings and numbers.
+  const isContainer = (value: unknown): boolean => typeof value === 'object' && value !== null;
   while (stack.length > 0 && issues.length < 20) {
     const entry = stack.pop() as Entry;
     const value = entry.value;
-    if (!value || typeof value !== 'object') continue;
+    if (!isContainer(value)) continue;
     if (Array.isArray(value)) {
-      value.forEach((item, index) => stack.push({ value: item, key: index, parent: entry }));
+      value.forEach((item, index) => {
+        if (isContainer(item)) stack.push({ value: item, key: index, parent: entry });
+      });
       continue;
     }
-    for (const key of Object.keys(value)) {
+    for (const key of Object.keys(value as object)) {
+      const child = (value as Record<string, unknown>)[key];
+      if (key !== '__proto__' && !isContainer(child)) continue;
       if (key === '__proto__') {
         const path = formatPath([...pathOf(entry), key]);
         issues.push({
@@ -168,7 +174,7 @@ function findReservedKeys(document: unknown): ModelIssue[] {
           message: 'the key "__proto__" is not allowed',
         });
       } else {
-        stack.push({ value: (value as Record<string, unknown>)[key], key, parent: entry });
+        stack.push({ value: child, key, parent: entry });
       }
     }
   }
