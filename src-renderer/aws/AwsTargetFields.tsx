@@ -4,6 +4,7 @@
 import { useEffect, useId, useState, type ReactElement } from 'react';
 import { getHost } from '../host/client';
 import { useAwsDialog, type AwsTargetChoice } from './aws-dialog-state';
+import { SuggestionList } from '../shell/SuggestionList';
 
 const REGIONS = [
   'us-east-1',
@@ -84,11 +85,7 @@ export function AwsTargetFields({
           onChange={(event) => update({ region: event.target.value.trim() })}
           data-testid="aws-region"
         />
-        <datalist id={listId}>
-          {REGIONS.map((region) => (
-            <option key={region} value={region} />
-          ))}
-        </datalist>
+        <SuggestionList id={listId} suggestions={REGIONS} />
       </label>
     </div>
   );

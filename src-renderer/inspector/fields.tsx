@@ -14,6 +14,7 @@ import {
 import type { ModelIssue } from '../../shared/model/types';
 import { beginFieldEdit, endFieldEdit, setPendingDraft } from './field-session';
 import { issuesUnder } from './issues';
+import { SuggestionList } from '../shell/SuggestionList';
 
 export function IssueList({ issues }: { issues: readonly ModelIssue[] }): ReactElement | null {
   if (issues.length === 0) return null;
@@ -172,13 +173,7 @@ export function TextField({
               }}
               {...common}
             />
-            {suggestions && suggestions.length > 0 ? (
-              <datalist id={listId}>
-                {suggestions.map((suggestion) => (
-                  <option key={suggestion} value={suggestion} />
-                ))}
-              </datalist>
-            ) : null}
+            <SuggestionList id={listId} suggestions={suggestions} />
           </>
         )
       }

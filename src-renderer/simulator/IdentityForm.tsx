@@ -1,12 +1,12 @@
 // Who signs in, and how: identity pool, the kind of identity and its details, flow, CustomRoleArn,
 // identity id and the clock. Every field changes the simulator's form only (not the design).
 
-import { useId, type ReactElement } from 'react';
+import type { ReactElement } from 'react';
 import { roleArn } from '../../shared/model/keys';
 import type { DesignDocument } from '../../shared/model/types';
 import { useAppStore } from '../state/store';
 import { starterClaims } from './claim-names';
-import { Field } from './form-controls';
+import { Field, SelectField, TextField } from './form-controls';
 import { IDENTITY_KINDS, type IdentityForm as Form, type IdentityKind } from './identity';
 import { LoginFields, providersFor } from './LoginFields';
 import { useSimulator } from './simulator-store';
@@ -31,63 +31,47 @@ function kindDefaults(design: DesignDocument, form: Form, kind: IdentityKind): P
 export function IdentityForm({ form }: { form: Form }): ReactElement {
   const design = useAppStore((state) => state.design);
   const setForm = useSimulator((state) => state.setForm);
-  const rolesListId = useId();
   return (
     <section className="sim-form" aria-label="Who signs in">
       <div className="sim-form__row">
-        <Field label="Identity pool">
-          {(id) => (
-            <select
-              id={id}
-              className="field__input"
-              value={form.identityPoolId}
-              onChange={(event) => setForm({ identityPoolId: event.target.value })}
-            >
-              {design.identityPools.map((pool) => (
-                <option key={pool.id} value={pool.id}>
-                  {pool.name}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label="Identity">
-          {(id) => (
-            <select
-              id={id}
-              className="field__input"
-              value={form.kind}
-              onChange={(event) => {
-                const kind = event.target.value as IdentityKind;
-                setForm({ kind, ...kindDefaults(design, form, kind) });
-              }}
-            >
-              {IDENTITY_KINDS.map(({ kind, label }) => (
-                <option key={kind} value={kind}>
-                  {label}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <SelectField
+          label="Identity pool"
+          value={form.identityPoolId}
+          onChange={(identityPoolId) => setForm({ identityPoolId })}
+        >
+          {design.identityPools.map((pool) => (
+            <option key={pool.id} value={pool.id}>
+              {pool.name}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField
+          label="Identity"
+          value={form.kind}
+          onChange={(value) => {
+            const kind = value as IdentityKind;
+            setForm({ kind, ...kindDefaults(design, form, kind) });
+          }}
+        >
+          {IDENTITY_KINDS.map(({ kind, label }) => (
+            <option key={kind} value={kind}>
+              {label}
+            </option>
+          ))}
+        </SelectField>
       </div>
       <LoginFields design={design} form={form} />
       <details className="sim-options">
         <summary>Flow, CustomRoleArn, identity id, clock</summary>
         <div className="sim-form__row">
-          <Field label="Flow">
-            {(id) => (
-              <select
-                id={id}
-                className="field__input"
-                value={form.flow}
-                onChange={(event) => setForm({ flow: event.target.value === 'basic' ? 'basic' : 'enhanced' })}
-              >
-                <option value="enhanced">Enhanced (GetCredentialsForIdentity)</option>
-                <option value="basic">Basic (GetOpenIdToken + AssumeRoleWithWebIdentity)</option>
-              </select>
-            )}
-          </Field>
+          <SelectField
+            label="Flow"
+            value={form.flow}
+            onChange={(flow) => setForm({ flow: flow === 'basic' ? 'basic' : 'enhanced' })}
+          >
+            <option value="enhanced">Enhanced (GetCredentialsForIdentity)</option>
+            <option value="basic">Basic (GetOpenIdToken + AssumeRoleWithWebIdentity)</option>
+          </SelectField>
           <Field label="Clock (UTC)" hint="Empty: the current time.">
             {(id) => (
               <input
@@ -101,38 +85,20 @@ export function IdentityForm({ form }: { form: Form }): ReactElement {
             )}
           </Field>
         </div>
-        <Field
+        <TextField
           label="CustomRoleArn"
           hint="The role the client asks for (Token mappings, matching rules, basic flow)."
-        >
-          {(id) => (
-            <>
-              <input
-                id={id}
-                className="field__input"
-                list={rolesListId}
-                value={form.customRoleArn}
-                onChange={(event) => setForm({ customRoleArn: event.target.value })}
-              />
-              <datalist id={rolesListId}>
-                {design.roles.map((role) => (
-                  <option key={role.id} value={roleArn(design.account, role)} />
-                ))}
-              </datalist>
-            </>
-          )}
-        </Field>
-        <Field label="Identity id" hint="Empty: a stable fake id derived from pool, provider and subject.">
-          {(id) => (
-            <input
-              id={id}
-              className="field__input"
-              placeholder="us-east-1:…"
-              value={form.identityId}
-              onChange={(event) => setForm({ identityId: event.target.value })}
-            />
-          )}
-        </Field>
+          value={form.customRoleArn}
+          onChange={(customRoleArn) => setForm({ customRoleArn })}
+          suggestions={design.roles.map((role) => roleArn(design.account, role))}
+        />
+        <TextField
+          label="Identity id"
+          hint="Empty: a stable fake id derived from pool, provider and subject."
+          placeholder="us-east-1:…"
+          value={form.identityId}
+          onChange={(identityId) => setForm({ identityId })}
+        />
       </details>
     </section>
   );

@@ -2,11 +2,11 @@
 // attributes for this run), typed claims or SAML attributes for a provider, a pasted JWT (decoded,
 // unverified), or a developer-authenticated user.
 
-import { useId, type ReactElement } from 'react';
+import type { ReactElement } from 'react';
 import { decodePastedJwt } from '../../shared/cognito';
 import type { DesignDocument } from '../../shared/model/types';
 import { CLAIM_NAMES, starterClaims } from './claim-names';
-import { ClaimRows, Field } from './form-controls';
+import { ClaimRows, Field, SelectField, TextField } from './form-controls';
 import { rowsOf, type IdentityForm as Form, type IdentityKind } from './identity';
 import { useSimulator } from './simulator-store';
 
@@ -32,32 +32,26 @@ function ProviderSelect({
   const setForm = useSimulator((state) => state.setForm);
   const providers = providersFor(design, form.kind === 'jwt' ? 'claims' : form.kind);
   return (
-    <Field label="Provider">
-      {(id) => (
-        <select
-          id={id}
-          className="field__input"
-          value={form.providerId}
-          onChange={(event) => {
-            const providerId = event.target.value;
-            const fresh = form.claims.every((row) => row.name === '' || row.value === '');
-            setForm({
-              providerId,
-              ...(fresh && (form.kind === 'claims' || form.kind === 'saml')
-                ? { claims: starterClaims(design, providerId) }
-                : {}),
-            });
-          }}
-        >
-          <option value="">{optional ? "From the token's iss" : 'Choose…'}</option>
-          {(form.kind === 'jwt' ? design.providers : providers).map((provider) => (
-            <option key={provider.id} value={provider.id}>
-              {provider.name} ({provider.providerKey})
-            </option>
-          ))}
-        </select>
-      )}
-    </Field>
+    <SelectField
+      label="Provider"
+      value={form.providerId}
+      onChange={(providerId) => {
+        const fresh = form.claims.every((row) => row.name === '' || row.value === '');
+        setForm({
+          providerId,
+          ...(fresh && (form.kind === 'claims' || form.kind === 'saml')
+            ? { claims: starterClaims(design, providerId) }
+            : {}),
+        });
+      }}
+    >
+      <option value="">{optional ? "From the token's iss" : 'Choose…'}</option>
+      {(form.kind === 'jwt' ? design.providers : providers).map((provider) => (
+        <option key={provider.id} value={provider.id}>
+          {provider.name} ({provider.providerKey})
+        </option>
+      ))}
+    </SelectField>
   );
 }
 
@@ -66,78 +60,49 @@ function UserPoolFields({ design, form }: { design: DesignDocument; form: Form }
   const pool = design.userPools.find((candidate) => candidate.id === form.userPoolId);
   const user = pool?.users.find((candidate) => candidate.username === form.username);
   const groups = form.groups ?? user?.groups ?? [];
-  const listId = useId();
   return (
     <>
       <div className="sim-form__row">
-        <Field label="User pool">
-          {(id) => (
-            <select
-              id={id}
-              className="field__input"
-              value={form.userPoolId}
-              onChange={(event) => {
-                const next = design.userPools.find((candidate) => candidate.id === event.target.value);
-                setForm({
-                  userPoolId: event.target.value,
-                  clientId: next?.clients[0]?.id ?? '',
-                  username: next?.users[0]?.username ?? '',
-                  groups: null,
-                  attributes: null,
-                });
-              }}
-            >
-              <option value="">Choose…</option>
-              {design.userPools.map((candidate) => (
-                <option key={candidate.id} value={candidate.id}>
-                  {candidate.name}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label="App client">
-          {(id) => (
-            <select
-              id={id}
-              className="field__input"
-              value={form.clientId}
-              onChange={(event) => setForm({ clientId: event.target.value })}
-            >
-              {pool?.clients.map((client) => (
-                <option key={client.id} value={client.id}>
-                  {client.name} ({client.clientId})
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <SelectField
+          label="User pool"
+          value={form.userPoolId}
+          onChange={(userPoolId) => {
+            const next = design.userPools.find((candidate) => candidate.id === userPoolId);
+            setForm({
+              userPoolId,
+              clientId: next?.clients[0]?.id ?? '',
+              username: next?.users[0]?.username ?? '',
+              groups: null,
+              attributes: null,
+            });
+          }}
+        >
+          <option value="">Choose…</option>
+          {design.userPools.map((candidate) => (
+            <option key={candidate.id} value={candidate.id}>
+              {candidate.name}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField label="App client" value={form.clientId} onChange={(clientId) => setForm({ clientId })}>
+          {pool?.clients.map((client) => (
+            <option key={client.id} value={client.id}>
+              {client.name} ({client.clientId})
+            </option>
+          ))}
+        </SelectField>
       </div>
-      <Field
+      <TextField
         label="User"
         hint={
           user
             ? 'A sample user of the pool. Groups and attributes changed here apply to this simulation; save as a persona to keep them.'
             : 'A new user for this simulation; save as a persona to add it to the pool.'
         }
-      >
-        {(id) => (
-          <>
-            <input
-              id={id}
-              className="field__input"
-              list={listId}
-              value={form.username}
-              onChange={(event) => setForm({ username: event.target.value, groups: null, attributes: null })}
-            />
-            <datalist id={listId}>
-              {pool?.users.map((candidate) => (
-                <option key={candidate.username} value={candidate.username} />
-              ))}
-            </datalist>
-          </>
-        )}
-      </Field>
+        value={form.username}
+        onChange={(username) => setForm({ username, groups: null, attributes: null })}
+        suggestions={pool?.users.map((candidate) => candidate.username) ?? []}
+      />
       {pool && pool.groups.length > 0 ? (
         <fieldset className="sim-groups">
           <legend className="sim-field__label">Groups</legend>
@@ -236,16 +201,11 @@ export function LoginFields({ design, form }: { design: DesignDocument; form: Fo
       return (
         <>
           <ProviderSelect design={design} form={form} />
-          <Field label="Developer user identifier">
-            {(id) => (
-              <input
-                id={id}
-                className="field__input"
-                value={form.developerUser}
-                onChange={(event) => setForm({ developerUser: event.target.value })}
-              />
-            )}
-          </Field>
+          <TextField
+            label="Developer user identifier"
+            value={form.developerUser}
+            onChange={(developerUser) => setForm({ developerUser })}
+          />
         </>
       );
   }

@@ -1,7 +1,9 @@
-// Small form controls of the simulator: a labelled field and the rows editor for claims, SAML
-// attributes and user attributes (names proposed from a list, values as text).
+// Small form controls of the simulator: labelled fields (any control, a drop-down, a text input)
+// and the rows editor for claims, SAML attributes and user attributes (names proposed from a list,
+// values as text).
 
 import { useId, type ReactElement, type ReactNode } from 'react';
+import { SuggestionList } from '../shell/SuggestionList';
 import type { ClaimRow } from './identity';
 
 export function Field({
@@ -25,6 +27,72 @@ export function Field({
   );
 }
 
+/** A labelled drop-down; `children` are its options. */
+export function SelectField({
+  label,
+  hint,
+  value,
+  onChange,
+  children,
+}: {
+  label: string;
+  hint?: string;
+  value: string;
+  onChange(value: string): void;
+  children: ReactNode;
+}): ReactElement {
+  return (
+    <Field label={label} {...(hint ? { hint } : {})}>
+      {(id) => (
+        <select
+          id={id}
+          className="field__input"
+          value={value}
+          onChange={(event) => onChange(event.target.value)}
+        >
+          {children}
+        </select>
+      )}
+    </Field>
+  );
+}
+
+/** A labelled one-line text input, with proposals from `suggestions` when given. */
+export function TextField({
+  label,
+  hint,
+  value,
+  onChange,
+  suggestions,
+  placeholder,
+}: {
+  label: string;
+  hint?: string;
+  value: string;
+  onChange(value: string): void;
+  suggestions?: readonly string[];
+  placeholder?: string;
+}): ReactElement {
+  const listId = useId();
+  return (
+    <Field label={label} {...(hint ? { hint } : {})}>
+      {(id) => (
+        <>
+          <input
+            id={id}
+            className="field__input"
+            value={value}
+            {...(suggestions ? { list: listId } : {})}
+            {...(placeholder ? { placeholder } : {})}
+            onChange={(event) => onChange(event.target.value)}
+          />
+          <SuggestionList id={listId} suggestions={suggestions} />
+        </>
+      )}
+    </Field>
+  );
+}
+
 export function ClaimRows({
   rows,
   names,
@@ -41,11 +109,7 @@ export function ClaimRows({
     onChange(rows.map((row, at) => (at === index ? { ...row, ...patch } : row)));
   return (
     <div className="sim-claims" data-testid="sim-claims">
-      <datalist id={listId}>
-        {names.map((name) => (
-          <option key={name} value={name} />
-        ))}
-      </datalist>
+      <SuggestionList id={listId} suggestions={names} />
       {rows.map((row, index) => (
         <div className="sim-claims__row" key={index}>
           <input
