@@ -171,6 +171,9 @@ export function prefetchStartupDesign(): void {
   startupRequests.startup.catch(() => undefined);
 }
 
+/** About 2 MB of design text, read in a few hundred milliseconds. */
+const EARLY_LOAD_MAX_CHARACTERS = 2 * 1024 * 1024;
+
 /**
  * Before the first render: when nothing has to be asked first (no autosaved work), reads the
  * start-up design and, when it is valid, puts it in the store, so the first frame already shows
@@ -184,12 +187,13 @@ export function showStartupDesignEarly(): Promise<void> {
     const recovery = await requests.recovery;
     if (!('none' in recovery)) return undefined;
     const startup = await requests.startup;
-    if ('none' in startup) return undefined;
+    // Reading a very large design blocks the page: the app shows first, then the design.
+    if ('none' in startup || startup.content.length > EARLY_LOAD_MAX_CHARACTERS) return undefined;
     const result = loadDesign(startup.content, {
       fileName: fileName(startup.path),
       allowSemanticErrors: true,
     });
-    // Only a design that opens without a word: notices and error dialogs wait for the app.
+    // Only a design that opens as it is: error dialogs and the migration note wait for the app.
     if (!result.ok || result.migratedFrom !== undefined) return { path: startup.path, result };
     primeIssues(result.design, result.issues);
     showLoaded(result.design, startup.path);
