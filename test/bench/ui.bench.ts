@@ -35,15 +35,36 @@ const FRAME_RECORDER = `(() => {
   requestAnimationFrame(tick);
 })()`;
 
-/** Milliseconds from navigation to the first visible node, in a fresh context (no cache, no storage). */
-async function firstRender(browser: Browser, url: string): Promise<number> {
+/**
+ * The page's own clock: the start of the frame that first shows a node (a requestAnimationFrame
+ * after the node entered the DOM visible), in ms since navigation started.
+ */
+const FIRST_NODE_RECORDER = `(() => {
+  const observer = new MutationObserver(() => {
+    const node = document.querySelector('.react-flow__node');
+    if (!node || getComputedStyle(node).visibility !== 'visible') return;
+    observer.disconnect();
+    requestAnimationFrame(() => { window.benchFirstNode = performance.now(); });
+  });
+  observer.observe(document, { childList: true, subtree: true, attributes: true });
+})()`;
+
+/**
+ * One first open in a fresh context (no cache, no storage): milliseconds from the harness's
+ * navigation to its seeing a visible node, and from navigation start to the frame showing it by
+ * the page's own clock (without the harness's round trips and its script in the page).
+ */
+async function firstRender(browser: Browser, url: string): Promise<{ harness: number; page: number }> {
   const context = await browser.newContext({ viewport: VIEWPORT });
   try {
     const page = await context.newPage();
+    await page.addInitScript(FIRST_NODE_RECORDER);
     const started = Date.now();
     await page.goto(url);
     await page.locator('.react-flow__node').first().waitFor({ state: 'visible', timeout: 60_000 });
-    return Date.now() - started;
+    const harness = Date.now() - started;
+    await page.waitForFunction('window.benchFirstNode !== undefined');
+    return { harness, page: (await page.evaluate('window.benchFirstNode')) as number };
   } finally {
     await context.close();
   }
@@ -92,12 +113,15 @@ export async function run(): Promise<BenchReport> {
   try {
     // Peer in the same run: the 11-node example, so the figure can be read on a loaded machine.
     // The two alternate so that a burst of load touches both alike.
-    const peerTimes: number[] = [];
-    const largeTimes: number[] = [];
+    const peerRuns: Array<{ harness: number; page: number }> = [];
+    const largeRuns: Array<{ harness: number; page: number }> = [];
     for (let run = 0; run < FIRST_RENDER_RUNS; run += 1) {
-      peerTimes.push(await firstRender(browser, peer.url));
-      largeTimes.push(await firstRender(browser, app.url));
+      peerRuns.push(await firstRender(browser, peer.url));
+      largeRuns.push(await firstRender(browser, app.url));
     }
+    const largeTimes = largeRuns.map((run) => run.harness);
+    const peerTimes = peerRuns.map((run) => run.harness);
+    const largePageTimes = largeRuns.map((run) => Math.round(run.page));
     const firstRenderTime = median(largeTimes);
     const peerFirstRender = median(peerTimes);
 
@@ -128,7 +152,7 @@ export async function run(): Promise<BenchReport> {
       name: 'UI: large design in Chromium (browser mode)',
       notes: [
         `${graph.nodes.length} nodes, ${graph.edges.length} edges; viewport 1440×900; ${renderedNodes} nodes in the DOM after the first view settled (the rest virtualised).`,
-        `First render: median of ${FIRST_RENDER_RUNS} first opens, each in a fresh browser context; large design ${largeTimes.join(', ')} ms; example ${peerTimes.join(', ')} ms.`,
+        `First render: median of ${FIRST_RENDER_RUNS} first opens, each in a fresh browser context, from the harness's navigation to its seeing a node; large design ${largeTimes.join(', ')} ms; example ${peerTimes.join(', ')} ms. By the page's own clock (navigation start to the frame showing the first node): large design ${largePageTimes.join(', ')} ms.`,
         `Pan: ${PAN_STEPS} pointer moves while dragging the canvas, first at the opening zoom, then zoomed out with ${zoomedOutNodes} nodes in the DOM.`,
       ],
       metrics: [
@@ -145,6 +169,11 @@ export async function run(): Promise<BenchReport> {
           unit: 'ms',
           target: `<= ${FRAME_TARGET_MS.toFixed(1)} ms (30 fps)`,
           met: frameMedian <= FRAME_TARGET_MS,
+        },
+        {
+          name: "time to the frame with the first node, page's own clock (median)",
+          value: median(largePageTimes),
+          unit: 'ms',
         },
         {
           name: 'time to first render of the 11-node example (peer, median)',
