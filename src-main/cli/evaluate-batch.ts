@@ -5,7 +5,7 @@
 // parser runs only to word an error), and every policy document is validated and compiled once
 // per distinct text, however many lines repeat it.
 
-import { compilePolicy, evaluateDeciding } from '../../shared/iam';
+import { compileParsedPolicy, evaluateDeciding } from '../../shared/iam';
 import type { CompiledPolicy, DecidingResult, PolicyDocument } from '../../shared/iam';
 import { duplicateKeyReason, parseJsonText as parseLocatedJson } from '../../shared/model/json-text';
 import { scanLine, skeletonOf, type PolicySpan, type RecogniseDocument } from './batch-line';
@@ -122,7 +122,8 @@ export function createBatchEvaluator(fileLabel: string): BatchEvaluator {
         const error = policyError(document as Record<string, unknown>, name, kind);
         entry = { text: line.length > MAX_PINNED_LINE ? Buffer.from(text, 'utf8').toString('utf8') : text };
         if (error) entry.error = error;
-        else entry.compiled = compilePolicy({ name, document: document as PolicyDocument }, kind);
+        // The document was parsed for this line alone, so nothing changes it later.
+        else entry.compiled = compileParsedPolicy({ name, document: document as PolicyDocument }, kind);
         remember(name, entry);
       }
     }
