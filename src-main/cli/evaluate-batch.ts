@@ -2,8 +2,8 @@
 // thread and the worker threads of `--jobs` run the very same code.
 //
 // Speed comes from doing each expensive step once: JSON.parse decides validity (the located
-// parser runs only to word an error), and every policy document is validated and compiled once
-// per distinct text, however many lines repeat it.
+// parser runs only to word an error), and a policy document repeated on many lines is validated
+// and compiled once or twice (see `remember`), not on every line.
 
 import { compileParsedPolicy, evaluateDeciding } from '../../shared/iam';
 import type { CompiledPolicy, DecidingResult, PolicyDocument } from '../../shared/iam';
@@ -32,7 +32,7 @@ const RECENT_PER_PLACE = 4;
 const MAX_PINNED_LINE = 16 * 1024;
 
 interface CachedPolicy {
-  /** The document's text (see MAX_PINNED_LINE). */
+  /** The document's text (see MAX_PINNED_LINE). With neither of the others: seen once (see `remember`). */
   text: string;
   compiled?: CompiledPolicy;
   error?: string;
@@ -92,7 +92,13 @@ export function createBatchEvaluator(fileLabel: string): BatchEvaluator {
     return undefined;
   };
 
-  function remember(name: string, entry: CachedPolicy): void {
+  /**
+   * Keeps a document just read. One seen for the first time is kept compiled only among the recent
+   * ones of its place; the text map holds its text alone until it is seen again: most documents of
+   * some batches occur once, and keeping all those compiled (with their parsed JSON) alive made
+   * every young-generation collection copy them.
+   */
+  function remember(name: string, entry: CachedPolicy, firstSighting: boolean): void {
     if (cachedCount >= MAX_CACHED_POLICIES || cachedCharacters + entry.text.length > MAX_CACHED_CHARACTERS) {
       cache = new Map();
       cachedCount = 0;
@@ -100,7 +106,7 @@ export function createBatchEvaluator(fileLabel: string): BatchEvaluator {
     }
     let place = cache.get(name);
     if (!place) cache.set(name, (place = { byText: new Map(), recent: [] }));
-    place.byText.set(entry.text, entry);
+    place.byText.set(entry.text, firstSighting ? { text: entry.text } : entry);
     useRecent(place, entry);
     cachedCount += 1;
     cachedCharacters += entry.text.length;
@@ -113,9 +119,11 @@ export function createBatchEvaluator(fileLabel: string): BatchEvaluator {
       // The document's own text when the scan placed it (the parsed value is then a `{}` stand-in).
       const text = span ? line.slice(span.start, span.end) : JSON.stringify(parsed);
       const place = cache.get(name);
-      entry = place?.byText.get(text);
-      if (entry) useRecent(place as PlaceCache, entry);
-      else {
+      const known = place?.byText.get(text);
+      if (known && (known.compiled !== undefined || known.error !== undefined)) {
+        entry = known;
+        useRecent(place as PlaceCache, entry);
+      } else {
         const document = span ? parseWhole(text, line, where) : parsed;
         if (typeof document !== 'object' || document === null || Array.isArray(document))
           throw new CliInputError(`${where}: $.${name}: expected a policy document object`);
@@ -124,7 +132,7 @@ export function createBatchEvaluator(fileLabel: string): BatchEvaluator {
         if (error) entry.error = error;
         // The document was parsed for this line alone, so nothing changes it later.
         else entry.compiled = compileParsedPolicy({ name, document: document as PolicyDocument }, kind);
-        remember(name, entry);
+        remember(name, entry, known === undefined && error === undefined);
       }
     }
     if (entry.error !== undefined) throw new CliInputError(`${where}: ${entry.error}`);
