@@ -33,8 +33,16 @@ export type RecogniseDocument<Known> = (
   start: number,
 ) => { end: number; known: Known } | undefined;
 
-const listMembers = new Set(['identityPolicies', 'sessionPolicies']);
-const singleMembers = new Set(['permissionsBoundary', 'resourcePolicy']);
+interface Frame {
+  keys: string[] | undefined;
+  /** The keys again once there are many (see KEYS_IN_A_LIST). */
+  keySet?: Set<string>;
+  step: string | number;
+  expectingKey: boolean;
+  start: number;
+  /** Set on the frame of a policy document: its name in the input. */
+  policy?: string;
+}
 
 /**
  * Above this many keys an object's keys are looked up in a set: a hostile line of a million keys
@@ -42,39 +50,28 @@ const singleMembers = new Set(['permissionsBoundary', 'resourcePolicy']);
  */
 const KEYS_IN_A_LIST = 32;
 
-/**
- * The scanner's stack, one entry per open bracket, kept between lines (a scan runs to its end
- * before the next starts) so that a line allocates little more than its keys and spans.
- */
-const isObjectAt: boolean[] = [];
-const expectingKeyAt: boolean[] = [];
-/** The member key or array index being read at each depth. */
-const stepAt: Array<string | number> = [];
-const startAt: number[] = [];
-/** Set on the entry of a policy document: its name in the input. */
-const policyAt: Array<string | undefined> = [];
-const keysAt: string[][] = [];
-const keySetAt: Array<Set<string> | undefined> = [];
-
-/** The name of a policy document opening with `depth` brackets open, if the stack places it there. */
-function policyName(depth: number): string | undefined {
-  if (depth === 1 && singleMembers.has(stepAt[0] as string)) return stepAt[0] as string;
-  if (depth === 2 && !isObjectAt[1] && listMembers.has(stepAt[0] as string))
-    return `${stepAt[0] as string}[${stepAt[1] as number}]`;
-  return undefined;
-}
-
-/** Records `key` in the object at `level`; false when the object already has it. */
-function addKey(level: number, key: string): boolean {
-  const keys = keysAt[level] as string[];
-  let set = keySetAt[level];
-  if (set === undefined && keys.length >= KEYS_IN_A_LIST) keySetAt[level] = set = new Set(keys);
-  if (set !== undefined) {
-    if (set.has(key)) return false;
-    set.add(key);
+/** Records `key` in an object's frame; false when the object already has it. */
+function addKey(frame: Frame, keys: string[], key: string): boolean {
+  if (frame.keySet === undefined && keys.length >= KEYS_IN_A_LIST) frame.keySet = new Set(keys);
+  if (frame.keySet !== undefined) {
+    if (frame.keySet.has(key)) return false;
+    frame.keySet.add(key);
   } else if (keys.includes(key)) return false;
   keys.push(key);
   return true;
+}
+
+const listMembers = new Set(['identityPolicies', 'sessionPolicies']);
+const singleMembers = new Set(['permissionsBoundary', 'resourcePolicy']);
+
+/** The name of a policy document opening at the current position, if the stack places it there. */
+function policyName(stack: Frame[]): string | undefined {
+  const depth = stack.length;
+  const top = stack[0];
+  if (depth === 1 && top && singleMembers.has(top.step as string)) return top.step as string;
+  if (depth === 2 && top && listMembers.has(top.step as string) && stack[1]?.keys === undefined)
+    return `${top.step as string}[${stack[1]?.step as number}]`;
+  return undefined;
 }
 
 /** Scans JSON text; structure errors are left to JSON.parse (the result is then meaningless). */
@@ -83,63 +80,50 @@ export function scanLine<Known>(
   maxDepth: number,
   recognise?: RecogniseDocument<Known>,
 ): LineScan<Known> {
+  const stack: Frame[] = [];
   const spans: PolicySpan<Known>[] = [];
-  let depth = 0;
   for (let index = 0; index < text.length; index += 1) {
     const code = text.charCodeAt(index);
     if (code === 34) {
       const end = stringEnd(text, index);
-      const level = depth - 1;
-      if (level >= 0 && isObjectAt[level] && expectingKeyAt[level]) {
-        let key = text.slice(index + 1, end);
-        if (key.includes('\\')) {
+      const frame = stack[stack.length - 1];
+      if (frame?.keys && frame.expectingKey) {
+        const raw = text.slice(index + 1, end);
+        let key = raw;
+        if (raw.includes('\\')) {
           try {
-            key = JSON.parse(`"${key}"`) as string;
+            key = JSON.parse(`"${raw}"`) as string;
           } catch {
             return { spans };
           }
         }
-        if (!addKey(level, key)) {
-          const path = pathOf(stepAt.slice(0, depth).map((step) => ({ step })));
-          return { duplicate: { key, offset: index, path }, spans };
-        }
-        stepAt[level] = key;
-        expectingKeyAt[level] = false;
+        if (!addKey(frame, frame.keys, key))
+          return { duplicate: { key, offset: index, path: pathOf(stack) }, spans };
+        frame.step = key;
+        frame.expectingKey = false;
       }
       index = end;
     } else if (code === 123 || code === 91) {
-      if (depth >= maxDepth) return { deepAt: index, spans };
-      const isObject = code === 123;
-      const policy = isObject ? policyName(depth) : undefined;
+      if (stack.length >= maxDepth) return { deepAt: index, spans };
+      const policy = code === 123 ? policyName(stack) : undefined;
       const recognised = policy === undefined ? undefined : recognise?.(policy, index);
       if (policy !== undefined && recognised) {
         spans.push({ name: policy, start: index, end: recognised.end, known: recognised.known });
         index = recognised.end - 1;
         continue;
       }
-      isObjectAt[depth] = isObject;
-      expectingKeyAt[depth] = isObject;
-      stepAt[depth] = isObject ? '' : 0;
-      startAt[depth] = index;
-      policyAt[depth] = policy;
-      if (isObject) {
-        const keys = keysAt[depth];
-        if (keys) keys.length = 0;
-        else keysAt[depth] = [];
-        keySetAt[depth] = undefined;
-      }
-      depth += 1;
+      stack.push(
+        code === 123
+          ? { keys: [], step: '', expectingKey: true, start: index, policy }
+          : { keys: undefined, step: 0, expectingKey: false, start: index },
+      );
     } else if (code === 125 || code === 93) {
-      if (depth > 0) {
-        depth -= 1;
-        const policy = policyAt[depth];
-        if (policy !== undefined)
-          spans.push({ name: policy, start: startAt[depth] as number, end: index + 1 });
-      }
-    } else if (code === 44 && depth > 0) {
-      const level = depth - 1;
-      if (isObjectAt[level]) expectingKeyAt[level] = true;
-      else stepAt[level] = (stepAt[level] as number) + 1;
+      const frame = stack.pop();
+      if (frame?.policy !== undefined) spans.push({ name: frame.policy, start: frame.start, end: index + 1 });
+    } else if (code === 44) {
+      const frame = stack[stack.length - 1];
+      if (frame?.keys) frame.expectingKey = true;
+      else if (frame) frame.step = (frame.step as number) + 1;
     }
   }
   return { spans };
