@@ -76,6 +76,8 @@ export function createBatchEvaluator(fileLabel: string): BatchEvaluator {
   let cachedCharacters = 0;
   let line = '';
   let spans: PolicySpan<CachedPolicy>[] = [];
+  /** Whether the line was parsed whole, so its documents are the parsed values, not `{}` stand-ins. */
+  let parsedWhole = false;
 
   // A document seen at this place on a recent line is recognised by comparing its text where it
   // starts (no copy, no scan); the answer is the same as if it had been read again.
@@ -124,7 +126,7 @@ export function createBatchEvaluator(fileLabel: string): BatchEvaluator {
         entry = known;
         useRecent(place as PlaceCache, entry);
       } else {
-        const document = span ? parseWhole(text, line, where) : parsed;
+        const document = span && !parsedWhole ? parseWhole(text, line, where) : parsed;
         if (typeof document !== 'object' || document === null || Array.isArray(document))
           throw new CliInputError(`${where}: $.${name}: expected a policy document object`);
         const error = policyError(document as Record<string, unknown>, name, kind);
@@ -138,6 +140,25 @@ export function createBatchEvaluator(fileLabel: string): BatchEvaluator {
     if (entry.error !== undefined) throw new CliInputError(`${where}: ${entry.error}`);
     return entry.compiled as CompiledPolicy;
   };
+
+  /**
+   * The line's value. A line of new documents only is parsed in one go (no skeleton to build, no
+   * document parsed on its own); should that fail, the skeleton is parsed as for any other line,
+   * so the error is found and worded as it always was.
+   */
+  function parseLine(text: string, lineSpans: PolicySpan<CachedPolicy>[], where: string): unknown {
+    parsedWhole = false;
+    if (lineSpans.every((span) => span.known === undefined)) {
+      try {
+        const value: unknown = JSON.parse(text);
+        parsedWhole = true;
+        return value;
+      } catch {
+        // Worded below.
+      }
+    }
+    return parseWhole(skeletonOf(text, lineSpans), text, where);
+  }
 
   function failure(lineNumber: number, error: unknown): BatchLineAnswer {
     return { json: JSON.stringify({ line: lineNumber, error: boundMessage(oneLine(error)) }), bad: true };
@@ -154,7 +175,7 @@ export function createBatchEvaluator(fileLabel: string): BatchEvaluator {
             `${where}: JSON nested more than ${MAX_JSON_DEPTH} levels deep at column ${scan.deepAt + 1}`,
           );
         }
-        const value = parseWhole(skeletonOf(text, scan.spans), text, where);
+        const value = parseLine(text, scan.spans, where);
         if (scan.duplicate) {
           throw new CliInputError(
             `${where}: malformed JSON: ${duplicateKeyReason(scan.duplicate.key, scan.duplicate.path)} at column ${scan.duplicate.offset + 1}`,
