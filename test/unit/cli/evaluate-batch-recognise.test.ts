@@ -127,4 +127,11 @@ describe('evaluate --batch with documents seen on earlier lines', () => {
     );
     expect(result[14]?.decidingStatements?.map((entry) => entry.sid)).toEqual(['Read']);
   });
+
+  it('words a line whose new document is not JSON as before: the shape of the line first', () => {
+    const broken = '{"Version":2012-10-17,"Statement":[]}';
+    const result = answer([line([broken], ',"extra":1'), line([broken])]);
+    expect(result[0]?.error).toBe('<stdin>:1: $: unknown key(s) "extra"');
+    expect(result[1]?.error).toMatch(/^<stdin>:2: malformed JSON: .* at column \d+$/);
+  });
 });
