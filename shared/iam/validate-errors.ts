@@ -82,7 +82,11 @@ function isAction(value: string): boolean {
 function isResource(value: string): boolean {
   if (value === '*') return true;
   if (value !== 'arn' && !value.startsWith('arn:')) return false;
-  return value.includes('*') || value.split(':').length >= 6;
+  if (value.includes('*')) return true;
+  // Six colon-separated parts, counted without splitting.
+  let colons = 0;
+  for (let at = value.indexOf(':'); at >= 0 && colons < 5; at = value.indexOf(':', at + 1)) colons += 1;
+  return colons >= 5;
 }
 
 function pairHasErrors(
@@ -167,17 +171,35 @@ function conditionValueHasErrors(
   return typeHasErrors(value, base.type, version);
 }
 
+/**
+ * Dates and address ranges already read, by their text: the costliest values to read, and the same
+ * ones recur across policies (as the compiled values of compile.ts do). Each table starts over when full.
+ */
+const MEMO_ENTRIES = 20_000;
+const validDates = new Map<string, boolean>();
+const validRanges = new Map<string, boolean>();
+
+function memoized(table: Map<string, boolean>, text: string, isValid: (text: string) => boolean): boolean {
+  let valid = table.get(text);
+  if (valid === undefined) {
+    valid = isValid(text);
+    if (table.size >= MEMO_ENTRIES) table.clear();
+    table.set(text, valid);
+  }
+  return valid;
+}
+
 function typeHasErrors(text: string, type: string, version: string | undefined): boolean {
   switch (type) {
     case 'numeric':
       return parseNumber(text) === undefined;
     case 'date':
-      return parseDate(text) === undefined;
+      return !memoized(validDates, text, (value) => parseDate(value) !== undefined);
     case 'bool':
     case 'null':
       return parseBool(text) === undefined;
     case 'ip':
-      return parseIpRange(text, true) === undefined;
+      return !memoized(validRanges, text, (value) => parseIpRange(value, true) !== undefined);
     case 'arn':
       return (splitArnText(text, version === variablesVersion)?.length ?? 0) < 5;
     default:
