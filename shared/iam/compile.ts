@@ -112,9 +112,20 @@ export function compilePolicy(input: PolicyInput, kind?: PolicyKind): CompiledPo
   return compilePolicyDetails(input, kind);
 }
 
+/**
+ * As compilePolicy, but each statement compiles its resources and conditions only when a request
+ * first gets that far (its action matched), so a document evaluated once costs little more than the
+ * statements that concern the request. The document is read at that later time: pass only one that
+ * nothing changes afterwards (freshly parsed JSON, as a batch line's).
+ */
+export function compileParsedPolicy(input: PolicyInput, kind?: PolicyKind): CompiledPolicy {
+  return compilePolicyDetails(input, kind, true);
+}
+
 export function compilePolicyDetails(
   input: PolicyInput | undefined,
   kind?: PolicyKind,
+  lazy = false,
 ): CompiledPolicyDetails {
   const name = typeof input?.name === 'string' && input.name !== '' ? input.name : 'policy';
   const defects: string[] = [];
@@ -127,7 +138,7 @@ export function compilePolicyDetails(
       );
     document = read.value;
   }
-  const statements: CompiledStatement[] = [];
+  const statements: StatementCompiler[] = [];
   let version: string | undefined;
   if (!isRecord(document)) {
     if (defects.length === 0) defects.push('the policy is not a JSON object');
@@ -135,17 +146,16 @@ export function compilePolicyDetails(
     version = typeof document.Version === 'string' ? document.Version : undefined;
     const raw = document.Statement;
     if (Array.isArray(raw)) {
-      raw.forEach((statement, index) =>
-        statements.push(
-          compileStatement(statement, index, pathWithIndex('$.Statement', index), name, version),
-        ),
-      );
+      for (let index = 0; index < raw.length; index += 1)
+        statements.push(new StatementCompiler(raw[index], index, false, name, version));
     } else if (isRecord(raw)) {
-      statements.push(compileStatement(raw, 0, '$.Statement', name, version));
+      statements.push(new StatementCompiler(raw, 0, true, name, version));
     } else {
       defects.push('the policy has no Statement object or array');
     }
   }
+  // Compiled now unless the document is known not to change (see compileParsedPolicy).
+  if (!lazy) for (const statement of statements) statement.compileAll();
   const compiled: CompiledPolicyDetails = { compiled: true, name, version, statements, kind, defects };
   genuine.add(compiled);
   return compiled;
@@ -157,43 +167,86 @@ function stringList(value: unknown): string[] | undefined {
   return undefined;
 }
 
-function compileStatement(
-  raw: unknown,
-  index: number,
-  path: string,
-  policyName: string,
-  version: string | undefined,
-): CompiledStatement {
-  const statement = isRecord(raw) ? raw : {};
-  const defects: string[] = [];
-  if (!isRecord(raw)) defects.push('the statement is not a JSON object');
-  const effectText = statement.Effect;
-  if (effectText !== 'Allow' && effectText !== 'Deny') defects.push('Effect must be "Allow" or "Deny"');
-  const notAction = statement.Action === undefined && statement.NotAction !== undefined;
-  const actionTexts = stringList(notAction ? statement.NotAction : statement.Action);
-  if (!actionTexts) defects.push('the statement has no Action or NotAction');
-  const notResource = statement.Resource === undefined && statement.NotResource !== undefined;
-  const resourceValue = notResource ? statement.NotResource : statement.Resource;
-  const resourceTexts = resourceValue === undefined ? undefined : (stringList(resourceValue) ?? []);
-  const notPrincipal = statement.Principal === undefined && statement.NotPrincipal !== undefined;
-  const principalValue = notPrincipal ? statement.NotPrincipal : statement.Principal;
-  return {
-    policyName,
-    index,
-    path,
-    sid: typeof statement.Sid === 'string' ? statement.Sid : undefined,
-    effect: effectText === 'Deny' ? 'Deny' : 'Allow',
-    actions: (actionTexts ?? []).map((text) => memoized(compiledActions, text, () => compileAction(text))),
-    notAction,
-    resources: resourceTexts?.map((text) =>
-      memoized(compiledResources, keyPart(version) + text, () => compileResource(text, version)),
-    ),
-    notResource,
-    principal: principalValue === undefined ? undefined : compilePrincipal(principalValue),
-    notPrincipal,
-    conditions: compileConditions(statement.Condition, pathWithKey(path, 'Condition'), version),
-    defect: defects.length > 0 ? defects.join('; ') : undefined,
-  };
+/** A compiled statement whose resources, conditions and path are worked out on first use. */
+class StatementCompiler implements CompiledStatement {
+  readonly sid: string | undefined;
+  readonly effect: 'Allow' | 'Deny';
+  readonly actions: readonly CompiledAction[];
+  readonly notAction: boolean;
+  readonly notResource: boolean;
+  readonly principal: CompiledPrincipal | undefined;
+  readonly notPrincipal: boolean;
+  readonly defect: string | undefined;
+  /** The statement's JSON until everything is compiled. */
+  private statement: Record<string, unknown>;
+  private compiledResources: readonly CompiledResource[] | undefined | null = null;
+  private compiledConditions: readonly CompiledCondition[] | undefined;
+  private compiledPath: string | undefined;
+
+  constructor(
+    raw: unknown,
+    readonly index: number,
+    private readonly single: boolean,
+    readonly policyName: string,
+    private readonly version: string | undefined,
+  ) {
+    const statement = isRecord(raw) ? raw : {};
+    this.statement = statement;
+    const defects: string[] = [];
+    if (!isRecord(raw)) defects.push('the statement is not a JSON object');
+    const effectText = statement.Effect;
+    if (effectText !== 'Allow' && effectText !== 'Deny') defects.push('Effect must be "Allow" or "Deny"');
+    const notAction = statement.Action === undefined && statement.NotAction !== undefined;
+    const actionTexts = stringList(notAction ? statement.NotAction : statement.Action);
+    if (!actionTexts) defects.push('the statement has no Action or NotAction');
+    const notPrincipal = statement.Principal === undefined && statement.NotPrincipal !== undefined;
+    const principalValue = notPrincipal ? statement.NotPrincipal : statement.Principal;
+    this.sid = typeof statement.Sid === 'string' ? statement.Sid : undefined;
+    this.effect = effectText === 'Deny' ? 'Deny' : 'Allow';
+    this.actions = (actionTexts ?? []).map((text) =>
+      memoized(compiledActions, text, () => compileAction(text)),
+    );
+    this.notAction = notAction;
+    this.notResource = statement.Resource === undefined && statement.NotResource !== undefined;
+    this.principal = principalValue === undefined ? undefined : compilePrincipal(principalValue);
+    this.notPrincipal = notPrincipal;
+    this.defect = defects.length > 0 ? defects.join('; ') : undefined;
+  }
+
+  get path(): string {
+    this.compiledPath ??= this.single ? '$.Statement' : pathWithIndex('$.Statement', this.index);
+    return this.compiledPath;
+  }
+
+  get resources(): readonly CompiledResource[] | undefined {
+    if (this.compiledResources === null) {
+      const value = this.notResource ? this.statement.NotResource : this.statement.Resource;
+      const version = this.version;
+      this.compiledResources =
+        value === undefined
+          ? undefined
+          : (stringList(value) ?? []).map((text) =>
+              memoized(compiledResources, keyPart(version) + text, () => compileResource(text, version)),
+            );
+    }
+    return this.compiledResources;
+  }
+
+  get conditions(): readonly CompiledCondition[] {
+    this.compiledConditions ??= compileConditions(
+      this.statement.Condition,
+      pathWithKey(this.path, 'Condition'),
+      this.version,
+    );
+    return this.compiledConditions;
+  }
+
+  /** Compiles what is otherwise left for first use, and lets the document go. */
+  compileAll(): void {
+    void this.resources;
+    void this.conditions;
+    this.statement = {};
+  }
 }
 
 function compileAction(text: string): CompiledAction {

@@ -4,7 +4,8 @@ export type { ParsedPolicy } from './parse';
 export type { BaseOperator, ParsedOperator } from './operators';
 export { parsePolicy, locateJsonPath, jsonPathLocator } from './parse';
 export { validatePolicy } from './validate';
-export { compilePolicy } from './compile';
+export { policyHasErrors } from './validate-errors';
+export { compileParsedPolicy, compilePolicy } from './compile';
 export { evaluate, evaluateDecision, evaluateDeciding, type DecidingResult } from './evaluate';
 export { findPolicyVariables, substituteVariables } from './variables';
 /** The condition operators AWS documents (for completion and documentation); `parseOperator` reads a written name. */

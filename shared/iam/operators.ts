@@ -86,10 +86,26 @@ export interface ParsedOperator {
 export type OperatorParse = { operator: ParsedOperator } | { error: string; code: string };
 
 /**
+ * Operator names already read: policies use a handful of names, and a batch of new documents read
+ * each one twice (validation, then compilation). Results are never modified, so they are shared.
+ */
+const readOperators = new Map<string, OperatorParse>();
+
+/**
  * Reads an operator name. Names are matched case-insensitively (as the policy engine reads them);
  * the validator warns when the spelling differs from the canonical one.
  */
 export function parseOperator(written: string): OperatorParse {
+  let parse = readOperators.get(written);
+  if (parse === undefined) {
+    parse = readOperator(written);
+    if (readOperators.size >= 1000) readOperators.clear();
+    readOperators.set(written, parse);
+  }
+  return parse;
+}
+
+function readOperator(written: string): OperatorParse {
   let rest = written;
   let set: SetOperator | undefined;
   const colon = rest.indexOf(':');

@@ -35,11 +35,30 @@ export type RecogniseDocument<Known> = (
 
 interface Frame {
   keys: string[] | undefined;
+  /** The keys again once there are many (see KEYS_IN_A_LIST). */
+  keySet?: Set<string>;
   step: string | number;
   expectingKey: boolean;
   start: number;
   /** Set on the frame of a policy document: its name in the input. */
   policy?: string;
+}
+
+/**
+ * Above this many keys an object's keys are looked up in a set: a hostile line of a million keys
+ * would otherwise take hours of pairwise comparisons.
+ */
+const KEYS_IN_A_LIST = 32;
+
+/** Records `key` in an object's frame; false when the object already has it. */
+function addKey(frame: Frame, keys: string[], key: string): boolean {
+  if (frame.keySet === undefined && keys.length >= KEYS_IN_A_LIST) frame.keySet = new Set(keys);
+  if (frame.keySet !== undefined) {
+    if (frame.keySet.has(key)) return false;
+    frame.keySet.add(key);
+  } else if (keys.includes(key)) return false;
+  keys.push(key);
+  return true;
 }
 
 const listMembers = new Set(['identityPolicies', 'sessionPolicies']);
@@ -78,9 +97,8 @@ export function scanLine<Known>(
             return { spans };
           }
         }
-        if (frame.keys.includes(key))
+        if (!addKey(frame, frame.keys, key))
           return { duplicate: { key, offset: index, path: pathOf(stack) }, spans };
-        frame.keys.push(key);
         frame.step = key;
         frame.expectingKey = false;
       }

@@ -2,10 +2,10 @@
 // thread and the worker threads of `--jobs` run the very same code.
 //
 // Speed comes from doing each expensive step once: JSON.parse decides validity (the located
-// parser runs only to word an error), and every policy document is validated and compiled once
-// per distinct text, however many lines repeat it.
+// parser runs only to word an error), and a policy document repeated on many lines is validated
+// and compiled once or twice (see `remember`), not on every line.
 
-import { compilePolicy, evaluateDeciding } from '../../shared/iam';
+import { compileParsedPolicy, evaluateDeciding } from '../../shared/iam';
 import type { CompiledPolicy, DecidingResult, PolicyDocument } from '../../shared/iam';
 import { duplicateKeyReason, parseJsonText as parseLocatedJson } from '../../shared/model/json-text';
 import { scanLine, skeletonOf, type PolicySpan, type RecogniseDocument } from './batch-line';
@@ -32,7 +32,7 @@ const RECENT_PER_PLACE = 4;
 const MAX_PINNED_LINE = 16 * 1024;
 
 interface CachedPolicy {
-  /** The document's text (see MAX_PINNED_LINE). */
+  /** The document's text (see MAX_PINNED_LINE). With neither of the others: seen once (see `remember`). */
   text: string;
   compiled?: CompiledPolicy;
   error?: string;
@@ -76,6 +76,8 @@ export function createBatchEvaluator(fileLabel: string): BatchEvaluator {
   let cachedCharacters = 0;
   let line = '';
   let spans: PolicySpan<CachedPolicy>[] = [];
+  /** Whether the line was parsed whole, so its documents are the parsed values, not `{}` stand-ins. */
+  let parsedWhole = false;
 
   // A document seen at this place on a recent line is recognised by comparing its text where it
   // starts (no copy, no scan); the answer is the same as if it had been read again.
@@ -92,7 +94,13 @@ export function createBatchEvaluator(fileLabel: string): BatchEvaluator {
     return undefined;
   };
 
-  function remember(name: string, entry: CachedPolicy): void {
+  /**
+   * Keeps a document just read. One seen for the first time is kept compiled only among the recent
+   * ones of its place; the text map holds its text alone until it is seen again: most documents of
+   * some batches occur once, and keeping all those compiled (with their parsed JSON) alive made
+   * every young-generation collection copy them.
+   */
+  function remember(name: string, entry: CachedPolicy, firstSighting: boolean): void {
     if (cachedCount >= MAX_CACHED_POLICIES || cachedCharacters + entry.text.length > MAX_CACHED_CHARACTERS) {
       cache = new Map();
       cachedCount = 0;
@@ -100,7 +108,7 @@ export function createBatchEvaluator(fileLabel: string): BatchEvaluator {
     }
     let place = cache.get(name);
     if (!place) cache.set(name, (place = { byText: new Map(), recent: [] }));
-    place.byText.set(entry.text, entry);
+    place.byText.set(entry.text, firstSighting ? { text: entry.text } : entry);
     useRecent(place, entry);
     cachedCount += 1;
     cachedCharacters += entry.text.length;
@@ -113,22 +121,44 @@ export function createBatchEvaluator(fileLabel: string): BatchEvaluator {
       // The document's own text when the scan placed it (the parsed value is then a `{}` stand-in).
       const text = span ? line.slice(span.start, span.end) : JSON.stringify(parsed);
       const place = cache.get(name);
-      entry = place?.byText.get(text);
-      if (entry) useRecent(place as PlaceCache, entry);
-      else {
-        const document = span ? parseWhole(text, line, where) : parsed;
+      const known = place?.byText.get(text);
+      if (known && (known.compiled !== undefined || known.error !== undefined)) {
+        entry = known;
+        useRecent(place as PlaceCache, entry);
+      } else {
+        const document = span && !parsedWhole ? parseWhole(text, line, where) : parsed;
         if (typeof document !== 'object' || document === null || Array.isArray(document))
           throw new CliInputError(`${where}: $.${name}: expected a policy document object`);
         const error = policyError(document as Record<string, unknown>, name, kind);
         entry = { text: line.length > MAX_PINNED_LINE ? Buffer.from(text, 'utf8').toString('utf8') : text };
         if (error) entry.error = error;
-        else entry.compiled = compilePolicy({ name, document: document as PolicyDocument }, kind);
-        remember(name, entry);
+        // The document was parsed for this line alone, so nothing changes it later.
+        else entry.compiled = compileParsedPolicy({ name, document: document as PolicyDocument }, kind);
+        remember(name, entry, known === undefined && error === undefined);
       }
     }
     if (entry.error !== undefined) throw new CliInputError(`${where}: ${entry.error}`);
     return entry.compiled as CompiledPolicy;
   };
+
+  /**
+   * The line's value. A line of new documents only is parsed in one go (no skeleton to build, no
+   * document parsed on its own); should that fail, the skeleton is parsed as for any other line,
+   * so the error is found and worded as it always was.
+   */
+  function parseLine(text: string, lineSpans: PolicySpan<CachedPolicy>[], where: string): unknown {
+    parsedWhole = false;
+    if (lineSpans.every((span) => span.known === undefined)) {
+      try {
+        const value: unknown = JSON.parse(text);
+        parsedWhole = true;
+        return value;
+      } catch {
+        // Worded below.
+      }
+    }
+    return parseWhole(skeletonOf(text, lineSpans), text, where);
+  }
 
   function failure(lineNumber: number, error: unknown): BatchLineAnswer {
     return { json: JSON.stringify({ line: lineNumber, error: boundMessage(oneLine(error)) }), bad: true };
@@ -145,7 +175,7 @@ export function createBatchEvaluator(fileLabel: string): BatchEvaluator {
             `${where}: JSON nested more than ${MAX_JSON_DEPTH} levels deep at column ${scan.deepAt + 1}`,
           );
         }
-        const value = parseWhole(skeletonOf(text, scan.spans), text, where);
+        const value = parseLine(text, scan.spans, where);
         if (scan.duplicate) {
           throw new CliInputError(
             `${where}: malformed JSON: ${duplicateKeyReason(scan.duplicate.key, scan.duplicate.path)} at column ${scan.duplicate.offset + 1}`,

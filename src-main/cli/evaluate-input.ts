@@ -4,7 +4,7 @@
 // Unknown keys are rejected: a misspelt "sessionPolicy" silently ignored would give a wrong answer.
 
 import { z } from 'zod';
-import { validatePolicy } from '../../shared/iam';
+import { policyHasErrors, validatePolicy } from '../../shared/iam';
 import type { CompiledPolicy, EvaluationInput, PolicyDocument, PolicyInput } from '../../shared/iam';
 import { CliInputError } from './errors';
 import { quoteInput } from './output';
@@ -164,6 +164,8 @@ export function policyError(
   name: string,
   kind: PolicyKindOfInput,
 ): string | undefined {
+  // Most documents are valid: the full validator (paths, messages, warnings) runs only to word an error.
+  if (!policyHasErrors(document, kind)) return undefined;
   const firstError = validatePolicy(document, { kind }).find((issue) => issue.severity === 'error');
   if (!firstError) return undefined;
   const innerPath = firstError.path.replace(/^\$/, '');

@@ -1,5 +1,5 @@
-// Entry point of the `cognito-studio` command (bundled to dist/cli/cognito-studio.cjs). The same
-// bundle also runs as the worker threads of `evaluate --batch --jobs`.
+// Entry point of the `cognito-studio` command (bundled to dist/cli/cognito-studio-main.cjs, which
+// start.ts runs). The same bundle also runs as the worker threads of `evaluate --batch --jobs`.
 
 import { runCli } from './cli';
 import { isBatchWorker, runBatchWorker } from './evaluate-workers';

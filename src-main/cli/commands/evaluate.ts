@@ -41,7 +41,7 @@ Batch mode reads the file (or standard input for -) line by line and prints one 
 non-blank line, in input order, as it goes:
   {"line": <n>, "decision", "summary", "decidingStatements"} or {"line": <n>, "error": "<message>"}.
 Each line may hold up to 8 MiB; there is no limit on the number of lines. A policy repeated on
-many lines is validated and compiled once.
+many lines is validated and compiled once or twice, not on every line.
 
 Options:
   --json            print JSON instead of text

@@ -112,4 +112,26 @@ describe('evaluate --batch with documents seen on earlier lines', () => {
     expect(result[2]?.error).toBe(result[0]?.error?.replace('<stdin>:1:', '<stdin>:3:'));
     expect(result[1]?.decision).toBe('Allowed');
   });
+
+  it('answers a document seen again after many others at its place by its own text', () => {
+    // Six other documents in between push it out of the recent ones its place compares with.
+    const others = Array.from({ length: 6 }, (_, index) =>
+      allowGetText.replace('"Sid":"Read"', `"Sid":"Other${index}"`).replace('s3:GetObject', 's3:PutObject'),
+    );
+    const denyGet = allowGetText.replace('"Effect":"Allow"', '"Effect":"Deny"');
+    const input = [denyGet, ...others, denyGet, ...others, denyGet, denyGet].map((text) => line([text]));
+    const result = answer(input);
+    const decisions = result.map((entry) => entry.decision);
+    expect(decisions).toEqual(
+      input.map((_, index) => (index % 7 === 0 || index >= 14 ? 'ExplicitlyDenied' : 'ImplicitlyDenied')),
+    );
+    expect(result[14]?.decidingStatements?.map((entry) => entry.sid)).toEqual(['Read']);
+  });
+
+  it('words a line whose new document is not JSON as before: the shape of the line first', () => {
+    const broken = '{"Version":2012-10-17,"Statement":[]}';
+    const result = answer([line([broken], ',"extra":1'), line([broken])]);
+    expect(result[0]?.error).toBe('<stdin>:1: $: unknown key(s) "extra"');
+    expect(result[1]?.error).toMatch(/^<stdin>:2: malformed JSON: .* at column \d+$/);
+  });
 });

@@ -1,0 +1,89 @@
+// The batch line scanner finds duplicate keys, too-deep nesting and the policy documents' places.
+// Its duplicate keys must be exactly those of the design loader's scanner (findDuplicateKey), on
+// texts with repeated keys, escapes and objects of many keys, and the places must cut out each
+// document's own text.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { scanLine } from '../../../src-main/cli/batch-line';
+import { findDuplicateKey } from '../../../shared/model/json-duplicate-keys';
+
+interface Json {
+  text: string;
+  /** How many brackets deep it nests (0 for a scalar). */
+  depth: number;
+}
+
+const deepest = (items: Json[]): number => Math.max(0, ...items.map((item) => item.depth));
+
+/** JSON text of a tree whose objects may repeat keys (written directly: JSON.stringify cannot). */
+const { json } = fc.letrec<{ json: Json }>((tie) => ({
+  json: fc.oneof(
+    { depthSize: 'small', withCrossShrink: true },
+    fc
+      .constantFrom('1', 'true', 'null', '"a"', '"q\\"uote"', '"{[,]}"', '-2.5e3')
+      .map((text) => ({ text, depth: 0 })),
+    fc.array(tie('json'), { maxLength: 4 }).map((items) => ({
+      text: `[${items.map((item) => item.text).join(',')}]`,
+      depth: 1 + deepest(items),
+    })),
+    fc
+      .array(
+        fc.tuple(
+          fc.constantFrom('a', 'b', 'Effect', 'a\\u0062', 'ab', '\\"', 'x y', 'Statement', 'c:d'),
+          tie('json'),
+        ),
+        { maxLength: 5 },
+      )
+      .map((members) => ({
+        text: `{${members.map(([key, value]) => `"${key}": ${value.text}`).join(', ')}}`,
+        depth: 1 + deepest(members.map(([, value]) => value)),
+      })),
+  ),
+}));
+
+describe('batch line scanner', () => {
+  it('finds the duplicate key findDuplicateKey finds, at the same offset and path', () => {
+    fc.assert(
+      fc.property(json, ({ text }) => {
+        expect(scanLine(text, 1000).duplicate).toEqual(findDuplicateKey(text));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('finds a duplicate among many keys of one object, and none when they all differ', () => {
+    const keys = Array.from({ length: 80 }, (_, index) => `"k${index}":${index}`);
+    const distinct = `{"request":{${keys.join(',')}}}`;
+    expect(scanLine(distinct, 64).duplicate).toBeUndefined();
+    const repeated = `{"request":{${keys.join(',')},"k3":0}}`;
+    expect(scanLine(repeated, 64).duplicate).toEqual({
+      key: 'k3',
+      offset: repeated.lastIndexOf('"k3"'),
+      path: '$.request',
+    });
+  });
+
+  it('reports nesting deeper than the limit', () => {
+    fc.assert(
+      fc.property(json, fc.integer({ min: 1, max: 6 }), ({ text, depth }, limit) => {
+        const scan = scanLine(text, limit);
+        // A duplicate key met before the deep bracket ends the scan first.
+        if (scan.duplicate) return;
+        expect(scan.deepAt !== undefined).toBe(depth > limit);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('places each policy document, its text cut out exactly', () => {
+    const identity = '{"Version":"2012-10-17","Statement":[{"Sid":"[{\\"","Effect":"Allow"}]}';
+    const boundary = '{"Statement":{"Effect":"Deny","Action":["*"]}}';
+    const line = `{"request":{"context":{"k":["{"]}},"identityPolicies":[${identity}, {}],"permissionsBoundary":${boundary}}`;
+    const scan = scanLine(line, 64);
+    expect(scan.spans.map((span) => [span.name, line.slice(span.start, span.end)])).toEqual([
+      ['identityPolicies[0]', identity],
+      ['identityPolicies[1]', '{}'],
+      ['permissionsBoundary', boundary],
+    ]);
+  });
+});
