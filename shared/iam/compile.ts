@@ -3,6 +3,7 @@
 import { compileArnPattern, splitArnText, type ArnPattern } from './arn';
 import { pathWithIndex, pathWithKey } from './json-path';
 import { readJsonText } from './json-text';
+import { remembered } from './memo';
 import { parseOperator, type ParsedOperator } from './operators';
 import { compilePrincipal, type CompiledPrincipal } from './principal';
 import type { CompiledPolicy, PolicyInput, PolicyKind } from './types';
@@ -80,11 +81,9 @@ export interface CompiledPolicyDetails extends CompiledPolicy {
 const genuine = new WeakSet<object>();
 
 /**
- * Compiled actions, resources and condition values by their text (and what else they depend on):
- * policies that differ as documents still share most of these, and compiling them is the costly part.
- * Safe to share because compiled entries are never modified. Each table starts over when full.
+ * Compiled actions, resources and condition values by their text and what else they depend on
+ * (see memo.ts); compiled entries are never modified.
  */
-const MEMO_ENTRIES = 20_000;
 const compiledActions = new Map<string, CompiledAction>();
 const compiledResources = new Map<string, CompiledResource>();
 const compiledConditionValues = new Map<string, CompiledConditionValue>();
@@ -92,16 +91,6 @@ const compiledConditionValues = new Map<string, CompiledConditionValue>();
 /** A key part that cannot run into the next one: `-` for none, else the length, `:` and the text. */
 function keyPart(text: string | undefined): string {
   return text === undefined ? '-' : `${text.length}:${text}`;
-}
-
-function memoized<T>(table: Map<string, T>, key: string, compute: () => T): T {
-  let value = table.get(key);
-  if (value === undefined) {
-    value = compute();
-    if (table.size >= MEMO_ENTRIES) table.clear();
-    table.set(key, value);
-  }
-  return value;
 }
 
 export function isCompiledPolicy(value: unknown): value is CompiledPolicyDetails {
@@ -204,7 +193,7 @@ class StatementCompiler implements CompiledStatement {
     this.sid = typeof statement.Sid === 'string' ? statement.Sid : undefined;
     this.effect = effectText === 'Deny' ? 'Deny' : 'Allow';
     this.actions = (actionTexts ?? []).map((text) =>
-      memoized(compiledActions, text, () => compileAction(text)),
+      remembered(compiledActions, text, () => compileAction(text)),
     );
     this.notAction = notAction;
     this.notResource = statement.Resource === undefined && statement.NotResource !== undefined;
@@ -226,7 +215,7 @@ class StatementCompiler implements CompiledStatement {
         value === undefined
           ? undefined
           : (stringList(value) ?? []).map((text) =>
-              memoized(compiledResources, keyPart(version) + text, () => compileResource(text, version)),
+              remembered(compiledResources, keyPart(version) + text, () => compileResource(text, version)),
             );
     }
     return this.compiledResources;
@@ -314,7 +303,7 @@ function compileConditions(raw: unknown, path: string, version: string | undefin
         lowerKey: key.toLowerCase(),
         values: list.map((value) =>
           typeof value === 'string'
-            ? memoized(compiledConditionValues, keyPart(operatorText) + keyPart(version) + value, () =>
+            ? remembered(compiledConditionValues, keyPart(operatorText) + keyPart(version) + value, () =>
                 compileConditionValue(value, operator, version),
               )
             : compileConditionValue(value, operator, version),

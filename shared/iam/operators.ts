@@ -1,6 +1,8 @@
 // The condition operators AWS documents, their value types and how they treat absent keys.
 // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html
 
+import { remembered } from './memo';
+
 export type OperatorType = 'string' | 'numeric' | 'date' | 'bool' | 'binary' | 'ip' | 'arn' | 'null';
 export type Comparison = 'equals' | 'lessThan' | 'lessThanEquals' | 'greaterThan' | 'greaterThanEquals';
 
@@ -86,8 +88,8 @@ export interface ParsedOperator {
 export type OperatorParse = { operator: ParsedOperator } | { error: string; code: string };
 
 /**
- * Operator names already read: policies use a handful of names, and a batch of new documents read
- * each one twice (validation, then compilation). Results are never modified, so they are shared.
+ * Operator names already read (see memo.ts): policies use a handful of names, and a batch of new
+ * documents reads each one twice (validation, then compilation).
  */
 const readOperators = new Map<string, OperatorParse>();
 
@@ -96,13 +98,7 @@ const readOperators = new Map<string, OperatorParse>();
  * the validator warns when the spelling differs from the canonical one.
  */
 export function parseOperator(written: string): OperatorParse {
-  let parse = readOperators.get(written);
-  if (parse === undefined) {
-    parse = readOperator(written);
-    if (readOperators.size >= 1000) readOperators.clear();
-    readOperators.set(written, parse);
-  }
-  return parse;
+  return remembered(readOperators, written, () => readOperator(written), 1000);
 }
 
 function readOperator(written: string): OperatorParse {

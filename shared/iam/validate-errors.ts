@@ -6,6 +6,7 @@
 // answers true, to word the error. test/unit/iam/validate-errors.test.ts holds the two to the same
 // answer on many valid and invalid documents: a rule changed there must be changed here too.
 import { splitArnText } from './arn';
+import { remembered } from './memo';
 import { parseOperator } from './operators';
 import type { PolicyKind } from './types';
 import { STATEMENT_ELEMENTS } from './validate';
@@ -172,34 +173,23 @@ function conditionValueHasErrors(
 }
 
 /**
- * Dates and address ranges already read, by their text: the costliest values to read, and the same
- * ones recur across policies (as the compiled values of compile.ts do). Each table starts over when full.
+ * Whether dates and address ranges are valid, by their text (see memo.ts): the costliest values to
+ * read, and the same ones recur across policies.
  */
-const MEMO_ENTRIES = 20_000;
 const validDates = new Map<string, boolean>();
 const validRanges = new Map<string, boolean>();
-
-function memoized(table: Map<string, boolean>, text: string, isValid: (text: string) => boolean): boolean {
-  let valid = table.get(text);
-  if (valid === undefined) {
-    valid = isValid(text);
-    if (table.size >= MEMO_ENTRIES) table.clear();
-    table.set(text, valid);
-  }
-  return valid;
-}
 
 function typeHasErrors(text: string, type: string, version: string | undefined): boolean {
   switch (type) {
     case 'numeric':
       return parseNumber(text) === undefined;
     case 'date':
-      return !memoized(validDates, text, (value) => parseDate(value) !== undefined);
+      return !remembered(validDates, text, () => parseDate(text) !== undefined);
     case 'bool':
     case 'null':
       return parseBool(text) === undefined;
     case 'ip':
-      return !memoized(validRanges, text, (value) => parseIpRange(value, true) !== undefined);
+      return !remembered(validRanges, text, () => parseIpRange(text, true) !== undefined);
     case 'arn':
       return (splitArnText(text, version === variablesVersion)?.length ?? 0) < 5;
     default:
