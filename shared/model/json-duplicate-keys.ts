@@ -1,6 +1,6 @@
 // Duplicate keys in JSON objects. JSON.parse keeps the last of `"Effect":"Deny","Effect":"Allow"`
 // without a word (and so does AWS), so a reviewer would read a Deny that is not there. A linear
-// scan of text that JSON.parse has already accepted; it allocates one small list of keys per object.
+// scan of text that JSON.parse has already accepted; it keeps the keys of the objects it is in.
 
 import { pathWithIndex, pathWithKey } from '../iam/json-path';
 
@@ -14,8 +14,8 @@ export interface DuplicateKey {
 }
 
 interface Frame {
-  /** Keys seen so far (a set once an object has many, e.g. a layout's positions); undefined for arrays. */
-  keys: string[] | Set<string> | undefined;
+  /** Keys seen so far; undefined for arrays. */
+  keys: ObjectKeys | undefined;
   /** The member key or array index currently being read. */
   step: string | number;
   expectingKey: boolean;
@@ -44,12 +44,31 @@ export function stringEnd(text: string, start: number): number {
   }
 }
 
-/** Above this many keys an object's keys are looked up in a set rather than a list. */
-const MANY_KEYS = 16;
+/**
+ * The keys seen so far in one object: a list while there are few, a set past KEYS_IN_A_LIST, so an
+ * object of many keys (a layout's positions, a hostile line of a million keys) is not compared
+ * pairwise. Shared by the scanners here and of `evaluate --batch` lines.
+ */
+export class ObjectKeys {
+  private readonly list: string[] = [];
+  private set: Set<string> | undefined;
 
-function seen(keys: string[] | Set<string>, key: string): boolean {
-  return Array.isArray(keys) ? keys.includes(key) : keys.has(key);
+  /** Records `key`; false when the object already has it. */
+  add(key: string): boolean {
+    if (this.set !== undefined) {
+      if (this.set.has(key)) return false;
+      this.set.add(key);
+      return true;
+    }
+    if (this.list.includes(key)) return false;
+    this.list.push(key);
+    if (this.list.length > KEYS_IN_A_LIST) this.set = new Set(this.list);
+    return true;
+  }
 }
+
+/** Up to this many keys a list is quicker to search than a set is to build. */
+const KEYS_IN_A_LIST = 32;
 
 /** The first key that appears twice in one object of valid JSON `text`, or undefined. */
 export function findDuplicateKey(text: string): DuplicateKey | undefined {
@@ -62,16 +81,13 @@ export function findDuplicateKey(text: string): DuplicateKey | undefined {
       if (frame?.keys && frame.expectingKey) {
         const raw = text.slice(index + 1, end);
         const key = raw.includes('\\') ? (JSON.parse(`"${raw}"`) as string) : raw;
-        if (seen(frame.keys, key)) return { key, offset: index, path: pathOf(stack) };
-        if (Array.isArray(frame.keys) && frame.keys.length === MANY_KEYS) frame.keys = new Set(frame.keys);
-        if (Array.isArray(frame.keys)) frame.keys.push(key);
-        else frame.keys.add(key);
+        if (!frame.keys.add(key)) return { key, offset: index, path: pathOf(stack) };
         frame.step = key;
         frame.expectingKey = false;
       }
       index = end;
     } else if (code === 123) {
-      stack.push({ keys: [], step: '', expectingKey: true });
+      stack.push({ keys: new ObjectKeys(), step: '', expectingKey: true });
     } else if (code === 91) {
       stack.push({ keys: undefined, step: 0, expectingKey: false });
     } else if (code === 125 || code === 93) {

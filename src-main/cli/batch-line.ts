@@ -4,7 +4,7 @@
 // knows (recognised where it starts) is stepped over without being scanned: it passed this scan at
 // the same place before, so it holds no duplicate key and nests no deeper there.
 
-import { pathOf, stringEnd } from '../../shared/model/json-duplicate-keys';
+import { ObjectKeys, pathOf, stringEnd } from '../../shared/model/json-duplicate-keys';
 
 export interface PolicySpan<Known = unknown> {
   /** `identityPolicies[0]`, `sessionPolicies[1]`, `permissionsBoundary`, `resourcePolicy`. */
@@ -34,31 +34,13 @@ export type RecogniseDocument<Known> = (
 ) => { end: number; known: Known } | undefined;
 
 interface Frame {
-  keys: string[] | undefined;
-  /** The keys again once there are many (see KEYS_IN_A_LIST). */
-  keySet?: Set<string>;
+  /** Keys seen so far; undefined for arrays. */
+  keys: ObjectKeys | undefined;
   step: string | number;
   expectingKey: boolean;
   start: number;
   /** Set on the frame of a policy document: its name in the input. */
   policy?: string;
-}
-
-/**
- * Above this many keys an object's keys are looked up in a set: a hostile line of a million keys
- * would otherwise take hours of pairwise comparisons.
- */
-const KEYS_IN_A_LIST = 32;
-
-/** Records `key` in an object's frame; false when the object already has it. */
-function addKey(frame: Frame, keys: string[], key: string): boolean {
-  if (frame.keySet === undefined && keys.length >= KEYS_IN_A_LIST) frame.keySet = new Set(keys);
-  if (frame.keySet !== undefined) {
-    if (frame.keySet.has(key)) return false;
-    frame.keySet.add(key);
-  } else if (keys.includes(key)) return false;
-  keys.push(key);
-  return true;
 }
 
 const listMembers = new Set(['identityPolicies', 'sessionPolicies']);
@@ -97,8 +79,7 @@ export function scanLine<Known>(
             return { spans };
           }
         }
-        if (!addKey(frame, frame.keys, key))
-          return { duplicate: { key, offset: index, path: pathOf(stack) }, spans };
+        if (!frame.keys.add(key)) return { duplicate: { key, offset: index, path: pathOf(stack) }, spans };
         frame.step = key;
         frame.expectingKey = false;
       }
@@ -114,7 +95,7 @@ export function scanLine<Known>(
       }
       stack.push(
         code === 123
-          ? { keys: [], step: '', expectingKey: true, start: index, policy }
+          ? { keys: new ObjectKeys(), step: '', expectingKey: true, start: index, policy }
           : { keys: undefined, step: 0, expectingKey: false, start: index },
       );
     } else if (code === 125 || code === 93) {
