@@ -199,6 +199,15 @@ export class AppPage {
     return this.page.getByTestId('notice');
   }
 
+  /** Whether leaving the page (reload, close) would ask first: its beforeunload handler cancels. */
+  async leavingAsks(): Promise<boolean> {
+    return this.page.evaluate(() => {
+      const event = new Event('beforeunload', { cancelable: true });
+      window.dispatchEvent(event);
+      return event.defaultPrevented;
+    });
+  }
+
   async pressShortcut(keys: string): Promise<void> {
     await this.page.locator('body').press(keys);
   }

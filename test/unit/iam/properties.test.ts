@@ -2,7 +2,7 @@
 // explained evaluations always agree.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { EvaluationInput } from '../../../shared/iam';
+import type { EvaluationInput, EvaluationResult } from '../../../shared/iam';
 import {
   compilePolicy,
   evaluate,
@@ -142,6 +142,21 @@ const requestArbitrary = fc.record({
   context: contextArbitrary,
 });
 
+/**
+ * Checks that the three evaluators agree on `input` — the batch form explains only the applying
+ * statements, yet answers exactly the same — and returns the full explanation.
+ */
+function expectSameAnswers(input: EvaluationInput): EvaluationResult {
+  const explained = evaluate(input);
+  expect(explained.decision).toBe(evaluateDecision(input));
+  expect(evaluateDeciding(input)).toEqual({
+    decision: explained.decision,
+    decidingStatements: explained.decidingStatements,
+    summary: explained.summary,
+  });
+  return explained;
+}
+
 describe('never throws', () => {
   it('parsePolicy and locateJsonPath on arbitrary text', () => {
     fc.assert(
@@ -202,13 +217,7 @@ describe('never throws', () => {
           identityPolicies: [{ document }],
           resourcePolicy: { document },
         } as unknown as EvaluationInput;
-        const explained = evaluate(input);
-        expect(explained.decision).toBe(evaluateDecision(input));
-        expect(evaluateDeciding(input)).toEqual({
-          decision: explained.decision,
-          decidingStatements: explained.decidingStatements,
-          summary: explained.summary,
-        });
+        expectSameAnswers(input);
         expect(() => compilePolicy({ document }, 'identity')).not.toThrow();
       }),
       { numRuns: 500 },
@@ -236,14 +245,7 @@ describe('evaluate, evaluateDecision and evaluateDeciding agree', () => {
           if (boundary) input.permissionsBoundary = { document: boundary };
           if (resource) input.resourcePolicy = { document: resource };
           if (session) input.sessionPolicies = session.map((document) => ({ document }));
-          const explained = evaluate(input);
-          expect(explained.decision).toBe(evaluateDecision(input));
-          // The batch form explains only the applying statements, yet answers exactly the same.
-          expect(evaluateDeciding(input)).toEqual({
-            decision: explained.decision,
-            decidingStatements: explained.decidingStatements,
-            summary: explained.summary,
-          });
+          const explained = expectSameAnswers(input);
           if (explained.decision !== 'ImplicitlyDenied')
             expect(explained.decidingStatements.length).toBeGreaterThan(0);
           expect(explained.decidingStatements.every((statement) => statement.applies)).toBe(true);
