@@ -14,6 +14,8 @@ export interface PolicySpan<Known = unknown> {
   end: number;
   /** What `recognise` returned for this document; undefined when it was scanned. */
   known?: Known;
+  /** The document's parsed value, when it was parsed on its own before it was needed. */
+  parsed?: unknown;
 }
 
 export interface LineScan<Known = unknown> {
@@ -108,6 +110,104 @@ export function scanLine<Known>(
     }
   }
   return { spans };
+}
+
+export interface KeyCountScan<Known = unknown> {
+  /** Strings in key position in the scanned text, outside recognised documents. */
+  keys: number;
+  /** As for `scanLine`. */
+  spans: PolicySpan<Known>[];
+}
+
+/**
+ * The quick form of `scanLine`, for lines with no fault: it counts keys instead of recording them
+ * and places the policy documents the same way. A line holds a duplicate key exactly when this
+ * count differs from the keys of its parsed value (`countKeys`: JSON.parse keeps one of each).
+ * Undefined when only `scanLine` can tell what is wrong: a bracket nests deeper than `maxDepth`, or
+ * a top-level key is escaped.
+ */
+export function countLineKeys<Known>(
+  text: string,
+  maxDepth: number,
+  recognise?: RecogniseDocument<Known>,
+): KeyCountScan<Known> | undefined {
+  const spans: PolicySpan<Known>[] = [];
+  /** Per open bracket: true for an object. */
+  const objects: boolean[] = [];
+  /** Start and name of the open policy document, if any (it sits at depth 1 or 2, never nested). */
+  let policyStart = -1;
+  let policyDepth = -1;
+  let policy = '';
+  let topKey = '';
+  /** Index of the current element of the array the top-level object holds (depth 2). */
+  let topIndex = 0;
+  let expectingKey = false;
+  let keys = 0;
+  for (let index = 0; index < text.length; index += 1) {
+    const code = text.charCodeAt(index);
+    if (code === 34) {
+      const end = stringEnd(text, index);
+      if (expectingKey) {
+        keys += 1;
+        expectingKey = false;
+        if (objects.length === 1) {
+          topKey = text.slice(index + 1, end);
+          if (topKey.includes('\\')) return undefined;
+        }
+      }
+      index = end;
+    } else if (code === 123 || code === 91) {
+      const depth = objects.length;
+      if (depth >= maxDepth) return undefined;
+      if (code === 123 && policyStart < 0) {
+        const name =
+          depth === 1 && singleMembers.has(topKey)
+            ? topKey
+            : depth === 2 && objects[1] === false && listMembers.has(topKey)
+              ? `${topKey}[${topIndex}]`
+              : undefined;
+        if (name !== undefined && objects[0] === true) {
+          const recognised = recognise?.(name, index);
+          if (recognised) {
+            spans.push({ name, start: index, end: recognised.end, known: recognised.known });
+            index = recognised.end - 1;
+            continue;
+          }
+          policyStart = index;
+          policyDepth = depth;
+          policy = name;
+        }
+      }
+      if (depth === 1 && code === 91) topIndex = 0;
+      objects.push(code === 123);
+      expectingKey = code === 123;
+    } else if (code === 125 || code === 93) {
+      objects.pop();
+      expectingKey = false;
+      if (objects.length === policyDepth && policyStart >= 0) {
+        spans.push({ name: policy, start: policyStart, end: index + 1 });
+        policyStart = -1;
+        policyDepth = -1;
+      }
+    } else if (code === 44) {
+      const depth = objects.length;
+      if (objects[depth - 1] === true) expectingKey = true;
+      else if (depth === 2) topIndex += 1;
+    }
+  }
+  return { keys, spans };
+}
+
+/** Keys of every object in a parsed JSON value (see `countLineKeys`). */
+export function countKeys(value: unknown): number {
+  if (typeof value !== 'object' || value === null) return 0;
+  let count = 0;
+  if (Array.isArray(value)) {
+    for (const item of value) count += countKeys(item);
+    return count;
+  }
+  for (const key in value) count += 1 + countKeys((value as Record<string, unknown>)[key]);
+  return count;
 }
 
 /** The line with every policy document replaced by `{}`: what is left to parse when all are known. */

@@ -1,14 +1,22 @@
 // One line of `evaluate --batch`: JSON text in, one JSON answer out. Kept free of I/O so the main
 // thread and the worker threads of `--jobs` run the very same code.
 //
-// Speed comes from doing each expensive step once: JSON.parse decides validity (the located
-// parser runs only to word an error), and a policy document repeated on many lines is validated
-// and compiled once or twice (see `remember`), not on every line.
+// Speed comes from doing each expensive step once: JSON.parse and a count of the line's keys decide
+// validity (the scanner that locates a duplicate key and the located parser run only to word an
+// error), and a policy document repeated on many lines is validated and compiled once or twice
+// (see `remember`), not on every line.
 
 import { compileParsedPolicy, evaluateDeciding } from '../../shared/iam';
 import type { CompiledPolicy, DecidingResult, PolicyDocument } from '../../shared/iam';
 import { duplicateKeyReason, parseJsonText as parseLocatedJson } from '../../shared/model/json-text';
-import { scanLine, skeletonOf, type PolicySpan, type RecogniseDocument } from './batch-line';
+import {
+  countKeys,
+  countLineKeys,
+  scanLine,
+  skeletonOf,
+  type PolicySpan,
+  type RecogniseDocument,
+} from './batch-line';
 import { CliInputError, oneLine } from './errors';
 import { parseEvaluationInput, policyError, type PreparePolicy } from './evaluate-input';
 import { describeJsonError, MAX_JSON_DEPTH } from './files';
@@ -16,6 +24,9 @@ import { statementReference } from './format/decision';
 import { boundMessage } from './output';
 
 /** Longest input line read; a longer one is answered with an error and skipped without buffering it. */
+/** What `faultlessValue` returns for a line it leaves to `checkedValue`. */
+const NO_VALUE = Symbol('no value');
+
 export const MAX_BATCH_LINE_BYTES = 8 * 1024 * 1024;
 
 /** Distinct policy texts kept compiled; the cache starts over when full, so memory stays bounded. */
@@ -126,7 +137,7 @@ export function createBatchEvaluator(fileLabel: string): BatchEvaluator {
         entry = known;
         useRecent(place as PlaceCache, entry);
       } else {
-        const document = span && !parsedWhole ? parseWhole(text, line, where) : parsed;
+        const document = span && !parsedWhole ? (span.parsed ?? parseWhole(text, line, where)) : parsed;
         if (typeof document !== 'object' || document === null || Array.isArray(document))
           throw new CliInputError(`${where}: $.${name}: expected a policy document object`);
         const error = policyError(document as Record<string, unknown>, name, kind);
@@ -140,6 +151,54 @@ export function createBatchEvaluator(fileLabel: string): BatchEvaluator {
     if (entry.error !== undefined) throw new CliInputError(`${where}: ${entry.error}`);
     return entry.compiled as CompiledPolicy;
   };
+
+  /**
+   * The line's value when the quick scan (`countLineKeys`) and JSON.parse find nothing wrong with
+   * it, or NO_VALUE: the line then goes the long way (`checkedValue`), which words the fault. A line
+   * of new documents only is parsed in one go; otherwise the line without its documents is, and
+   * each new document on its own.
+   */
+  function faultlessValue(text: string): unknown {
+    const counted = countLineKeys(text, MAX_JSON_DEPTH, recognise);
+    if (!counted) return NO_VALUE;
+    let value: unknown;
+    let keys = 0;
+    try {
+      if (counted.spans.every((span) => span.known === undefined)) value = JSON.parse(text);
+      else {
+        value = JSON.parse(skeletonOf(text, counted.spans));
+        for (const span of counted.spans) {
+          if (span.known !== undefined) continue;
+          span.parsed = JSON.parse(text.slice(span.start, span.end));
+          keys += countKeys(span.parsed);
+        }
+      }
+    } catch {
+      return NO_VALUE;
+    }
+    if (keys + countKeys(value) !== counted.keys) return NO_VALUE;
+    spans = counted.spans;
+    parsedWhole = counted.spans.every((span) => span.known === undefined);
+    return value;
+  }
+
+  /** The line's value, or the error that words what is wrong with it, found as by the quick way. */
+  function checkedValue(text: string, where: string): unknown {
+    const scan = scanLine(text, MAX_JSON_DEPTH, recognise);
+    if (scan.deepAt !== undefined) {
+      throw new CliInputError(
+        `${where}: JSON nested more than ${MAX_JSON_DEPTH} levels deep at column ${scan.deepAt + 1}`,
+      );
+    }
+    const value = parseLine(text, scan.spans, where);
+    if (scan.duplicate) {
+      throw new CliInputError(
+        `${where}: malformed JSON: ${duplicateKeyReason(scan.duplicate.key, scan.duplicate.path)} at column ${scan.duplicate.offset + 1}`,
+      );
+    }
+    spans = scan.spans;
+    return value;
+  }
 
   /**
    * The line's value. A line of new documents only is parsed in one go (no skeleton to build, no
@@ -169,19 +228,8 @@ export function createBatchEvaluator(fileLabel: string): BatchEvaluator {
       const where = `${fileLabel}:${lineNumber}`;
       try {
         line = text;
-        const scan = scanLine(text, MAX_JSON_DEPTH, recognise);
-        if (scan.deepAt !== undefined) {
-          throw new CliInputError(
-            `${where}: JSON nested more than ${MAX_JSON_DEPTH} levels deep at column ${scan.deepAt + 1}`,
-          );
-        }
-        const value = parseLine(text, scan.spans, where);
-        if (scan.duplicate) {
-          throw new CliInputError(
-            `${where}: malformed JSON: ${duplicateKeyReason(scan.duplicate.key, scan.duplicate.path)} at column ${scan.duplicate.offset + 1}`,
-          );
-        }
-        spans = scan.spans;
+        let value = faultlessValue(text);
+        if (value === NO_VALUE) value = checkedValue(text, where);
         const result = evaluateDeciding(parseEvaluationInput(value, where, preparePolicy));
         return { json: JSON.stringify({ line: lineNumber, ...batchResult(result) }), bad: false };
       } catch (error) {

@@ -4,7 +4,7 @@
 // document's own text.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { scanLine } from '../../../src-main/cli/batch-line';
+import { countKeys, countLineKeys, scanLine } from '../../../src-main/cli/batch-line';
 import { findDuplicateKey } from '../../../shared/model/json-duplicate-keys';
 
 interface Json {
@@ -29,7 +29,20 @@ const { json } = fc.letrec<{ json: Json }>((tie) => ({
     fc
       .array(
         fc.tuple(
-          fc.constantFrom('a', 'b', 'Effect', 'a\\u0062', 'ab', '\\"', 'x y', 'Statement', 'c:d'),
+          fc.constantFrom(
+            'a',
+            'b',
+            'Effect',
+            'a\\u0062',
+            'ab',
+            '\\"',
+            'x y',
+            'Statement',
+            'c:d',
+            '__proto__',
+            'identityPolicies',
+            'permissionsBoundary',
+          ),
           tie('json'),
         ),
         { maxLength: 5 },
@@ -85,5 +98,35 @@ describe('batch line scanner', () => {
       ['identityPolicies[1]', '{}'],
       ['permissionsBoundary', boundary],
     ]);
+  });
+
+  it('counts keys so that a line has a duplicate exactly when the count exceeds its parsed keys', () => {
+    fc.assert(
+      fc.property(json, fc.integer({ min: 1, max: 6 }), ({ text, depth }, limit) => {
+        const counted = countLineKeys(text, limit);
+        // Left to scanLine only for nesting too deep or an escaped top-level key.
+        if (!text.includes('\\')) expect(counted === undefined).toBe(depth > limit);
+        if (counted === undefined) {
+          expect(depth > limit || text.includes('\\')).toBe(true);
+          return;
+        }
+        expect(depth <= limit).toBe(true);
+        const hasDuplicate = countKeys(JSON.parse(text)) !== counted.keys;
+        expect(hasDuplicate).toBe(findDuplicateKey(text) !== undefined);
+        const scan = scanLine(text, limit);
+        if (!scan.duplicate) expect(counted.spans).toEqual(scan.spans);
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it('places the documents of a line as scanLine does, and counts a repeated __proto__ twice', () => {
+    const identity = '{"Version":"2012-10-17","Statement":[{"Sid":"[{\\"","Effect":"Allow"}]}';
+    const boundary = '{"Statement":{"Effect":"Deny","Action":["*"]}}';
+    const line = `{"request":{"context":{"k":["{"]}},"identityPolicies":[${identity}, {}],"permissionsBoundary":${boundary}}`;
+    expect(countLineKeys(line, 64)?.spans).toEqual(scanLine(line, 64).spans);
+    const repeated = '{"request":{"__proto__":{},"__proto__":1}}';
+    expect(countLineKeys(repeated, 64)?.keys).toBe(3);
+    expect(countKeys(JSON.parse(repeated))).toBe(2);
   });
 });
