@@ -3,7 +3,7 @@
 import { compileArnPattern, splitArnText, type ArnPattern } from './arn';
 import { pathWithIndex, pathWithKey } from './json-path';
 import { readJsonText } from './json-text';
-import { remembered } from './memo';
+import { GroupedMemo, remembered } from './memo';
 import { parseOperator, type ParsedOperator } from './operators';
 import { compilePrincipal, type CompiledPrincipal } from './principal';
 import type { CompiledPolicy, PolicyInput, PolicyKind } from './types';
@@ -85,8 +85,10 @@ const genuine = new WeakSet<object>();
  * (see memo.ts); compiled entries are never modified.
  */
 const compiledActions = new Map<string, CompiledAction>();
-const compiledResources = new Map<string, CompiledResource>();
-const compiledConditionValues = new Map<string, CompiledConditionValue>();
+/** By policy version (keyPart), then text. */
+const compiledResources = new GroupedMemo<CompiledResource>();
+/** By operator and policy version (keyPart of each), then text. */
+const compiledConditionValues = new GroupedMemo<CompiledConditionValue>();
 
 /** A key part that cannot run into the next one: `-` for none, else the length, `:` and the text. */
 function keyPart(text: string | undefined): string {
@@ -215,7 +217,7 @@ class StatementCompiler implements CompiledStatement {
         value === undefined
           ? undefined
           : (stringList(value) ?? []).map((text) =>
-              remembered(compiledResources, keyPart(version) + text, () => compileResource(text, version)),
+              compiledResources.get(keyPart(version), text, () => compileResource(text, version)),
             );
     }
     return this.compiledResources;
@@ -303,7 +305,7 @@ function compileConditions(raw: unknown, path: string, version: string | undefin
         lowerKey: key.toLowerCase(),
         values: list.map((value) =>
           typeof value === 'string'
-            ? remembered(compiledConditionValues, keyPart(operatorText) + keyPart(version) + value, () =>
+            ? compiledConditionValues.get(keyPart(operatorText) + keyPart(version), value, () =>
                 compileConditionValue(value, operator, version),
               )
             : compileConditionValue(value, operator, version),

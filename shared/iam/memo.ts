@@ -20,3 +20,32 @@ export function remembered<T>(
   }
   return value;
 }
+
+/**
+ * Tables as `remembered`'s, one per group (a short text such as a policy version or an operator
+ * name), so a key need not be joined to its group — joining copies the whole text before it can be
+ * looked up. All groups share one bound on the entries.
+ */
+export class GroupedMemo<T> {
+  private groups = new Map<string, Map<string, T>>();
+  private entries = 0;
+
+  constructor(private readonly maxEntries = DEFAULT_ENTRIES) {}
+
+  get(group: string, key: string, compute: () => T): T {
+    let table = this.groups.get(group);
+    let value = table?.get(key);
+    if (value === undefined) {
+      value = compute();
+      if (this.entries >= this.maxEntries) {
+        this.groups.clear();
+        this.entries = 0;
+        table = undefined;
+      }
+      if (!table) this.groups.set(group, (table = new Map()));
+      table.set(key, value);
+      this.entries += 1;
+    }
+    return value;
+  }
+}

@@ -4,6 +4,7 @@
 // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_variables.html
 // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_version.html
 import { pathWithIndex, pathWithKey } from './json-path';
+import { remembered } from './memo';
 import type { ContextValue } from './types';
 import { anyCharacter, anyRun, globFromParts, literalCharacter, type GlobPattern } from './wildcard';
 
@@ -28,6 +29,13 @@ export function parseTemplate(text: string, version: string | undefined): Templa
   if (version !== variablesVersion || !text.includes('${')) {
     return { text, parts: [{ kind: 'text', text }], hasVariables: false };
   }
+  // Validation and compilation both read the same strings, and policies repeat them (memo.ts).
+  return remembered(templates, text, () => splitTemplate(text));
+}
+
+const templates = new Map<string, Template>();
+
+function splitTemplate(text: string): Template {
   const parts: TemplatePart[] = [];
   let literalStart = 0;
   let index = text.indexOf('${');
