@@ -78,7 +78,18 @@ export interface CompiledPolicyDetails extends CompiledPolicy {
   readonly defects: readonly string[];
 }
 
-const genuine = new WeakSet<object>();
+/** What `compilePolicyDetails` makes: a class of this module, so that no input can pass for one. */
+class CompiledPolicyRecord implements CompiledPolicyDetails {
+  readonly compiled = true as const;
+
+  constructor(
+    readonly name: string,
+    readonly version: string | undefined,
+    readonly statements: readonly CompiledStatement[],
+    readonly kind: PolicyKind | undefined,
+    readonly defects: readonly string[],
+  ) {}
+}
 
 /**
  * Compiled actions, resources and condition values by their text and what else they depend on
@@ -96,7 +107,7 @@ function keyPart(text: string | undefined): string {
 }
 
 export function isCompiledPolicy(value: unknown): value is CompiledPolicyDetails {
-  return typeof value === 'object' && value !== null && genuine.has(value);
+  return value instanceof CompiledPolicyRecord;
 }
 
 export function compilePolicy(input: PolicyInput, kind?: PolicyKind): CompiledPolicy {
@@ -147,9 +158,7 @@ export function compilePolicyDetails(
   }
   // Compiled now unless the document is known not to change (see compileParsedPolicy).
   if (!lazy) for (const statement of statements) statement.compileAll();
-  const compiled: CompiledPolicyDetails = { compiled: true, name, version, statements, kind, defects };
-  genuine.add(compiled);
-  return compiled;
+  return new CompiledPolicyRecord(name, version, statements, kind, defects);
 }
 
 function stringList(value: unknown): string[] | undefined {
