@@ -11,6 +11,7 @@ import {
 } from './principal';
 import type { ConditionOutcome, ContextValue, IamRequest, PolicyKind } from './types';
 import { resolveTemplateGlob, type VariableLookup } from './variables';
+import { remembered } from './memo';
 import { globMatches } from './wildcard';
 
 /** A request read once per evaluation: lower-cased action parts, split resource ARN, parsed principal. */
@@ -54,13 +55,23 @@ class RequestContextLookup implements VariableLookup {
       if (typeof context === 'object' && context !== null && !Array.isArray(context)) {
         for (const name of Object.keys(context)) {
           const value = normalizeContextValue((context as Record<string, unknown>)[name]);
-          if (value !== undefined) this.lowered.set(name.toLowerCase(), value);
+          if (value !== undefined) this.lowered.set(lowerCaseName(name), value);
         }
       }
     }
     return this.lowered.get(key);
   }
 }
+
+/**
+ * A context key's name in lower case, remembered (memo.ts): requests of a batch repeat the same
+ * names, and the lower-cased copy of each would otherwise be made again for every request.
+ */
+function lowerCaseName(name: string): string {
+  return remembered(lowerCaseNames, name, () => name.toLowerCase(), 1000);
+}
+
+const lowerCaseNames = new Map<string, string>();
 
 /** Strings stay; numbers and booleans become text; lists keep their text entries; anything else is absent. */
 function normalizeContextValue(value: unknown): ContextValue | undefined {

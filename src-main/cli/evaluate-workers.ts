@@ -3,6 +3,8 @@
 // worker); at most two groups per worker are in flight, so memory stays bounded however long the
 // input is.
 
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { parentPort, Worker, workerData } from 'node:worker_threads';
 import { createBatchEvaluator } from './evaluate-batch';
 import type { InputLine } from './line-reader';
@@ -51,6 +53,15 @@ export function runBatchWorker(): void {
   });
 }
 
+/**
+ * The command's own entry (start.ts) when this is the built bundle beside it, so each worker too
+ * starts from the code cache instead of compiling the bundle again; this file otherwise.
+ */
+function workerEntry(): string {
+  const entry = join(__dirname, 'cognito-studio.cjs');
+  return __filename.endsWith('cognito-studio-main.cjs') && existsSync(entry) ? entry : __filename;
+}
+
 export interface WorkerPool {
   /** Queues a group; resolves once there is room for another. */
   submit(lines: InputLine[]): Promise<void>;
@@ -66,7 +77,7 @@ export function createWorkerPool(
 ): WorkerPool {
   const workers = Array.from(
     { length: jobs },
-    () => new Worker(__filename, { workerData: { kind: WORKER_KIND, fileLabel } satisfies WorkerData }),
+    () => new Worker(workerEntry(), { workerData: { kind: WORKER_KIND, fileLabel } satisfies WorkerData }),
   );
   const done = new Map<number, GroupAnswer>();
   let submitted = 0;
