@@ -16,6 +16,10 @@ export interface PolicySpan<Known = unknown> {
   known?: Known;
   /** The document's parsed value, when it was parsed on its own before it was needed. */
   parsed?: unknown;
+  /** The document's text, once cut from the line. */
+  text?: string;
+  /** `countLineKeys`: the keys counted in the document. */
+  keys?: number;
 }
 
 export interface LineScan<Known = unknown> {
@@ -136,6 +140,7 @@ export function countLineKeys<Known>(
   const objects: boolean[] = [];
   /** Start and name of the open policy document, if any (it sits at depth 1 or 2, never nested). */
   let policyStart = -1;
+  let policyKeys = 0;
   let policyDepth = -1;
   let policy = '';
   let topKey = '';
@@ -174,6 +179,7 @@ export function countLineKeys<Known>(
             continue;
           }
           policyStart = index;
+          policyKeys = keys;
           policyDepth = depth;
           policy = name;
         }
@@ -185,7 +191,7 @@ export function countLineKeys<Known>(
       objects.pop();
       expectingKey = false;
       if (objects.length === policyDepth && policyStart >= 0) {
-        spans.push({ name: policy, start: policyStart, end: index + 1 });
+        spans.push({ name: policy, start: policyStart, end: index + 1, keys: keys - policyKeys });
         policyStart = -1;
         policyDepth = -1;
       }

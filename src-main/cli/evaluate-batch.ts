@@ -130,7 +130,7 @@ export function createBatchEvaluator(fileLabel: string): BatchEvaluator {
     let entry = span?.known;
     if (!entry) {
       // The document's own text when the scan placed it (the parsed value is then a `{}` stand-in).
-      const text = span ? line.slice(span.start, span.end) : JSON.stringify(parsed);
+      const text = span ? (span.text ?? line.slice(span.start, span.end)) : JSON.stringify(parsed);
       const place = cache.get(name);
       const known = place?.byText.get(text);
       if (known && (known.compiled !== undefined || known.error !== undefined)) {
@@ -161,6 +161,20 @@ export function createBatchEvaluator(fileLabel: string): BatchEvaluator {
   function faultlessValue(text: string): unknown {
     const counted = countLineKeys(text, MAX_JSON_DEPTH, recognise);
     if (!counted) return NO_VALUE;
+    // A document kept from an earlier line, though not a recent one at its place, is known too: it
+    // passed these checks at the same place then, so its keys are not counted again.
+    let expected = counted.keys;
+    for (const span of counted.spans) {
+      if (span.known !== undefined) continue;
+      span.text = text.slice(span.start, span.end);
+      const place = cache.get(span.name);
+      const kept = place?.byText.get(span.text);
+      if (place && kept && (kept.compiled !== undefined || kept.error !== undefined)) {
+        span.known = kept;
+        useRecent(place, kept);
+        expected -= span.keys ?? 0;
+      }
+    }
     let value: unknown;
     let keys = 0;
     try {
@@ -176,7 +190,7 @@ export function createBatchEvaluator(fileLabel: string): BatchEvaluator {
     } catch {
       return NO_VALUE;
     }
-    if (keys + countKeys(value) !== counted.keys) return NO_VALUE;
+    if (keys + countKeys(value) !== expected) return NO_VALUE;
     spans = counted.spans;
     parsedWhole = counted.spans.every((span) => span.known === undefined);
     return value;

@@ -134,4 +134,44 @@ describe('evaluate --batch with documents seen on earlier lines', () => {
     expect(result[0]?.error).toBe('<stdin>:1: $: unknown key(s) "extra"');
     expect(result[1]?.error).toMatch(/^<stdin>:2: malformed JSON: .* at column \d+$/);
   });
+
+  it('takes a kept document that is no longer recent as known, and still finds faults around it', () => {
+    // Seen twice (so kept compiled), then pushed out of its place's recent ones by six others.
+    const denyGet = allowGetText.replace('"Effect":"Allow"', '"Effect":"Deny"');
+    const others = Array.from({ length: 6 }, (_, index) =>
+      allowGetText.replace('"Sid":"Read"', `"Sid":"Other${index}"`).replace('s3:GetObject', 's3:PutObject'),
+    );
+    const newDocument = allowGetText.replace('"Sid":"Read"', '"Sid":"New"');
+    const doubledNew = newDocument.replace('"Effect":"Allow"', '"Effect":"Allow","Effect":"Deny"');
+    const withDuplicateRequest = line([denyGet]).replace(
+      '"action":"s3:GetObject"',
+      '"action":"s3:GetObject","action":"s3:PutObject"',
+    );
+    const input = [
+      line([denyGet]),
+      line([denyGet]),
+      ...others.map((text) => line([text])),
+      line([denyGet, newDocument]),
+      ...others.map((text) => line([text])),
+      withDuplicateRequest,
+      ...others.map((text) => line([text])),
+      line([denyGet, doubledNew]),
+      ...others.map((text) => line([text])),
+      line([newDocument, denyGet]),
+    ];
+    const result = answer(input);
+    const at = (text: string): Answer | undefined => result[input.indexOf(text)];
+    expect(at(line([denyGet, newDocument]))?.decision).toBe('ExplicitlyDenied');
+    expect(at(line([denyGet, newDocument]))?.decidingStatements?.[0]?.policyName).toBe('identityPolicies[0]');
+    expect(at(withDuplicateRequest)?.error).toBe(
+      `<stdin>:${input.indexOf(withDuplicateRequest) + 1}: malformed JSON: duplicate key "action" in $.request (only the last one would count) at column ${withDuplicateRequest.indexOf('"action":"s3:PutObject"') + 1}`,
+    );
+    const doubledLine = line([denyGet, doubledNew]);
+    expect(at(doubledLine)?.error).toBe(
+      `<stdin>:${input.indexOf(doubledLine) + 1}: malformed JSON: duplicate key "Effect" in $.identityPolicies[1].Statement[0] (only the last one would count) at column ${doubledLine.indexOf('"Effect":"Deny"', doubledLine.indexOf('"Sid":"New"')) + 1}`,
+    );
+    const last = result[result.length - 1];
+    expect(last?.decision).toBe('ExplicitlyDenied');
+    expect(last?.decidingStatements?.[0]?.policyName).toBe('identityPolicies[1]');
+  });
 });
