@@ -1,3 +1,5 @@
+// First: a module's body runs after those of the modules it imports, in order.
+import './host/send-startup-requests';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import '@xyflow/react/dist/style.css';

@@ -66,3 +66,22 @@ test('a start-up design that cannot be read says so', async ({ page }) => {
   await expect(page.getByTestId('notice')).toContainText('Could not open the start-up design');
   await expect(page.locator('.react-flow__node')).toHaveCount(0);
 });
+
+test('the page asks for the start-up design once, as it starts, also after a reload', async ({ page }) => {
+  app = await startApp({ example: 'photo-sharing' });
+  const asked: string[] = [];
+  page.on('request', (request) => {
+    const path = new URL(request.url()).pathname;
+    if (path === '/api/readRecovery' || path === '/api/getStartupDesign') asked.push(path);
+  });
+  const node = page.locator('.react-flow__node', { hasText: 'PhotoSharingIdentities' });
+  await page.goto(app.url);
+  await expect(node).toBeVisible();
+  expect(asked.sort()).toEqual(['/api/getStartupDesign', '/api/readRecovery']);
+  // The token has left the address bar: a reload finds it in the tab's storage.
+  expect(page.url()).not.toContain('token=');
+  await page.reload();
+  await expect(node).toBeVisible();
+  await expect(page.getByTestId('dirty-state')).toHaveText('Saved');
+  expect(asked).toHaveLength(4);
+});
