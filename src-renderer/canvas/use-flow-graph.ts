@@ -12,8 +12,33 @@ import type { AppEdge, AppNode } from './flow-types';
 export type MeasuredSizes = ReadonlyMap<string, { width: number; height: number }>;
 
 interface Cached<T> {
-  key: string;
+  /** What the value was made from (never mutated: the design and its derived graph are immutable). */
+  inputs: readonly unknown[];
+  /** The inputs serialised, computed only once a later render has to compare them. */
+  key: string | undefined;
   value: T;
+}
+
+/**
+ * The cache entry for `inputs`: the cached value when its inputs are the same objects or serialise
+ * the same, else a new value. Serialising waits for a comparison: the first render of a large
+ * design creates every object and compares none, and re-renders that keep the graph (selection,
+ * measured sizes) mostly find the very same inputs.
+ */
+function cachedEntry<T>(
+  cached: Cached<T> | undefined,
+  inputs: readonly unknown[],
+  create: () => T,
+): Cached<T> {
+  if (!cached) return { inputs, key: undefined, value: create() };
+  if (
+    inputs.length === cached.inputs.length &&
+    inputs.every((input, index) => input === cached.inputs[index])
+  )
+    return cached;
+  cached.key ??= JSON.stringify(cached.inputs);
+  const key = JSON.stringify(inputs);
+  return { inputs, key, value: key === cached.key ? cached.value : create() };
 }
 
 function toNode(
@@ -74,12 +99,12 @@ export function useFlowGraph(measured: MeasuredSizes): {
     const result = graph.nodes.map((node) => {
       const size = measured.get(node.id);
       const badge = findings[node.id];
-      const key = JSON.stringify([node.data, node.position, selected.has(node.id), size, badge]);
-      const cached = nodeCache.current.get(node.id);
-      const entry =
-        cached && cached.key === key
-          ? cached
-          : { key, value: toNode(node, selected.has(node.id), size, badge) };
+      const isSelected = selected.has(node.id);
+      const entry = cachedEntry(
+        nodeCache.current.get(node.id),
+        [node.data, node.position, isSelected, size, badge],
+        () => toNode(node, isSelected, size, badge),
+      );
       next.set(node.id, entry);
       return entry.value;
     });
@@ -91,10 +116,10 @@ export function useFlowGraph(measured: MeasuredSizes): {
     const selected = new Set(selection.edges);
     const next = new Map<string, Cached<AppEdge>>();
     const result = graph.edges.map((edge) => {
-      const key = JSON.stringify([edge, selected.has(edge.id)]);
-      const cached = edgeCache.current.get(edge.id);
-      const entry =
-        cached && cached.key === key ? cached : { key, value: toEdge(edge, selected.has(edge.id)) };
+      const isSelected = selected.has(edge.id);
+      const entry = cachedEntry(edgeCache.current.get(edge.id), [edge, isSelected], () =>
+        toEdge(edge, isSelected),
+      );
       next.set(edge.id, entry);
       return entry.value;
     });
