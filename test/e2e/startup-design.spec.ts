@@ -40,6 +40,23 @@ test('the app appears with the start-up design already open, never an untitled o
   await expect(page.getByTestId('dirty-state')).toHaveText('Saved');
 });
 
+/** Records how many nodes the canvas holds when it first enters the page. */
+const RECORD_FIRST_CANVAS = `(() => {
+  new MutationObserver((_records, observer) => {
+    if (!document.querySelector('.react-flow__nodes')) return;
+    observer.disconnect();
+    window.nodesInFirstCanvas = document.querySelectorAll('.react-flow__node').length;
+  }).observe(document, { childList: true, subtree: true });
+})()`;
+
+test("the canvas enters the page with the start-up design's nodes, never empty first", async ({ page }) => {
+  app = await startApp({ example: 'photo-sharing' });
+  await page.addInitScript(RECORD_FIRST_CANVAS);
+  await page.goto(app.url);
+  await expect(page.locator('.react-flow__node', { hasText: 'PhotoSharingIdentities' })).toBeVisible();
+  expect(await page.evaluate('window.nodesInFirstCanvas')).toBe(11);
+});
+
 test('a start-up design with errors is reported with each one, once the app is on screen', async ({
   page,
 }) => {
