@@ -1,5 +1,5 @@
-// The names both ends of the host API agree on, with no schema library: the renderer's first
-// script (src-renderer/host/startup-requests.ts) uses them before the app's code has loaded.
+// The names both ends of the host API agree on, with no schema library: the renderer sends its
+// start-up requests with them (src-renderer/host/startup-requests.ts) before the schemas are built.
 
 import type { HostMethod } from './api';
 

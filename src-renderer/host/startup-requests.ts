@@ -1,7 +1,8 @@
-// The two host calls every start-up makes (the recovery file and the start-up design), sent by the
-// page's first script, before the browser has loaded and run the rest of the app's code: a large
-// design then travels while that code loads instead of after it. client.ts hands each answer to
-// the first matching call, which checks the request and the answer with the schemas as always.
+// The two host calls every start-up makes (the recovery file and the start-up design), sent as the
+// start-up chunk begins to run (main.tsx imports send-startup-requests.ts first), before the rest of
+// the app's code is evaluated: a large design then travels while that code runs instead of after
+// it. client.ts hands each answer to the first matching call, which checks the request and the
+// answer with the schemas as always.
 
 import type { HostMethod } from '../../shared/host/api';
 import { currentTransport } from './transport';

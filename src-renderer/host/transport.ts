@@ -1,7 +1,7 @@
 // The host API's transports without its schemas: the Electron preload bridge, or browser mode's
 // loopback HTTP API with the per-run token. client.ts validates what goes through them; this
-// module stays small and free of the schema library so that the page's first script can send the
-// start-up requests (startup-requests.ts) while the rest of the app's code is still loading.
+// module stays small and free of the schema library so that the start-up requests
+// (startup-requests.ts) can be sent before the schemas and the rest of the app's code are evaluated.
 
 import type { HostMethod } from '../../shared/host/api';
 import { browserTokenFragmentKey, hostBridgeName, hostHttpPath } from '../../shared/host/names';
