@@ -1,4 +1,4 @@
-// First: a module's body runs after those of the modules it imports, in order.
+// First, so the start-up requests are sent before the modules below run (imports run in order).
 import './host/send-startup-requests';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
