@@ -9,6 +9,7 @@ import './styles/simulator.css';
 import { lazy, Suspense, useEffect, useState, type ReactElement } from 'react';
 import { useAwsDialog } from './aws/aws-dialog-state';
 import { Canvas } from './canvas/Canvas';
+import { initialFlowElements } from './canvas/use-flow-graph';
 import { useExportDialog } from './export/export-dialog-state';
 import { Toolbar } from './canvas/Toolbar';
 import { getAppMode, onMenuCommand } from './host/client';
@@ -70,6 +71,13 @@ export function App(): ReactElement {
   const [simulatorUsed, setSimulatorUsed] = useState(false);
   if (simulatorOpen && !simulatorUsed) setSimulatorUsed(true);
   const browserMode = getAppMode() === 'browser';
+  // React Flow's store starts with the design already in the store and the window's size, so the
+  // canvas's first frame shows its nodes (they would otherwise come one render and a frame later).
+  const [initialFlow] = useState(() => ({
+    ...initialFlowElements(useAppStore.getState()),
+    width: window.innerWidth,
+    height: window.innerHeight,
+  }));
 
   useEffect(() => {
     const stopSync = startDocumentSync();
@@ -95,7 +103,12 @@ export function App(): ReactElement {
   }, []);
 
   return (
-    <ReactFlowProvider>
+    <ReactFlowProvider
+      initialNodes={initialFlow.nodes}
+      initialEdges={initialFlow.edges}
+      initialWidth={initialFlow.width}
+      initialHeight={initialFlow.height}
+    >
       <div className="app">
         {browserMode ? (
           <header className="app__top">

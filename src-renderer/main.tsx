@@ -1,3 +1,5 @@
+// First, so the start-up requests are sent before the modules below run (imports run in order).
+import './host/send-startup-requests';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import '@xyflow/react/dist/style.css';

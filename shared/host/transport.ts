@@ -6,8 +6,7 @@ import { z } from 'zod';
 import type { HostError, HostMethod, HostResponse, MenuCommand } from './api';
 import { menuCommandSchema } from './api';
 
-/** Name of the object the Electron preload exposes on `window`. */
-export const hostBridgeName = 'cognitoStudio';
+export { browserTokenFragmentKey, hostBridgeName, hostHttpPath } from './names';
 
 /** IPC channel of one host method (Electron). */
 export function hostChannel(method: HostMethod): string {
@@ -16,14 +15,6 @@ export function hostChannel(method: HostMethod): string {
 
 /** IPC channel on which the main process sends menu commands to the renderer. */
 export const menuCommandChannel = 'menu:command';
-
-/** URL path of one host method (browser mode, `POST`). */
-export function hostHttpPath(method: HostMethod): string {
-  return `/api/${method}`;
-}
-
-/** Browser mode: the per-run token travels in the URL fragment under this name. */
-export const browserTokenFragmentKey = 'token';
 
 /** Browser mode: the header that carries the token on every API call (`Bearer <token>`). */
 export const browserTokenHeader = 'authorization';

@@ -85,7 +85,6 @@ export function Canvas(): ReactElement {
   const minimap = useAppStore((state) => state.ui.minimap);
   const theme = useEffectiveTheme();
   const wrapper = useRef<HTMLDivElement>(null);
-  const [initialSize] = useState(() => ({ width: window.innerWidth, height: window.innerHeight }));
   // Zoomed out, panning brings many nodes into view at once; drawing less per node keeps it smooth.
   const far = useStore(isFar);
   // From the design's positions and the measured (else estimated) sizes: unlike `nodes`, stable
@@ -249,10 +248,6 @@ export function Canvas(): ReactElement {
           multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
           colorMode={theme}
           onlyRenderVisibleElements={nodes.length > VIRTUALIZE_ABOVE}
-          // The canvas's size before React Flow measures it (in an effect, after the first paint):
-          // the window's, never smaller, so a large design's nodes in view are in the first frame.
-          width={initialSize.width}
-          height={initialSize.height}
           minZoom={0.05}
           maxZoom={2}
           connectionRadius={28}

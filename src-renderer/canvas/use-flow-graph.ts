@@ -3,17 +3,44 @@
 // re-render and React Flow skips unchanged nodes.
 
 import { MarkerType } from '@xyflow/react';
-import { useMemo, useRef } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { deriveGraph, type DesignGraph, type GraphEdge, type GraphNode } from '../../shared/model/graph';
 import { useAppStore } from '../state/store';
+import type { CommandState, UiState } from '../state/types';
+import type { DesignDocument } from '../../shared/model/types';
 import { estimatedHandles } from './estimated-handles';
 import type { AppEdge, AppNode } from './flow-types';
 
 export type MeasuredSizes = ReadonlyMap<string, { width: number; height: number }>;
 
 interface Cached<T> {
-  key: string;
+  /** What the value was made from (never mutated: the design and its derived graph are immutable). */
+  inputs: readonly unknown[];
+  /** The inputs serialised, computed only once a later render has to compare them. */
+  key: string | undefined;
   value: T;
+}
+
+/**
+ * The cache entry for `inputs`: the cached value when its inputs are the same objects or serialise
+ * the same, else a new value. Serialising waits for a comparison: the first render of a large
+ * design creates every object and compares none, and re-renders that keep the graph (selection,
+ * measured sizes) mostly find the very same inputs.
+ */
+function cachedEntry<T>(
+  cached: Cached<T> | undefined,
+  inputs: readonly unknown[],
+  create: () => T,
+): Cached<T> {
+  if (!cached) return { inputs, key: undefined, value: create() };
+  if (
+    inputs.length === cached.inputs.length &&
+    inputs.every((input, index) => input === cached.inputs[index])
+  )
+    return cached;
+  cached.key ??= JSON.stringify(cached.inputs);
+  const key = JSON.stringify(inputs);
+  return { inputs, key, value: key === cached.key ? cached.value : create() };
 }
 
 function toNode(
@@ -55,6 +82,79 @@ function toEdge(edge: GraphEdge, selected: boolean): AppEdge {
   };
 }
 
+type NodeCache = Map<string, Cached<AppNode>>;
+type EdgeCache = Map<string, Cached<AppEdge>>;
+type Findings = UiState['findings'];
+
+/** React Flow nodes of a graph, reusing the previous render's objects that still fit. */
+function flowNodes(
+  graph: DesignGraph,
+  selectedIds: readonly string[],
+  findings: Findings,
+  measured: MeasuredSizes,
+  previous: NodeCache,
+): { nodes: AppNode[]; cache: NodeCache } {
+  const selected = new Set(selectedIds);
+  const cache: NodeCache = new Map();
+  const nodes = graph.nodes.map((node) => {
+    const size = measured.get(node.id);
+    const badge = findings[node.id];
+    const isSelected = selected.has(node.id);
+    const entry = cachedEntry(
+      previous.get(node.id),
+      [node.data, node.position, isSelected, size, badge],
+      () => toNode(node, isSelected, size, badge),
+    );
+    cache.set(node.id, entry);
+    return entry.value;
+  });
+  return { nodes, cache };
+}
+
+/** React Flow edges of a graph, reusing the previous render's objects that still fit. */
+function flowEdges(
+  graph: DesignGraph,
+  selectedIds: readonly string[],
+  previous: EdgeCache,
+): { edges: AppEdge[]; cache: EdgeCache } {
+  const selected = new Set(selectedIds);
+  const cache: EdgeCache = new Map();
+  const edges = graph.edges.map((edge) => {
+    const isSelected = selected.has(edge.id);
+    const entry = cachedEntry(previous.get(edge.id), [edge, isSelected], () => toEdge(edge, isSelected));
+    cache.set(edge.id, entry);
+    return entry.value;
+  });
+  return { edges, cache };
+}
+
+const NOTHING_MEASURED: MeasuredSizes = new Map();
+
+/** What initialFlowElements made, for the canvas's first render to reuse rather than derive again. */
+let seed: { design: DesignDocument; graph: DesignGraph; nodes: NodeCache; edges: EdgeCache } | undefined;
+
+/**
+ * The nodes and edges React Flow's store starts with (App's provider): those of the design in the
+ * store, as the canvas's first render will make them (it reuses these very objects). Without them
+ * the store starts empty and the nodes arrive one render and one frame after the canvas.
+ */
+export function initialFlowElements(state: Pick<CommandState, 'design' | 'selection' | 'ui'>): {
+  nodes: AppNode[];
+  edges: AppEdge[];
+} {
+  const graph = deriveGraph(state.design);
+  const nodes = flowNodes(graph, state.selection.nodes, state.ui.findings, NOTHING_MEASURED, new Map());
+  const edges = flowEdges(graph, state.selection.edges, new Map());
+  seed = { design: state.design, graph, nodes: nodes.cache, edges: edges.cache };
+  return { nodes: nodes.nodes, edges: edges.edges };
+}
+
+function takeSeed(design: DesignDocument): typeof seed {
+  const taken = seed?.design === design ? seed : undefined;
+  seed = undefined;
+  return taken;
+}
+
 export function useFlowGraph(measured: MeasuredSizes): {
   graph: DesignGraph;
   nodes: AppNode[];
@@ -63,43 +163,25 @@ export function useFlowGraph(measured: MeasuredSizes): {
   const design = useAppStore((state) => state.design);
   const selection = useAppStore((state) => state.selection);
   const findings = useAppStore((state) => state.ui.findings);
-  const nodeCache = useRef(new Map<string, Cached<AppNode>>());
-  const edgeCache = useRef(new Map<string, Cached<AppEdge>>());
+  const [initial] = useState(() => takeSeed(design));
+  const nodeCache = useRef<NodeCache>(initial?.nodes ?? new Map());
+  const edgeCache = useRef<EdgeCache>(initial?.edges ?? new Map());
 
-  const graph = useMemo(() => deriveGraph(design), [design]);
+  const graph = useMemo(
+    () => (initial?.design === design ? initial.graph : deriveGraph(design)),
+    [initial, design],
+  );
 
   const nodes = useMemo(() => {
-    const selected = new Set(selection.nodes);
-    const next = new Map<string, Cached<AppNode>>();
-    const result = graph.nodes.map((node) => {
-      const size = measured.get(node.id);
-      const badge = findings[node.id];
-      const key = JSON.stringify([node.data, node.position, selected.has(node.id), size, badge]);
-      const cached = nodeCache.current.get(node.id);
-      const entry =
-        cached && cached.key === key
-          ? cached
-          : { key, value: toNode(node, selected.has(node.id), size, badge) };
-      next.set(node.id, entry);
-      return entry.value;
-    });
-    nodeCache.current = next;
-    return result;
+    const next = flowNodes(graph, selection.nodes, findings, measured, nodeCache.current);
+    nodeCache.current = next.cache;
+    return next.nodes;
   }, [graph, selection.nodes, findings, measured]);
 
   const edges = useMemo(() => {
-    const selected = new Set(selection.edges);
-    const next = new Map<string, Cached<AppEdge>>();
-    const result = graph.edges.map((edge) => {
-      const key = JSON.stringify([edge, selected.has(edge.id)]);
-      const cached = edgeCache.current.get(edge.id);
-      const entry =
-        cached && cached.key === key ? cached : { key, value: toEdge(edge, selected.has(edge.id)) };
-      next.set(edge.id, entry);
-      return entry.value;
-    });
-    edgeCache.current = next;
-    return result;
+    const next = flowEdges(graph, selection.edges, edgeCache.current);
+    edgeCache.current = next.cache;
+    return next.edges;
   }, [graph, selection.edges]);
 
   return { graph, nodes, edges };

@@ -12,67 +12,11 @@ import {
   type HostResponse,
   type MenuCommand,
 } from '../../shared/host/api';
-import {
-  browserTokenFragmentKey,
-  hostBridgeName,
-  hostHttpPath,
-  type HostBridge,
-  type MenuCommandDetail,
-  type MenuCommandListener,
-} from '../../shared/host/transport';
+import type { MenuCommandDetail, MenuCommandListener } from '../../shared/host/transport';
+import { takeStartupRequest } from './startup-requests';
+import { currentTransport, findBridge, HostCallError, type Transport } from './transport';
 
-export type AppMode = 'electron' | 'browser';
-
-/** A failed host call: `code` is machine-readable, `message` is written for people. */
-export class HostCallError extends Error {
-  override readonly name = 'HostCallError';
-
-  constructor(
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
-const tokenStorageKey = 'cognito-studio.browser-token';
-
-function findBridge(): HostBridge | undefined {
-  const candidate = (globalThis as Record<string, unknown>)[hostBridgeName];
-  return typeof candidate === 'object' && candidate !== null ? (candidate as HostBridge) : undefined;
-}
-
-export function getAppMode(): AppMode {
-  return findBridge() ? 'electron' : 'browser';
-}
-
-/**
- * Browser mode's token arrives in the URL fragment (`#token=…`): fragments are never sent to a
- * server or in a Referer, so it stays out of logs. It is kept in sessionStorage (this tab only)
- * for reloads and removed from the address bar so it is not copied or bookmarked by accident.
- */
-export function readBrowserToken(
-  location: Pick<Location, 'hash' | 'pathname' | 'search'> = window.location,
-): string | undefined {
-  const fragment = new URLSearchParams(location.hash.replace(/^#/, ''));
-  const fromFragment = fragment.get(browserTokenFragmentKey);
-  if (fromFragment) {
-    try {
-      sessionStorage.setItem(tokenStorageKey, fromFragment);
-    } catch {
-      // Storage may be disabled; the token still works for this page load.
-    }
-    fragment.delete(browserTokenFragmentKey);
-    const rest = fragment.toString();
-    window.history.replaceState(null, '', `${location.pathname}${location.search}${rest ? `#${rest}` : ''}`);
-    return fromFragment;
-  }
-  try {
-    return sessionStorage.getItem(tokenStorageKey) ?? undefined;
-  } catch {
-    return undefined;
-  }
-}
+export { getAppMode, HostCallError, readBrowserToken, type AppMode } from './transport';
 
 function unwrap<M extends HostMethod>(method: M, envelope: unknown): HostResponse<M> {
   const failure = hostErrorSchema.safeParse(envelope);
@@ -99,50 +43,15 @@ function checkRequest(method: HostMethod, request: unknown): unknown {
   return parsed.data;
 }
 
-type Transport = (method: HostMethod, request: unknown) => Promise<unknown>;
-
-function bridgeTransport(bridge: HostBridge): Transport {
-  return (method, request) => bridge[method](request);
-}
-
-function httpTransport(token: string | undefined): Transport {
-  return async (method, request) => {
-    if (token === undefined) {
-      throw new HostCallError(
-        'unauthorized',
-        'No access token: open the address printed when browser mode started (it ends in #token=…).',
-      );
-    }
-    let response: Response;
-    try {
-      response = await fetch(hostHttpPath(method), {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
-        body: JSON.stringify(request),
-        credentials: 'omit',
-        cache: 'no-store',
-      });
-    } catch {
-      throw new HostCallError(
-        'unreachable',
-        'Cannot reach the Cognito Access Studio server: is browser mode still running?',
-      );
-    }
-    try {
-      return await response.json();
-    } catch {
-      throw new HostCallError(
-        'invalid-response',
-        `The server answered ${method} with HTTP ${response.status} and no readable body.`,
-      );
-    }
-  };
-}
-
 function createHost(transport: Transport): HostApi {
   const entries = hostMethods.map((method) => [
     method,
-    async (request: unknown) => unwrap(method, await transport(method, checkRequest(method, request))),
+    async (request: unknown) => {
+      const checked = checkRequest(method, request);
+      // A start-up request the page's first script already sent gets the same checks of its answer.
+      const sent = takeStartupRequest(method, checked) ?? transport(method, checked);
+      return unwrap(method, await sent);
+    },
   ]);
   return Object.fromEntries(entries) as HostApi;
 }
@@ -151,10 +60,7 @@ let host: HostApi | undefined;
 const localListeners = new Set<MenuCommandListener>();
 
 export function getHost(): HostApi {
-  if (!host) {
-    const bridge = findBridge();
-    host = createHost(bridge ? bridgeTransport(bridge) : httpTransport(readBrowserToken()));
-  }
+  host ??= createHost(currentTransport());
   return host;
 }
 

@@ -40,6 +40,23 @@ test('the app appears with the start-up design already open, never an untitled o
   await expect(page.getByTestId('dirty-state')).toHaveText('Saved');
 });
 
+/** Records how many nodes the canvas holds when it first enters the page. */
+const RECORD_FIRST_CANVAS = `(() => {
+  new MutationObserver((_records, observer) => {
+    if (!document.querySelector('.react-flow__nodes')) return;
+    observer.disconnect();
+    window.nodesInFirstCanvas = document.querySelectorAll('.react-flow__node').length;
+  }).observe(document, { childList: true, subtree: true });
+})()`;
+
+test("the canvas enters the page with the start-up design's nodes, never empty first", async ({ page }) => {
+  app = await startApp({ example: 'photo-sharing' });
+  await page.addInitScript(RECORD_FIRST_CANVAS);
+  await page.goto(app.url);
+  await expect(page.locator('.react-flow__node', { hasText: 'PhotoSharingIdentities' })).toBeVisible();
+  expect(await page.evaluate('window.nodesInFirstCanvas')).toBe(11);
+});
+
 test('a start-up design with errors is reported with each one, once the app is on screen', async ({
   page,
 }) => {
@@ -65,4 +82,23 @@ test('a start-up design that cannot be read says so', async ({ page }) => {
   await page.goto(app.url);
   await expect(page.getByTestId('notice')).toContainText('Could not open the start-up design');
   await expect(page.locator('.react-flow__node')).toHaveCount(0);
+});
+
+test('the page asks for the start-up design once, as it starts, also after a reload', async ({ page }) => {
+  app = await startApp({ example: 'photo-sharing' });
+  const asked: string[] = [];
+  page.on('request', (request) => {
+    const path = new URL(request.url()).pathname;
+    if (path === '/api/readRecovery' || path === '/api/getStartupDesign') asked.push(path);
+  });
+  const node = page.locator('.react-flow__node', { hasText: 'PhotoSharingIdentities' });
+  await page.goto(app.url);
+  await expect(node).toBeVisible();
+  expect(asked.sort()).toEqual(['/api/getStartupDesign', '/api/readRecovery']);
+  // The token has left the address bar: a reload finds it in the tab's storage.
+  expect(page.url()).not.toContain('token=');
+  await page.reload();
+  await expect(node).toBeVisible();
+  await expect(page.getByTestId('dirty-state')).toHaveText('Saved');
+  expect(asked).toHaveLength(4);
 });

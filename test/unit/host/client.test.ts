@@ -40,9 +40,14 @@ async function browserPage(hash: (server: BrowserServer) => string) {
     setItem: (key: string, value: string) => storage.set(key, value),
   });
   const realFetch = globalThis.fetch;
-  vi.stubGlobal('fetch', (path: string, init: RequestInit) => realFetch(`${base}${path}`, init));
+  const sent: string[] = [];
+  vi.stubGlobal('fetch', (path: string, init: RequestInit) => {
+    sent.push(path);
+    return realFetch(`${base}${path}`, init);
+  });
   const client = await import('../../../src-renderer/host/client');
-  return { client, replaced, storage, directory };
+  const startup = await import('../../../src-renderer/host/startup-requests');
+  return { client, startup, replaced, storage, directory, sent };
 }
 
 describe('renderer host client in browser mode', () => {
@@ -94,6 +99,21 @@ describe('renderer host client in browser mode', () => {
     });
   });
 
+  it('answers the first start-up calls with the requests sent before the app loaded', async () => {
+    const { client, startup, sent } = await browserPage((running) => `#token=${running.token}`);
+    startup.sendStartupRequests();
+    startup.sendStartupRequests();
+    expect(sent).toEqual(['/api/readRecovery', '/api/getStartupDesign']);
+    const host = client.getHost();
+    expect(await host.readRecovery({})).toEqual({ none: true });
+    const design = await host.getStartupDesign({});
+    expect('content' in design && design.path.endsWith('.cognito-design.json')).toBe(true);
+    expect(sent).toHaveLength(2);
+    // Every later call asks the host again.
+    await host.getStartupDesign({});
+    expect(sent).toEqual(['/api/readRecovery', '/api/getStartupDesign', '/api/getStartupDesign']);
+  });
+
   it('delivers locally dispatched menu commands to subscribers until they unsubscribe', async () => {
     const { client } = await browserPage(() => '');
     const received: unknown[] = [];
@@ -123,5 +143,29 @@ describe('renderer host client in the desktop app', () => {
       workingDirectory: '/',
     });
     await expect(client.getHost().listRecent({})).rejects.toMatchObject({ code: 'invalid-response' });
+  });
+
+  it('checks the answers to the start-up requests like any other', async () => {
+    const calls: string[] = [];
+    vi.stubGlobal('cognitoStudio', {
+      readRecovery: async () => {
+        calls.push('readRecovery');
+        return { result: { content: 42 } };
+      },
+      getStartupDesign: async () => {
+        calls.push('getStartupDesign');
+        return { error: { code: 'not-found', message: 'The start-up design is gone.' } };
+      },
+      onMenuCommand: () => () => undefined,
+    });
+    const startup = await import('../../../src-renderer/host/startup-requests');
+    startup.sendStartupRequests();
+    const client = await import('../../../src-renderer/host/client');
+    await expect(client.getHost().readRecovery({})).rejects.toMatchObject({ code: 'invalid-response' });
+    await expect(client.getHost().getStartupDesign({})).rejects.toMatchObject({
+      code: 'not-found',
+      message: 'The start-up design is gone.',
+    });
+    expect(calls).toEqual(['readRecovery', 'getStartupDesign']);
   });
 });
