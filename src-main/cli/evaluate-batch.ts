@@ -175,15 +175,16 @@ export function createBatchEvaluator(fileLabel: string): BatchEvaluator {
         expected -= span.keys ?? 0;
       }
     }
+    const whole = counted.spans.every((span) => span.known === undefined);
     let value: unknown;
     let keys = 0;
     try {
-      if (counted.spans.every((span) => span.known === undefined)) value = JSON.parse(text);
+      if (whole) value = JSON.parse(text);
       else {
         value = JSON.parse(skeletonOf(text, counted.spans));
         for (const span of counted.spans) {
           if (span.known !== undefined) continue;
-          span.parsed = JSON.parse(text.slice(span.start, span.end));
+          span.parsed = JSON.parse(span.text as string);
           keys += countKeys(span.parsed);
         }
       }
@@ -192,7 +193,7 @@ export function createBatchEvaluator(fileLabel: string): BatchEvaluator {
     }
     if (keys + countKeys(value) !== expected) return NO_VALUE;
     spans = counted.spans;
-    parsedWhole = counted.spans.every((span) => span.known === undefined);
+    parsedWhole = whole;
     return value;
   }
 
