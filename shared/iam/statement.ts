@@ -49,18 +49,32 @@ class RequestContextLookup implements VariableLookup {
   constructor(private readonly context: unknown) {}
 
   get(key: string): ContextValue | undefined {
-    if (!this.lowered) {
-      this.lowered = new Map();
-      const context = this.context;
-      if (typeof context === 'object' && context !== null && !Array.isArray(context)) {
-        for (const name of Object.keys(context)) {
-          const value = normalizeContextValue((context as Record<string, unknown>)[name]);
-          if (value !== undefined) this.lowered.set(lowerCaseName(name), value);
-        }
-      }
-    }
+    this.lowered ??= loweredContext(this.context);
     return this.lowered.get(key);
   }
+}
+
+/**
+ * Lower-cased copies of frozen contexts, kept while their context lives: a frozen context (its
+ * lists frozen too) cannot change, so its copy is made once however many requests share it (a
+ * batch of requests for one identity passes the same context on every line).
+ */
+const loweredFrozenContexts = new WeakMap<object, Map<string, ContextValue>>();
+
+function loweredContext(context: unknown): Map<string, ContextValue> {
+  const lowered = new Map<string, ContextValue>();
+  if (typeof context !== 'object' || context === null || Array.isArray(context)) return lowered;
+  const kept = loweredFrozenContexts.get(context);
+  if (kept) return kept;
+  let frozen = Object.isFrozen(context);
+  for (const name of Object.keys(context)) {
+    const entry = (context as Record<string, unknown>)[name];
+    if (frozen && typeof entry === 'object' && entry !== null && !Object.isFrozen(entry)) frozen = false;
+    const value = normalizeContextValue(entry);
+    if (value !== undefined) lowered.set(lowerCaseName(name), value);
+  }
+  if (frozen) loweredFrozenContexts.set(context, lowered);
+  return lowered;
 }
 
 /**

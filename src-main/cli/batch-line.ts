@@ -1,13 +1,17 @@
 // One pass over a line of `evaluate --batch` input that finds what JSON.parse does not check —
 // nesting depth and duplicate keys — and where each policy document's text sits, so a document
-// seen before is recognised by its text without being parsed again. A document the caller already
+// seen before is recognised by its text without being parsed again. The request's context is placed
+// the same way: the requests of one identity repeat it on every line. A document the caller already
 // knows (recognised where it starts) is stepped over without being scanned: it passed this scan at
 // the same place before, so it holds no duplicate key and nests no deeper there.
 
 import { ObjectKeys, pathOf, stringEnd } from '../../shared/model/json-duplicate-keys';
 
 export interface PolicySpan<Known = unknown> {
-  /** `identityPolicies[0]`, `sessionPolicies[1]`, `permissionsBoundary`, `resourcePolicy`. */
+  /**
+   * `identityPolicies[0]`, `sessionPolicies[1]`, `permissionsBoundary`, `resourcePolicy`, or
+   * `request.context` (CONTEXT_SPAN).
+   */
   name: string;
   start: number;
   /** Exclusive. */
@@ -51,14 +55,18 @@ interface Frame {
 
 const listMembers = new Set(['identityPolicies', 'sessionPolicies']);
 const singleMembers = new Set(['permissionsBoundary', 'resourcePolicy']);
+/** The place of the request's context among the spans. */
+export const CONTEXT_SPAN = 'request.context';
 
-/** The name of a policy document opening at the current position, if the stack places it there. */
+/** The name of a policy document (or the context) opening here, if the stack places one here. */
 function policyName(stack: Frame[]): string | undefined {
   const depth = stack.length;
   const top = stack[0];
   if (depth === 1 && top && singleMembers.has(top.step as string)) return top.step as string;
   if (depth === 2 && top && listMembers.has(top.step as string) && stack[1]?.keys === undefined)
     return `${top.step as string}[${stack[1]?.step as number}]`;
+  if (depth === 2 && top?.step === 'request' && stack[1]?.keys !== undefined && stack[1].step === 'context')
+    return CONTEXT_SPAN;
   return undefined;
 }
 
@@ -128,7 +136,7 @@ export interface KeyCountScan<Known = unknown> {
  * and places the policy documents the same way. A line holds a duplicate key exactly when this
  * count differs from the keys of its parsed value (`countKeys`: JSON.parse keeps one of each).
  * Undefined when only `scanLine` can tell what is wrong: a bracket nests deeper than `maxDepth`, or
- * a top-level key is escaped.
+ * a key of the top-level object or of its request is escaped.
  */
 export function countLineKeys<Known>(
   text: string,
@@ -144,6 +152,8 @@ export function countLineKeys<Known>(
   let policyDepth = -1;
   let policy = '';
   let topKey = '';
+  /** The current key of the request object (depth 2 under `request`). */
+  let requestKey = '';
   /** Index of the current element of the array the top-level object holds (depth 2). */
   let topIndex = 0;
   let expectingKey = false;
@@ -158,6 +168,9 @@ export function countLineKeys<Known>(
         if (objects.length === 1) {
           topKey = text.slice(index + 1, end);
           if (topKey.includes('\\')) return undefined;
+        } else if (objects.length === 2 && topKey === 'request') {
+          requestKey = text.slice(index + 1, end);
+          if (requestKey.includes('\\')) return undefined;
         }
       }
       index = end;
@@ -170,7 +183,9 @@ export function countLineKeys<Known>(
             ? topKey
             : depth === 2 && objects[1] === false && listMembers.has(topKey)
               ? `${topKey}[${topIndex}]`
-              : undefined;
+              : depth === 2 && objects[1] === true && topKey === 'request' && requestKey === 'context'
+                ? CONTEXT_SPAN
+                : undefined;
         if (name !== undefined && objects[0] === true) {
           const recognised = recognise?.(name, index);
           if (recognised) {

@@ -10,6 +10,7 @@ import { compileParsedPolicy, evaluateDeciding } from '../../shared/iam';
 import type { CompiledPolicy, DecidingResult, PolicyDocument } from '../../shared/iam';
 import { duplicateKeyReason, parseJsonText as parseLocatedJson } from '../../shared/model/json-text';
 import {
+  CONTEXT_SPAN,
   countKeys,
   countLineKeys,
   scanLine,
@@ -43,10 +44,31 @@ const RECENT_PER_PLACE = 4;
 const MAX_PINNED_LINE = 16 * 1024;
 
 interface CachedPolicy {
-  /** The document's text (see MAX_PINNED_LINE). With neither of the others: seen once (see `remember`). */
+  /** The document's text (see MAX_PINNED_LINE). With none of the others: seen once (see `remember`). */
   text: string;
   compiled?: CompiledPolicy;
   error?: string;
+  /** For the request's context (CONTEXT_SPAN): its value, valid and frozen. */
+  context?: RequestContext;
+}
+
+type RequestContext = Readonly<Record<string, string | readonly string[]>>;
+
+/** Whether an entry holds what its text stands for (not only the text of a first sighting). */
+function isKept(entry: CachedPolicy | undefined): entry is CachedPolicy {
+  return (
+    entry !== undefined &&
+    (entry.compiled !== undefined || entry.error !== undefined || entry.context !== undefined)
+  );
+}
+
+/** The context as kept: frozen with its lists, so the engine reads it once (see prepareRequest). */
+function frozenContext(context: Record<string, unknown>): RequestContext {
+  for (const key in context) {
+    const value = context[key];
+    if (Array.isArray(value)) Object.freeze(value);
+  }
+  return Object.freeze(context) as RequestContext;
 }
 
 interface PlaceCache {
@@ -133,7 +155,7 @@ export function createBatchEvaluator(fileLabel: string): BatchEvaluator {
       const text = span ? (span.text ?? line.slice(span.start, span.end)) : JSON.stringify(parsed);
       const place = cache.get(name);
       const known = place?.byText.get(text);
-      if (known && (known.compiled !== undefined || known.error !== undefined)) {
+      if (isKept(known)) {
         entry = known;
         useRecent(place as PlaceCache, entry);
       } else {
@@ -169,7 +191,7 @@ export function createBatchEvaluator(fileLabel: string): BatchEvaluator {
       span.text = text.slice(span.start, span.end);
       const place = cache.get(span.name);
       const kept = place?.byText.get(span.text);
-      if (place && kept && (kept.compiled !== undefined || kept.error !== undefined)) {
+      if (place && isKept(kept)) {
         span.known = kept;
         useRecent(place, kept);
         expected -= span.keys ?? 0;
@@ -234,6 +256,25 @@ export function createBatchEvaluator(fileLabel: string): BatchEvaluator {
     return parseWhole(skeletonOf(text, lineSpans), text, where);
   }
 
+  /** Puts the context into the value parsed without it (where `{}` stood in for its text). */
+  function placeContext(value: unknown, span: PolicySpan<CachedPolicy>, where: string): void {
+    (value as { request: Record<string, unknown> }).request.context =
+      span.known?.context ??
+      span.parsed ??
+      parseWhole(span.text ?? line.slice(span.start, span.end), line, where);
+  }
+
+  /** Keeps a context that was read from its text and passed the input's checks. */
+  function keepContext(span: PolicySpan<CachedPolicy>, context: unknown): void {
+    const text = span.text ?? line.slice(span.start, span.end);
+    const known = cache.get(CONTEXT_SPAN)?.byText.get(text);
+    const entry: CachedPolicy = {
+      text: line.length > MAX_PINNED_LINE ? Buffer.from(text, 'utf8').toString('utf8') : text,
+      context: frozenContext(context as Record<string, unknown>),
+    };
+    remember(CONTEXT_SPAN, entry, known === undefined);
+  }
+
   function failure(lineNumber: number, error: unknown): BatchLineAnswer {
     return { json: JSON.stringify({ line: lineNumber, error: boundMessage(oneLine(error)) }), bad: true };
   }
@@ -245,7 +286,11 @@ export function createBatchEvaluator(fileLabel: string): BatchEvaluator {
         line = text;
         let value = faultlessValue(text);
         if (value === NO_VALUE) value = checkedValue(text, where);
-        const result = evaluateDeciding(parseEvaluationInput(value, where, preparePolicy));
+        const context = spans.find((span) => span.name === CONTEXT_SPAN);
+        if (context && !parsedWhole) placeContext(value, context, where);
+        const input = parseEvaluationInput(value, where, preparePolicy);
+        if (context && !context.known) keepContext(context, input.request.context);
+        const result = evaluateDeciding(input);
         return { json: JSON.stringify({ line: lineNumber, ...batchResult(result) }), bad: false };
       } catch (error) {
         return failure(lineNumber, error);

@@ -42,6 +42,8 @@ const { json } = fc.letrec<{ json: Json }>((tie) => ({
             '__proto__',
             'identityPolicies',
             'permissionsBoundary',
+            'request',
+            'context',
           ),
           tie('json'),
         ),
@@ -88,12 +90,13 @@ describe('batch line scanner', () => {
     );
   });
 
-  it('places each policy document, its text cut out exactly', () => {
+  it('places each policy document and the request context, its text cut out exactly', () => {
     const identity = '{"Version":"2012-10-17","Statement":[{"Sid":"[{\\"","Effect":"Allow"}]}';
     const boundary = '{"Statement":{"Effect":"Deny","Action":["*"]}}';
     const line = `{"request":{"context":{"k":["{"]}},"identityPolicies":[${identity}, {}],"permissionsBoundary":${boundary}}`;
     const scan = scanLine(line, 64);
     expect(scan.spans.map((span) => [span.name, line.slice(span.start, span.end)])).toEqual([
+      ['request.context', '{"k":["{"]}'],
       ['identityPolicies[0]', identity],
       ['identityPolicies[1]', '{}'],
       ['permissionsBoundary', boundary],
@@ -130,9 +133,25 @@ describe('batch line scanner', () => {
     const line = `{"request":{"context":{"k":["{"]}},"identityPolicies":[${identity}, {}],"permissionsBoundary":${boundary}}`;
     const counted = countLineKeys(line, 64);
     expect(counted?.spans.map(({ keys: _keys, ...place }) => place)).toEqual(scanLine(line, 64).spans);
-    expect(counted?.spans.map((span) => span.keys)).toEqual([4, 0, 3]);
+    expect(counted?.spans.map((span) => span.keys)).toEqual([1, 4, 0, 3]);
     const repeated = '{"request":{"__proto__":{},"__proto__":1}}';
     expect(countLineKeys(repeated, 64)?.keys).toBe(3);
     expect(countKeys(JSON.parse(repeated))).toBe(2);
+  });
+
+  it('places a context only as the request object\'s own "context" member', () => {
+    const placed = (line: string): string[] =>
+      (countLineKeys(line, 64)?.spans ?? []).map(
+        (span) => `${span.name} ${line.slice(span.start, span.end)}`,
+      );
+    expect(placed('{"request":{"a":{"context":{}},"context":{"k":"v"}}}')).toEqual([
+      'request.context {"k":"v"}',
+    ]);
+    expect(placed('{"context":{"k":"v"},"request":{"b":[{"context":{}}]}}')).toEqual([]);
+    expect(placed('{"request":[{"context":{"k":"v"}}]}')).toEqual([]);
+    // An escaped key of the request is decoded by scanLine alone, which places it the same way.
+    const escaped = '{"request":{"\\u0063ontext":{"k":"v"}}}';
+    expect(countLineKeys(escaped, 64)).toBeUndefined();
+    expect(scanLine(escaped, 64).spans.map((span) => span.name)).toEqual(['request.context']);
   });
 });

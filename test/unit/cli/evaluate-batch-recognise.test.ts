@@ -174,4 +174,52 @@ describe('evaluate --batch with documents seen on earlier lines', () => {
     expect(last?.decision).toBe('ExplicitlyDenied');
     expect(last?.decidingStatements?.[0]?.policyName).toBe('identityPolicies[1]');
   });
+
+  it('answers each line by its own request context when contexts repeat and change', () => {
+    const redOnly = JSON.stringify({
+      Version: '2012-10-17',
+      Statement: [
+        {
+          Sid: 'Red',
+          Effect: 'Allow',
+          Action: 's3:GetObject',
+          Resource: '*',
+          Condition: { StringEquals: { 'aws:PrincipalTag/team': 'red' } },
+        },
+      ],
+    });
+    const withContext = (context: string): string =>
+      `{"request":${JSON.stringify(request).replace(/\}$/, `,"context":${context}}`)},"identityPolicies":[${redOnly}]}`;
+    const red = '{"aws:PrincipalTag/team":"red","aws:SourceIp":"203.0.113.9"}';
+    const blue = red.replace('"red"', '"blue"');
+    // Starts as `red` does; a later member (keys are case-insensitive) makes the team blue.
+    const redThenBlue = red.replace(/\}$/, ',"AWS:principaltag/TEAM":"blue"}');
+    const input = [red, red, blue, red, redThenBlue, red, blue, blue].map(withContext);
+    expect(answer(input).map((entry) => entry.decision)).toEqual([
+      'Allowed',
+      'Allowed',
+      'ImplicitlyDenied',
+      'Allowed',
+      'ImplicitlyDenied',
+      'Allowed',
+      'ImplicitlyDenied',
+      'ImplicitlyDenied',
+    ]);
+  });
+
+  it('still finds faults in a context that starts like a known one, and answers the known one after', () => {
+    const context = '{"aws:SourceIp":"203.0.113.9","aws:SecureTransport":"true"}';
+    const withContext = (text: string): string =>
+      `{"request":${JSON.stringify(request).replace(/\}$/, `,"context":${text}}`)},"identityPolicies":[${allowGetText}]}`;
+    const doubled = context.replace(/\}$/, ',"aws:SourceIp":"198.51.100.1"}');
+    const wrongType = context.replace(/\}$/, ',"aws:MultiFactorAuthAge":5}');
+    const input = [context, doubled, wrongType, context].map(withContext);
+    const result = answer(input);
+    const doubledLine = input[1] ?? '';
+    expect(result[1]?.error).toBe(
+      `<stdin>:2: malformed JSON: duplicate key "aws:SourceIp" in $.request.context (only the last one would count) at column ${doubledLine.indexOf('"aws:SourceIp":"198.51.100.1"') + 1}`,
+    );
+    expect(result[2]?.error).toMatch(/^<stdin>:3: \$\.request\.context\["aws:MultiFactorAuthAge"\]: /);
+    expect([result[0]?.decision, result[3]?.decision]).toEqual(['Allowed', 'Allowed']);
+  });
 });
