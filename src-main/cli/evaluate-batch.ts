@@ -50,6 +50,8 @@ interface CachedPolicy {
   error?: string;
   /** For the request's context (CONTEXT_SPAN): its value, valid and frozen. */
   context?: RequestContext;
+  /** For the context: the keys in it (see `countKeys`). */
+  keys?: number;
 }
 
 type RequestContext = Readonly<Record<string, string | readonly string[]>>;
@@ -60,6 +62,15 @@ function isKept(entry: CachedPolicy | undefined): entry is CachedPolicy {
     entry !== undefined &&
     (entry.compiled !== undefined || entry.error !== undefined || entry.context !== undefined)
   );
+}
+
+/**
+ * Whether a line is parsed in one go: when none of its policy documents is known. A known context
+ * alone is not worth cutting out (a skeleton and each new document parsed on its own cost more
+ * than one parse of the line); the kept value then replaces the parsed one (see `placeContext`).
+ */
+function parsesWhole(spans: readonly PolicySpan<CachedPolicy>[]): boolean {
+  return spans.every((span) => span.known === undefined || span.name === CONTEXT_SPAN);
 }
 
 /** The context as kept: frozen with its lists, so the engine reads it once (see prepareRequest). */
@@ -197,12 +208,14 @@ export function createBatchEvaluator(fileLabel: string): BatchEvaluator {
         expected -= span.keys ?? 0;
       }
     }
-    const whole = counted.spans.every((span) => span.known === undefined);
+    const whole = parsesWhole(counted.spans);
     let value: unknown;
     let keys = 0;
     try {
-      if (whole) value = JSON.parse(text);
-      else {
+      if (whole) {
+        value = JSON.parse(text);
+        for (const span of counted.spans) keys -= span.known?.keys ?? 0;
+      } else {
         value = JSON.parse(skeletonOf(text, counted.spans));
         for (const span of counted.spans) {
           if (span.known !== undefined) continue;
@@ -244,7 +257,7 @@ export function createBatchEvaluator(fileLabel: string): BatchEvaluator {
    */
   function parseLine(text: string, lineSpans: PolicySpan<CachedPolicy>[], where: string): unknown {
     parsedWhole = false;
-    if (lineSpans.every((span) => span.known === undefined)) {
+    if (parsesWhole(lineSpans)) {
       try {
         const value: unknown = JSON.parse(text);
         parsedWhole = true;
@@ -271,6 +284,7 @@ export function createBatchEvaluator(fileLabel: string): BatchEvaluator {
     const entry: CachedPolicy = {
       text: line.length > MAX_PINNED_LINE ? Buffer.from(text, 'utf8').toString('utf8') : text,
       context: frozenContext(context as Record<string, unknown>),
+      keys: countKeys(context),
     };
     remember(CONTEXT_SPAN, entry, known === undefined);
   }
@@ -287,7 +301,7 @@ export function createBatchEvaluator(fileLabel: string): BatchEvaluator {
         let value = faultlessValue(text);
         if (value === NO_VALUE) value = checkedValue(text, where);
         const context = spans.find((span) => span.name === CONTEXT_SPAN);
-        if (context && !parsedWhole) placeContext(value, context, where);
+        if (context) placeContext(value, context, where);
         const input = parseEvaluationInput(value, where, preparePolicy);
         if (context && !context.known) keepContext(context, input.request.context);
         const result = evaluateDeciding(input);
