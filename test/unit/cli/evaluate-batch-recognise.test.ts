@@ -222,4 +222,18 @@ describe('evaluate --batch with documents seen on earlier lines', () => {
     expect(result[2]?.error).toMatch(/^<stdin>:3: \$\.request\.context\["aws:MultiFactorAuthAge"\]: /);
     expect([result[0]?.decision, result[3]?.decision]).toEqual(['Allowed', 'Allowed']);
   });
+
+  it('finds a duplicate key in a new document on a line whose context is known', () => {
+    const context = '{"aws:SourceIp":"203.0.113.9"}';
+    const withContext = (document: string): string =>
+      `{"request":${JSON.stringify(request).replace(/\}$/, `,"context":${context}}`)},"identityPolicies":[${document}]}`;
+    const denyGet = allowGetText.replace('"Effect":"Allow"', '"Effect":"Deny"');
+    const doubled = allowGetText.replace('"Sid":"Read"', '"Sid":"Read","Sid":"Again"');
+    const input = [withContext(allowGetText), withContext(doubled), withContext(denyGet)];
+    const result = answer(input);
+    expect(result[1]?.error).toBe(
+      `<stdin>:2: malformed JSON: duplicate key "Sid" in $.identityPolicies[0].Statement[0] (only the last one would count) at column ${(input[1] ?? '').indexOf('"Sid":"Again"') + 1}`,
+    );
+    expect([result[0]?.decision, result[2]?.decision]).toEqual(['Allowed', 'ExplicitlyDenied']);
+  });
 });
