@@ -26,6 +26,20 @@ export interface PolicySpan<Known = unknown> {
   keys?: number;
 }
 
+/**
+ * A span with every field present, so that all spans share one shape: the per-line code that reads
+ * them then stays fast instead of being re-optimised for each new mix of fields.
+ */
+function newSpan<Known>(
+  name: string,
+  start: number,
+  end: number,
+  known: Known | undefined,
+  keys: number | undefined,
+): PolicySpan<Known> {
+  return { name, start, end, known, parsed: undefined, text: undefined, keys };
+}
+
 export interface LineScan<Known = unknown> {
   /** Offset of the bracket that nests too deep. */
   deepAt?: number;
@@ -103,7 +117,7 @@ export function scanLine<Known>(
       const policy = code === 123 ? policyName(stack) : undefined;
       const recognised = policy === undefined ? undefined : recognise?.(policy, index);
       if (policy !== undefined && recognised) {
-        spans.push({ name: policy, start: index, end: recognised.end, known: recognised.known });
+        spans.push(newSpan(policy, index, recognised.end, recognised.known, undefined));
         index = recognised.end - 1;
         continue;
       }
@@ -114,7 +128,8 @@ export function scanLine<Known>(
       );
     } else if (code === 125 || code === 93) {
       const frame = stack.pop();
-      if (frame?.policy !== undefined) spans.push({ name: frame.policy, start: frame.start, end: index + 1 });
+      if (frame?.policy !== undefined)
+        spans.push(newSpan<Known>(frame.policy, frame.start, index + 1, undefined, undefined));
     } else if (code === 44) {
       const frame = stack[stack.length - 1];
       if (frame?.keys) frame.expectingKey = true;
@@ -189,7 +204,7 @@ export function countLineKeys<Known>(
         if (name !== undefined && objects[0] === true) {
           const recognised = recognise?.(name, index);
           if (recognised) {
-            spans.push({ name, start: index, end: recognised.end, known: recognised.known });
+            spans.push(newSpan(name, index, recognised.end, recognised.known, undefined));
             index = recognised.end - 1;
             continue;
           }
@@ -206,7 +221,7 @@ export function countLineKeys<Known>(
       objects.pop();
       expectingKey = false;
       if (objects.length === policyDepth && policyStart >= 0) {
-        spans.push({ name: policy, start: policyStart, end: index + 1, keys: keys - policyKeys });
+        spans.push(newSpan<Known>(policy, policyStart, index + 1, undefined, keys - policyKeys));
         policyStart = -1;
         policyDepth = -1;
       }

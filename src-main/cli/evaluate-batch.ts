@@ -56,6 +56,17 @@ interface CachedPolicy {
 
 type RequestContext = Readonly<Record<string, string | readonly string[]>>;
 
+/** An entry with every field present (see `newSpan` in batch-line.ts for why one shape). */
+function newEntry(text: string, fields: Omit<Partial<CachedPolicy>, 'text'> = {}): CachedPolicy {
+  return {
+    text,
+    compiled: fields.compiled,
+    error: fields.error,
+    context: fields.context,
+    keys: fields.keys,
+  };
+}
+
 /** Whether an entry holds what its text stands for (not only the text of a first sighting). */
 function isKept(entry: CachedPolicy | undefined): entry is CachedPolicy {
   return (
@@ -152,7 +163,7 @@ export function createBatchEvaluator(fileLabel: string): BatchEvaluator {
     }
     let place = cache.get(name);
     if (!place) cache.set(name, (place = { byText: new Map(), recent: [] }));
-    place.byText.set(entry.text, firstSighting ? { text: entry.text } : entry);
+    place.byText.set(entry.text, firstSighting ? newEntry(entry.text) : entry);
     useRecent(place, entry);
     cachedCount += 1;
     cachedCharacters += entry.text.length;
@@ -174,7 +185,7 @@ export function createBatchEvaluator(fileLabel: string): BatchEvaluator {
         if (typeof document !== 'object' || document === null || Array.isArray(document))
           throw new CliInputError(`${where}: $.${name}: expected a policy document object`);
         const error = policyError(document as Record<string, unknown>, name, kind);
-        entry = { text: line.length > MAX_PINNED_LINE ? Buffer.from(text, 'utf8').toString('utf8') : text };
+        entry = newEntry(keptText(text));
         if (error) entry.error = error;
         // The document was parsed for this line alone, so nothing changes it later.
         else entry.compiled = compileParsedPolicy({ name, document: document as PolicyDocument }, kind);
@@ -281,12 +292,16 @@ export function createBatchEvaluator(fileLabel: string): BatchEvaluator {
   function keepContext(span: PolicySpan<CachedPolicy>, context: unknown): void {
     const text = span.text ?? line.slice(span.start, span.end);
     const known = cache.get(CONTEXT_SPAN)?.byText.get(text);
-    const entry: CachedPolicy = {
-      text: line.length > MAX_PINNED_LINE ? Buffer.from(text, 'utf8').toString('utf8') : text,
+    const entry = newEntry(keptText(text), {
       context: frozenContext(context as Record<string, unknown>),
       keys: countKeys(context),
-    };
+    });
     remember(CONTEXT_SPAN, entry, known === undefined);
+  }
+
+  /** A text to keep beyond this line (see MAX_PINNED_LINE). */
+  function keptText(text: string): string {
+    return line.length > MAX_PINNED_LINE ? Buffer.from(text, 'utf8').toString('utf8') : text;
   }
 
   function failure(lineNumber: number, error: unknown): BatchLineAnswer {
