@@ -18,8 +18,6 @@ export interface PolicySpan<Known = unknown> {
   end: number;
   /** What `recognise` returned for this document; undefined when it was scanned. */
   known?: Known;
-  /** The document's parsed value, when it was parsed on its own before it was needed. */
-  parsed?: unknown;
   /** The document's text, once cut from the line. */
   text?: string;
   /** `countLineKeys`: the keys counted in the document. */
@@ -37,7 +35,7 @@ function newSpan<Known>(
   known: Known | undefined,
   keys: number | undefined,
 ): PolicySpan<Known> {
-  return { name, start, end, known, parsed: undefined, text: undefined, keys };
+  return { name, start, end, known, text: undefined, keys };
 }
 
 export interface LineScan<Known = unknown> {
@@ -246,14 +244,19 @@ export function countKeys(value: unknown): number {
   return count;
 }
 
-/** The line with every policy document replaced by `{}`: what is left to parse when all are known. */
-export function skeletonOf(text: string, spans: readonly PolicySpan[]): string {
-  if (spans.length === 0) return text;
+/**
+ * The line with the known documents and context replaced by `{}` and, unless `knownOnly`, every
+ * policy document (a context not known stays: it is parsed with the line).
+ */
+export function skeletonOf(text: string, spans: readonly PolicySpan[], knownOnly: boolean): string {
   let result = '';
   let from = 0;
+  let cut = false;
   for (const span of spans) {
+    if (span.known === undefined && (knownOnly || span.name === CONTEXT_SPAN)) continue;
     result += `${text.slice(from, span.start)}{}`;
     from = span.end;
+    cut = true;
   }
-  return result + text.slice(from);
+  return cut ? result + text.slice(from) : text;
 }

@@ -75,15 +75,6 @@ function isKept(entry: CachedPolicy | undefined): entry is CachedPolicy {
   );
 }
 
-/**
- * Whether a line is parsed in one go: when none of its policy documents is known. A known context
- * alone is not worth cutting out (a skeleton and each new document parsed on its own cost more
- * than one parse of the line); the kept value then replaces the parsed one (see `placeContext`).
- */
-function parsesWhole(spans: readonly PolicySpan<CachedPolicy>[]): boolean {
-  return spans.every((span) => span.known === undefined || span.name === CONTEXT_SPAN);
-}
-
 /** The context as kept: frozen with its lists, so the engine reads it once (see prepareRequest). */
 function frozenContext(context: Record<string, unknown>): RequestContext {
   for (const key in context) {
@@ -131,8 +122,11 @@ export function createBatchEvaluator(fileLabel: string): BatchEvaluator {
   let cachedCharacters = 0;
   let line = '';
   let spans: PolicySpan<CachedPolicy>[] = [];
-  /** Whether the line was parsed whole, so its documents are the parsed values, not `{}` stand-ins. */
-  let parsedWhole = false;
+  /**
+   * Whether the documents of the line that are not known are in its parsed value; else `{}` stood
+   * in for each (`checkedValue`), and each is parsed from its text when it is needed.
+   */
+  let newInValue = false;
 
   // A document seen at this place on a recent line is recognised by comparing its text where it
   // starts (no copy, no scan); the answer is the same as if it had been read again.
@@ -173,7 +167,7 @@ export function createBatchEvaluator(fileLabel: string): BatchEvaluator {
     const span = spans.find((candidate) => candidate.name === name);
     let entry = span?.known;
     if (!entry) {
-      // The document's own text when the scan placed it (the parsed value is then a `{}` stand-in).
+      // The document's own text when the scan placed it (the parsed value may be a `{}` stand-in).
       const text = span ? (span.text ?? line.slice(span.start, span.end)) : JSON.stringify(parsed);
       const place = cache.get(name);
       const known = place?.byText.get(text);
@@ -181,7 +175,7 @@ export function createBatchEvaluator(fileLabel: string): BatchEvaluator {
         entry = known;
         useRecent(place as PlaceCache, entry);
       } else {
-        const document = span && !parsedWhole ? (span.parsed ?? parseWhole(text, line, where)) : parsed;
+        const document = span && !newInValue ? parseWhole(text, line, where) : parsed;
         if (typeof document !== 'object' || document === null || Array.isArray(document))
           throw new CliInputError(`${where}: $.${name}: expected a policy document object`);
         const error = policyError(document as Record<string, unknown>, name, kind);
@@ -198,9 +192,9 @@ export function createBatchEvaluator(fileLabel: string): BatchEvaluator {
 
   /**
    * The line's value when the quick scan (`countLineKeys`) and JSON.parse find nothing wrong with
-   * it, or NO_VALUE: the line then goes the long way (`checkedValue`), which words the fault. A line
-   * of new documents only is parsed in one go; otherwise the line without its documents is, and
-   * each new document on its own.
+   * it, or NO_VALUE: the line then goes the long way (`checkedValue`), which words the fault. The
+   * line is parsed in one go without the text of its known documents (and context): new ones are
+   * read in place.
    */
   function faultlessValue(text: string): unknown {
     const counted = countLineKeys(text, MAX_JSON_DEPTH, recognise);
@@ -219,27 +213,15 @@ export function createBatchEvaluator(fileLabel: string): BatchEvaluator {
         expected -= span.keys ?? 0;
       }
     }
-    const whole = parsesWhole(counted.spans);
     let value: unknown;
-    let keys = 0;
     try {
-      if (whole) {
-        value = JSON.parse(text);
-        for (const span of counted.spans) keys -= span.known?.keys ?? 0;
-      } else {
-        value = JSON.parse(skeletonOf(text, counted.spans));
-        for (const span of counted.spans) {
-          if (span.known !== undefined) continue;
-          span.parsed = JSON.parse(span.text as string);
-          keys += countKeys(span.parsed);
-        }
-      }
+      value = JSON.parse(skeletonOf(text, counted.spans, true));
     } catch {
       return NO_VALUE;
     }
-    if (keys + countKeys(value) !== expected) return NO_VALUE;
+    if (countKeys(value) !== expected) return NO_VALUE;
     spans = counted.spans;
-    parsedWhole = whole;
+    newInValue = true;
     return value;
   }
 
@@ -262,30 +244,27 @@ export function createBatchEvaluator(fileLabel: string): BatchEvaluator {
   }
 
   /**
-   * The line's value. A line of new documents only is parsed in one go (no skeleton to build, no
-   * document parsed on its own); should that fail, the skeleton is parsed as for any other line,
-   * so the error is found and worded as it always was.
+   * The line's value. A line of new documents only is parsed in one go; should that fail, or when
+   * some are known, the line is parsed with `{}` for every document, so that the shape of the line
+   * is checked before each document is parsed (`preparePolicy`) and faults are worded as always.
    */
   function parseLine(text: string, lineSpans: PolicySpan<CachedPolicy>[], where: string): unknown {
-    parsedWhole = false;
-    if (parsesWhole(lineSpans)) {
+    newInValue = false;
+    if (lineSpans.every((span) => span.known === undefined)) {
       try {
         const value: unknown = JSON.parse(text);
-        parsedWhole = true;
+        newInValue = true;
         return value;
       } catch {
         // Worded below.
       }
     }
-    return parseWhole(skeletonOf(text, lineSpans), text, where);
+    return parseWhole(skeletonOf(text, lineSpans, false), text, where);
   }
 
-  /** Puts the context into the value parsed without it (where `{}` stood in for its text). */
-  function placeContext(value: unknown, span: PolicySpan<CachedPolicy>, where: string): void {
-    (value as { request: Record<string, unknown> }).request.context =
-      span.known?.context ??
-      span.parsed ??
-      parseWhole(span.text ?? line.slice(span.start, span.end), line, where);
+  /** Puts the kept context in place of the `{}` that stood in for its text, when it is known. */
+  function placeContext(value: unknown, span: PolicySpan<CachedPolicy>): void {
+    if (span.known) (value as { request: Record<string, unknown> }).request.context = span.known.context;
   }
 
   /** Keeps a context that was read from its text and passed the input's checks. */
@@ -316,7 +295,7 @@ export function createBatchEvaluator(fileLabel: string): BatchEvaluator {
         let value = faultlessValue(text);
         if (value === NO_VALUE) value = checkedValue(text, where);
         const context = spans.find((span) => span.name === CONTEXT_SPAN);
-        if (context) placeContext(value, context, where);
+        if (context) placeContext(value, context);
         const input = parseEvaluationInput(value, where, preparePolicy);
         if (context && !context.known) keepContext(context, input.request.context);
         const result = evaluateDeciding(input);
