@@ -5,6 +5,8 @@
 import { expect, test } from '@playwright/test';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { serializeDesign } from '../../shared/model/io';
+import { largeDesign } from '../bench/ui-design';
 import { repositoryRoot, startApp, type RunningApp } from './support/app-server';
 
 let app: RunningApp | undefined;
@@ -55,6 +57,31 @@ test("the canvas enters the page with the start-up design's nodes, never empty f
   await page.goto(app.url);
   await expect(page.locator('.react-flow__node', { hasText: 'PhotoSharingIdentities' })).toBeVisible();
   expect(await page.evaluate('window.nodesInFirstCanvas')).toBe(11);
+});
+
+/** Records the canvas's transform when the first node enters the page. */
+const RECORD_FIRST_TRANSFORM = `(() => {
+  new MutationObserver((_records, observer) => {
+    if (!document.querySelector('.react-flow__node')) return;
+    observer.disconnect();
+    window.firstTransform = document.querySelector('.react-flow__viewport').style.transform;
+  }).observe(document, { childList: true, subtree: true });
+})()`;
+
+test('a large start-up design is shown at the zoom it opens with from its first frame on', async ({
+  page,
+}) => {
+  app = await startApp({ example: 'photo-sharing' });
+  // 150 nodes: more than are fitted whole, so the view opens on the top-left corner at 75 %, the
+  // design's top-left node (0, 0) 40 px from the canvas's corner.
+  writeFileSync(
+    app.designPath,
+    serializeDesign(largeDesign({ identityPools: 10, providersPerPool: 3, rolesPerPool: 9 })),
+  );
+  await page.addInitScript(RECORD_FIRST_TRANSFORM);
+  await page.goto(app.url);
+  await expect(page.locator('.react-flow__node', { hasText: 'Identities0' })).toBeVisible();
+  expect(await page.evaluate('window.firstTransform')).toBe('translate(40px, 40px) scale(0.75)');
 });
 
 test('a start-up design with errors is reported with each one, once the app is on screen', async ({
