@@ -42,6 +42,22 @@ test('the app appears with the start-up design already open, never an untitled o
   await expect(page.getByTestId('dirty-state')).toHaveText('Saved');
 });
 
+/** Records every content security policy violation the page reports. */
+const RECORD_VIOLATIONS = `(() => {
+  window.violations = [];
+  document.addEventListener('securitypolicyviolation', (event) => {
+    window.violations.push(event.violatedDirective + ' ' + event.blockedURI);
+  });
+})()`;
+
+test('the app starts without breaking its content security policy', async ({ page }) => {
+  app = await startApp({ example: 'photo-sharing' });
+  await page.addInitScript(RECORD_VIOLATIONS);
+  await page.goto(app.url);
+  await expect(page.locator('.react-flow__node', { hasText: 'PhotoSharingIdentities' })).toBeVisible();
+  expect(await page.evaluate('window.violations')).toEqual([]);
+});
+
 /** Records how many nodes the canvas holds when it first enters the page. */
 const RECORD_FIRST_CANVAS = `(() => {
   new MutationObserver((_records, observer) => {
