@@ -9,6 +9,7 @@ import './styles/simulator.css';
 import { lazy, Suspense, useEffect, useState, type ReactElement } from 'react';
 import { useAwsDialog } from './aws/aws-dialog-state';
 import { Canvas } from './canvas/Canvas';
+import { initialCanvasSize } from './canvas/canvas-size';
 import { initialFlowElements } from './canvas/use-flow-graph';
 import { useExportDialog } from './export/export-dialog-state';
 import { Toolbar } from './canvas/Toolbar';
@@ -71,12 +72,12 @@ export function App(): ReactElement {
   const [simulatorUsed, setSimulatorUsed] = useState(false);
   if (simulatorOpen && !simulatorUsed) setSimulatorUsed(true);
   const browserMode = getAppMode() === 'browser';
-  // React Flow's store starts with the design already in the store and the window's size, so the
-  // canvas's first frame shows its nodes (they would otherwise come one render and a frame later).
+  // React Flow's store starts with the design already in the store and the canvas's size as far as
+  // it is known before layout, so the canvas's first frame shows its nodes (they would otherwise
+  // come one render and a frame later), and only those within the canvas.
   const [initialFlow] = useState(() => ({
     ...initialFlowElements(useAppStore.getState()),
-    width: window.innerWidth,
-    height: window.innerHeight,
+    ...initialCanvasSize(browserMode),
   }));
 
   useEffect(() => {

@@ -1,5 +1,7 @@
 // First, so the start-up requests are sent before the modules below run (imports run in order).
 import './host/send-startup-requests';
+// Before any schema is made (see the module).
+import './host/schemas-without-eval';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import '@xyflow/react/dist/style.css';

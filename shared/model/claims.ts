@@ -116,15 +116,24 @@ export function claimsForProvider(design: DesignDocument, ref: ProviderRef): Pro
   return social ? { proposed: social.claims, open: false, source: social.source } : undefined;
 }
 
-/** Why `claim` cannot appear in a login from `ref`, or undefined when it can (or we cannot tell). */
-export function impossibleClaim(design: DesignDocument, ref: ProviderRef, claim: string): string | undefined {
+/**
+ * For logins from `ref`: why a claim cannot appear in them, or undefined when it can (or we cannot
+ * tell). The provider is looked up once, for all the rules of a role mapping.
+ */
+export function impossibleClaims(
+  design: DesignDocument,
+  ref: ProviderRef,
+): (claim: string) => string | undefined {
   const claims = claimsForProvider(design, ref);
-  if (!claims) return undefined;
-  const userPool = resolveProviderRef(design, ref)?.userPool !== undefined;
   // An OIDC issuer may send any claim (a user pool registered as an OIDC provider sends
   // cognito:groups and custom:*), so only closed lists can rule a claim out.
-  if (claims.open || claims.proposed.includes(claim)) return undefined;
-  if (claim.startsWith('custom:') && userPool)
-    return `${claim} is not a custom attribute of this user pool, so ${claims.source} never carry it and the rule never matches`;
-  return `${claims.source} do not carry "${claim}", so the rule never matches`;
+  if (!claims || claims.open) return () => undefined;
+  const proposed = new Set(claims.proposed);
+  const userPool = resolveProviderRef(design, ref)?.userPool !== undefined;
+  return (claim) => {
+    if (proposed.has(claim)) return undefined;
+    if (claim.startsWith('custom:') && userPool)
+      return `${claim} is not a custom attribute of this user pool, so ${claims.source} never carry it and the rule never matches`;
+    return `${claims.source} do not carry "${claim}", so the rule never matches`;
+  };
 }

@@ -5,7 +5,7 @@
 // Issue codes added here: not-text, too-large, too-deep, invalid-json, not-a-design,
 // unsupported-version, migration-failed, internal.
 
-import { findExcessiveNesting, fitsUtf8, parseJsonText, positionAt } from './json-text';
+import { fitsUtf8, parseJsonText, positionAt, scanJsonText } from './json-text';
 import { migrateToCurrent, OLDEST_SUPPORTED_VERSION } from './migrations';
 import type { DesignDocument, ModelIssue } from './types';
 import { DESIGN_FORMAT, DESIGN_VERSION } from './types';
@@ -72,15 +72,16 @@ function load(text: string, options: LoadOptions): LoadResult {
   }
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 
-  const deepAt = findExcessiveNesting(body, MAX_NESTING_DEPTH);
-  if (deepAt >= 0) {
+  // One scan of the text for its depth and its keys (parseJsonText compares them with the parsed value's).
+  const scan = scanJsonText(body, MAX_NESTING_DEPTH);
+  if (scan.tooDeepAt >= 0) {
     return fail({
       ...issue('too-deep', '$', `arrays and objects are nested more than ${MAX_NESTING_DEPTH} levels deep`),
-      ...positionAt(body, deepAt),
+      ...positionAt(body, scan.tooDeepAt),
     });
   }
 
-  const parsed = parseJsonText(body);
+  const parsed = parseJsonText(body, scan.keys);
   if (!parsed.ok) {
     const where = parsed.position ? ` (line ${parsed.position.line}, column ${parsed.position.column})` : '';
     return fail({

@@ -70,6 +70,25 @@ export class ObjectKeys {
 /** Up to this many keys a list is quicker to search than a set is to build. */
 const KEYS_IN_A_LIST = 32;
 
+/**
+ * Keys of every object in a value JSON.parse made. JSON.parse keeps one of each key of an object,
+ * so this is less than the keys written in its text (`scanJsonText`) exactly when some object
+ * repeats a key: a count settles that there is none without recording every object's keys.
+ */
+export function countParsedKeys(value: unknown): number {
+  if (typeof value !== 'object' || value === null) return 0;
+  let count = 0;
+  if (Array.isArray(value)) {
+    for (const item of value) count += countParsedKeys(item);
+    return count;
+  }
+  // Own keys only: an enumerable property some code added to Object.prototype must not count.
+  const keys = Object.keys(value);
+  count += keys.length;
+  for (const key of keys) count += countParsedKeys((value as Record<string, unknown>)[key]);
+  return count;
+}
+
 /** The first key that appears twice in one object of valid JSON `text`, or undefined. */
 export function findDuplicateKey(text: string): DuplicateKey | undefined {
   const stack: Frame[] = [];

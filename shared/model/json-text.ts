@@ -3,7 +3,7 @@
 // and the CLI's JSON inputs; nothing here throws.
 
 import { computeLineStarts, positionInLines, type TextPosition } from '../iam/json-text';
-import { findDuplicateKey, stringEnd } from './json-duplicate-keys';
+import { countParsedKeys, findDuplicateKey, stringEnd } from './json-duplicate-keys';
 import { findJsonSyntaxError } from './json-syntax-error';
 
 export { findDuplicateKey, type DuplicateKey } from './json-duplicate-keys';
@@ -71,13 +71,54 @@ export function findExcessiveNesting(text: string, maxDepth: number): number {
   return -1;
 }
 
+export interface JsonTextScan {
+  /** As `findExcessiveNesting`: the offset of the first bracket beyond the depth limit, or -1. */
+  tooDeepAt: number;
+  /** Strings in key position: in valid JSON text, every key of every object as often as it is written. */
+  keys: number;
+}
+
+/**
+ * `findExcessiveNesting` and a count of the keys written in the text, in one linear scan that skips
+ * string contents, for `parseJsonText` to learn whether an object repeats a key without recording
+ * any (the key count stops where the text nests too deep).
+ */
+export function scanJsonText(text: string, maxDepth: number): JsonTextScan {
+  /** Per open bracket: true for an object. */
+  const objects: boolean[] = [];
+  let expectingKey = false;
+  let keys = 0;
+  for (let index = 0; index < text.length; index += 1) {
+    const code = text.charCodeAt(index);
+    if (code === 34) {
+      if (expectingKey) {
+        keys += 1;
+        expectingKey = false;
+      }
+      index = stringEnd(text, index);
+    } else if (code === 91 || code === 123) {
+      if (objects.length >= maxDepth) return { tooDeepAt: index, keys };
+      objects.push(code === 123);
+      expectingKey = code === 123;
+    } else if (code === 93 || code === 125) {
+      objects.pop();
+      expectingKey = false;
+    } else if (code === 44) {
+      expectingKey = objects[objects.length - 1] === true;
+    }
+  }
+  return { tooDeepAt: -1, keys };
+}
+
 /**
  * JSON.parse with a located, readable error. JSON.parse decides validity; the error is located
  * and described by our own scanner (json-syntax-error.ts) so that every engine reports it the same
  * way, with the engine's own message as the fallback should the two ever disagree. A key written
- * twice in one object is an error too (JSON.parse would silently keep the last one).
+ * twice in one object is an error too (JSON.parse would silently keep the last one). With
+ * `writtenKeys` (`scanJsonText`), the scan that locates such a key runs only when the parsed value
+ * has fewer keys than the text.
  */
-export function parseJsonText(text: string): JsonParseResult {
+export function parseJsonText(text: string, writtenKeys?: number): JsonParseResult {
   let value: unknown;
   try {
     value = JSON.parse(text) as unknown;
@@ -87,7 +128,8 @@ export function parseJsonText(text: string): JsonParseResult {
     const raw = error instanceof Error ? error.message : String(error);
     return { ok: false, reason: cleanReason(raw), position: locate(text, raw) };
   }
-  const duplicate = findDuplicateKey(text);
+  const duplicate =
+    writtenKeys === undefined || countParsedKeys(value) !== writtenKeys ? findDuplicateKey(text) : undefined;
   if (duplicate) {
     return {
       ok: false,

@@ -5,7 +5,7 @@
 // https://docs.aws.amazon.com/cognitoidentity/latest/APIReference/API_SetPrincipalTagAttributeMap.html
 // (PrincipalTags ≤ 50 entries, keys 1–128, values 1–256).
 
-import { impossibleClaim } from './claims';
+import { impossibleClaims } from './claims';
 import { userPoolClientKey, userPoolProviderName } from './keys';
 import { LIMITS } from './limits';
 import type { PathSegment } from './paths';
@@ -149,8 +149,9 @@ function checkRuleClaims(
   path: PathSegment[],
   list: IssueList,
 ): void {
+  const impossible = impossibleClaims(design, mapping.provider);
   mapping.rules.forEach((rule, ruleIndex) => {
-    const why = impossibleClaim(design, mapping.provider, rule.claim);
+    const why = impossible(rule.claim);
     if (why) list.warning('unknown-claim', [...path, 'rules', ruleIndex, 'claim'], why);
   });
 }

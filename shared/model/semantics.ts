@@ -41,11 +41,12 @@ export function checkSemantics(design: DesignDocument): ModelIssue[] {
 
 /** Every design id is unique across the whole document, so any id names exactly one thing. */
 function checkUniqueIds(design: DesignDocument, list: IssueList): Set<string> {
-  const seen = new Map<string, string>();
+  // Where each id was first seen; written out only for a duplicate.
+  const seen = new Map<string, PathSegment[]>();
   const visit = (id: string, path: PathSegment[]) => {
     const first = seen.get(id);
-    if (first === undefined) seen.set(id, formatPath(path));
-    else list.error('duplicate-id', [...path, 'id'], `id "${id}" is already used by ${first}`);
+    if (first === undefined) seen.set(id, path);
+    else list.error('duplicate-id', [...path, 'id'], `id "${id}" is already used by ${formatPath(first)}`);
   };
   design.providers.forEach((provider, index) => visit(provider.id, ['providers', index]));
   design.userPools.forEach((pool, poolIndex) => {

@@ -131,11 +131,34 @@ function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
 }
 
 /**
+ * Whether some object in `document` has a `__proto__` key. A walk that keeps no paths: the answer
+ * is nearly always no, and a large design is read at start-up; findReservedKeys locates them.
+ */
+function hasReservedKey(document: unknown): boolean {
+  const stack: unknown[] = [document];
+  while (stack.length > 0) {
+    const value = stack.pop();
+    if (typeof value !== 'object' || value === null) continue;
+    if (Array.isArray(value)) {
+      for (const item of value) if (typeof item === 'object' && item !== null) stack.push(item);
+      continue;
+    }
+    for (const key of Object.keys(value)) {
+      if (key === '__proto__') return true;
+      const child = (value as Record<string, unknown>)[key];
+      if (typeof child === 'object' && child !== null) stack.push(child);
+    }
+  }
+  return false;
+}
+
+/**
  * `__proto__` as a JSON key is a real own property after JSON.parse, but copying it into a
  * fresh object changes that object's prototype instead; refuse it rather than silently lose it.
  * Iterative walk: documents may be deep.
  */
 function findReservedKeys(document: unknown): ModelIssue[] {
+  if (!hasReservedKey(document)) return [];
   interface Entry {
     value: unknown;
     key?: PropertyKey;

@@ -8,12 +8,14 @@ import {
   MiniMap,
   ReactFlow,
   useStore,
+  useStoreApi,
   type Connection,
   type EdgeChange,
   type FinalConnectionState,
   type IsValidConnection,
   type NodeChange,
   type ReactFlowInstance,
+  type Viewport,
 } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactElement } from 'react';
 import { autoLayout } from '../../shared/model/auto-layout';
@@ -72,6 +74,19 @@ function isFar(state: { transform: [number, number, number] }): boolean {
 /** Large designs render only what is on screen (React Flow's virtualisation). */
 const VIRTUALIZE_ABOVE = 150;
 
+/**
+ * Puts React Flow's viewport at `viewport` before its components first read it, so that the first
+ * frame already shows the opened design as it is meant to be seen: the store React Flow's provider
+ * creates starts at zoom 1 at the origin, and `defaultViewport` reaches it only in an effect, after
+ * a first frame at that zoom (one more render and layout of every node on screen). Once per mount.
+ */
+function useStartingViewport(viewport: Viewport | undefined): void {
+  const store = useStoreApi<AppNode, AppEdge>();
+  useState(() => {
+    if (viewport) store.setState({ transform: [viewport.x, viewport.y, viewport.zoom] });
+  });
+}
+
 function targetNodeUnderPointer(event: MouseEvent | TouchEvent): string | undefined {
   const point = 'changedTouches' in event ? event.changedTouches[0] : event;
   if (!point) return undefined;
@@ -81,7 +96,8 @@ function targetNodeUnderPointer(event: MouseEvent | TouchEvent): string | undefi
 
 export function Canvas(): ReactElement {
   const [measured, setMeasured] = useState<MeasuredSizes>(() => new Map());
-  const { graph, nodes, edges } = useFlowGraph(measured);
+  const { graph, nodes, edges, initialViewport } = useFlowGraph(measured);
+  useStartingViewport(initialViewport);
   const minimap = useAppStore((state) => state.ui.minimap);
   const theme = useEffectiveTheme();
   const wrapper = useRef<HTMLDivElement>(null);
@@ -134,9 +150,10 @@ export function Canvas(): ReactElement {
     };
   }, [hasNodes]);
 
-  // Fit once the opened design's nodes have reached React Flow (its effects run before ours).
+  // Fit once the opened design's nodes have reached React Flow (its effects run before ours); a
+  // design that the canvas started with its view of (initialViewport) already has it.
   const fitRequest = useAppStore((state) => state.ui.fitRequest);
-  const fittedRequest = useRef(0);
+  const fittedRequest = useRef(initialViewport ? fitRequest : 0);
   useEffect(() => {
     if (!ready || fitRequest === fittedRequest.current || nodes.length === 0) return;
     fittedRequest.current = fitRequest;
@@ -236,6 +253,7 @@ export function Canvas(): ReactElement {
           nodeTypes={nodeTypes}
           edgeTypes={edgeTypes}
           onInit={onInit}
+          defaultViewport={initialViewport}
           onNodesChange={onNodesChange}
           onEdgesChange={onEdgesChange}
           onConnect={onConnect}

@@ -1,7 +1,7 @@
 // The viewport operations menus and shortcuts need (fit, zoom, centre on a node), reachable
 // outside the canvas component. The canvas registers its React Flow instance on init.
 
-import type { ReactFlowInstance } from '@xyflow/react';
+import type { ReactFlowInstance, Viewport } from '@xyflow/react';
 import type { Point } from '../../shared/model/types';
 import type { AppEdge, AppNode } from './flow-types';
 
@@ -47,20 +47,32 @@ const FIT_ALL_LIMIT = 100;
 const LARGE_DESIGN_ZOOM = 0.75;
 const LARGE_DESIGN_MARGIN = 40;
 
-/** The view after opening a design: everything when it is small, its top-left corner when it is large. */
-export function fitOpenedDesign(positions: readonly Point[]): void {
-  if (!instance || positions.length === 0) return;
-  if (positions.length <= FIT_ALL_LIMIT) {
-    void instance.fitView({ padding: fitPadding(), maxZoom: 1.1 });
-    return;
+/**
+ * The view that opens a large design: its top-left corner at a readable zoom. It follows from the
+ * nodes' positions alone, so the canvas can start with it. Undefined for a small design, which is
+ * fitted whole once its nodes and the overlays over the canvas have been measured.
+ */
+export function openedDesignViewport(positions: readonly Point[]): Viewport | undefined {
+  if (positions.length <= FIT_ALL_LIMIT) return undefined;
+  let left = Number.POSITIVE_INFINITY;
+  let top = Number.POSITIVE_INFINITY;
+  for (const point of positions) {
+    left = Math.min(left, point.x);
+    top = Math.min(top, point.y);
   }
-  const left = Math.min(...positions.map((point) => point.x));
-  const top = Math.min(...positions.map((point) => point.y));
-  void instance.setViewport({
+  return {
     x: LARGE_DESIGN_MARGIN - left * LARGE_DESIGN_ZOOM,
     y: LARGE_DESIGN_MARGIN - top * LARGE_DESIGN_ZOOM,
     zoom: LARGE_DESIGN_ZOOM,
-  });
+  };
+}
+
+/** The view after opening a design: everything when it is small, its top-left corner when it is large. */
+export function fitOpenedDesign(positions: readonly Point[]): void {
+  if (!instance || positions.length === 0) return;
+  const viewport = openedDesignViewport(positions);
+  if (viewport) void instance.setViewport(viewport);
+  else void instance.fitView({ padding: fitPadding(), maxZoom: 1.1 });
 }
 
 export function zoomIn(): void {

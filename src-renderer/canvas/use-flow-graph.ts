@@ -2,12 +2,13 @@
 // cached and reused while nothing about them changes, so memoised node components do not
 // re-render and React Flow skips unchanged nodes.
 
-import { MarkerType } from '@xyflow/react';
+import { MarkerType, type Viewport } from '@xyflow/react';
 import { useMemo, useRef, useState } from 'react';
 import { deriveGraph, type DesignGraph, type GraphEdge, type GraphNode } from '../../shared/model/graph';
 import { useAppStore } from '../state/store';
 import type { CommandState, UiState } from '../state/types';
 import type { DesignDocument } from '../../shared/model/types';
+import { openedDesignViewport } from './canvas-controller';
 import { estimatedHandles } from './estimated-handles';
 import type { AppEdge, AppNode } from './flow-types';
 
@@ -131,7 +132,15 @@ function flowEdges(
 const NOTHING_MEASURED: MeasuredSizes = new Map();
 
 /** What initialFlowElements made, for the canvas's first render to reuse rather than derive again. */
-let seed: { design: DesignDocument; graph: DesignGraph; nodes: NodeCache; edges: EdgeCache } | undefined;
+let seed:
+  | {
+      design: DesignDocument;
+      graph: DesignGraph;
+      nodes: NodeCache;
+      edges: EdgeCache;
+      viewport: Viewport | undefined;
+    }
+  | undefined;
 
 /**
  * The nodes and edges React Flow's store starts with (App's provider): those of the design in the
@@ -145,7 +154,8 @@ export function initialFlowElements(state: Pick<CommandState, 'design' | 'select
   const graph = deriveGraph(state.design);
   const nodes = flowNodes(graph, state.selection.nodes, state.ui.findings, NOTHING_MEASURED, new Map());
   const edges = flowEdges(graph, state.selection.edges, new Map());
-  seed = { design: state.design, graph, nodes: nodes.cache, edges: edges.cache };
+  const viewport = openedDesignViewport(nodes.nodes.map((node) => node.position));
+  seed = { design: state.design, graph, nodes: nodes.cache, edges: edges.cache, viewport };
   return { nodes: nodes.nodes, edges: edges.edges };
 }
 
@@ -159,6 +169,8 @@ export function useFlowGraph(measured: MeasuredSizes): {
   graph: DesignGraph;
   nodes: AppNode[];
   edges: AppEdge[];
+  /** The view the design in the store opens with, when it is known before the first frame (openedDesignViewport). */
+  initialViewport: Viewport | undefined;
 } {
   const design = useAppStore((state) => state.design);
   const selection = useAppStore((state) => state.selection);
@@ -184,5 +196,5 @@ export function useFlowGraph(measured: MeasuredSizes): {
     return next.edges;
   }, [graph, selection.edges]);
 
-  return { graph, nodes, edges };
+  return { graph, nodes, edges, initialViewport: initial?.viewport };
 }

@@ -5,6 +5,8 @@
 import { expect, test } from '@playwright/test';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { serializeDesign } from '../../shared/model/io';
+import { largeDesign } from '../bench/ui-design';
 import { repositoryRoot, startApp, type RunningApp } from './support/app-server';
 
 let app: RunningApp | undefined;
@@ -40,6 +42,22 @@ test('the app appears with the start-up design already open, never an untitled o
   await expect(page.getByTestId('dirty-state')).toHaveText('Saved');
 });
 
+/** Records every content security policy violation the page reports. */
+const RECORD_VIOLATIONS = `(() => {
+  window.violations = [];
+  document.addEventListener('securitypolicyviolation', (event) => {
+    window.violations.push(event.violatedDirective + ' ' + event.blockedURI);
+  });
+})()`;
+
+test('the app starts without breaking its content security policy', async ({ page }) => {
+  app = await startApp({ example: 'photo-sharing' });
+  await page.addInitScript(RECORD_VIOLATIONS);
+  await page.goto(app.url);
+  await expect(page.locator('.react-flow__node', { hasText: 'PhotoSharingIdentities' })).toBeVisible();
+  expect(await page.evaluate('window.violations')).toEqual([]);
+});
+
 /** Records how many nodes the canvas holds when it first enters the page. */
 const RECORD_FIRST_CANVAS = `(() => {
   new MutationObserver((_records, observer) => {
@@ -55,6 +73,50 @@ test("the canvas enters the page with the start-up design's nodes, never empty f
   await page.goto(app.url);
   await expect(page.locator('.react-flow__node', { hasText: 'PhotoSharingIdentities' })).toBeVisible();
   expect(await page.evaluate('window.nodesInFirstCanvas')).toBe(11);
+});
+
+/** Records the canvas's transform and the nodes it holds when the first node enters the page. */
+const RECORD_FIRST_FRAME = `(() => {
+  new MutationObserver((_records, observer) => {
+    if (!document.querySelector('.react-flow__node')) return;
+    observer.disconnect();
+    window.firstTransform = document.querySelector('.react-flow__viewport').style.transform;
+    window.firstNodes = [...document.querySelectorAll('.react-flow__node')].map((node) => node.dataset.id);
+  }).observe(document, { childList: true, subtree: true });
+})()`;
+
+/**
+ * 165 nodes: more than are fitted whole, so the view opens on the top-left corner at 75 %, the
+ * design's top-left node (0, 0) 40 px from the canvas's corner; and more than are all rendered, so
+ * only those on screen are (virtualisation).
+ */
+const LARGE = largeDesign({ identityPools: 11, providersPerPool: 3, rolesPerPool: 9 });
+
+test('a large start-up design is shown at the zoom it opens with from its first frame on', async ({
+  page,
+}) => {
+  app = await startApp({ example: 'photo-sharing' });
+  writeFileSync(app.designPath, serializeDesign(LARGE));
+  await page.addInitScript(RECORD_FIRST_FRAME);
+  await page.goto(app.url);
+  await expect(page.locator('.react-flow__node', { hasText: 'Identities0' })).toBeVisible();
+  expect(await page.evaluate('window.firstTransform')).toBe('translate(40px, 40px) scale(0.75)');
+});
+
+test("a large start-up design's first frame renders only nodes within the canvas, none under the inspector", async ({
+  page,
+}) => {
+  app = await startApp({ example: 'photo-sharing' });
+  writeFileSync(app.designPath, serializeDesign(LARGE));
+  await page.addInitScript(RECORD_FIRST_FRAME);
+  await page.goto(app.url);
+  await expect(page.locator('.react-flow__node', { hasText: 'Identities0' })).toBeVisible();
+  const canvas = await page.getByTestId('canvas').boundingBox();
+  const first = (await page.evaluate('window.firstNodes')) as string[];
+  expect(first.length).toBeGreaterThan(0);
+  // Where each node's left edge is on the canvas at the opening view (75 %, 40 px margin).
+  const lefts = first.map((id) => (LARGE.layout.positions[id]?.x ?? Number.NaN) * 0.75 + 40);
+  expect(lefts.filter((left) => !(left < (canvas?.width ?? 0)))).toEqual([]);
 });
 
 test('a start-up design with errors is reported with each one, once the app is on screen', async ({

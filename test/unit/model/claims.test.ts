@@ -79,4 +79,33 @@ describe('claims per provider', () => {
     // An OIDC issuer may send any claim, even custom:* (a user pool registered as an OIDC IdP).
     expect(claimWarnings(designWith('oidc', 'custom:tenant'))).toEqual([]);
   });
+
+  it('says why each rule of a mapping can never match, by the kind of claim', () => {
+    const design = designWith('google', 'hd');
+    const pool = design.identityPools[0]!;
+    pool.roleMappings = [
+      aRoleMapping(
+        { type: 'provider', providerId: 'idp' },
+        { type: 'Rules', rules: [aRule('r', { claim: 'hd' }), aRule('r', { claim: 'cognito:groups' })] },
+      ),
+      aRoleMapping(
+        { type: 'userPoolClient', userPoolId: 'up', clientId: 'web' },
+        {
+          type: 'Rules',
+          rules: [aRule('r', { claim: 'custom:plan' }), aRule('r', { claim: 'custom:tenant' })],
+        },
+      ),
+    ];
+    const poolName = design.userPools[0]!.name;
+    expect(claimWarnings(design).map((issue) => [issue.path, issue.message])).toEqual([
+      [
+        '$.identityPools[0].roleMappings[0].rules[1].claim',
+        'Google ID tokens do not carry "cognito:groups", so the rule never matches',
+      ],
+      [
+        '$.identityPools[0].roleMappings[1].rules[0].claim',
+        `custom:plan is not a custom attribute of this user pool, so ID tokens of user pool ${poolName} never carry it and the rule never matches`,
+      ],
+    ]);
+  });
 });

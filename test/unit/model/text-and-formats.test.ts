@@ -1,12 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { findJsonSyntaxError } from '../../../shared/model/json-syntax-error';
-import { findDuplicateKey } from '../../../shared/model/json-duplicate-keys';
+import { countParsedKeys, findDuplicateKey } from '../../../shared/model/json-duplicate-keys';
 import {
   findExcessiveNesting,
   fitsUtf8,
   parseJsonText,
   positionAt,
+  scanJsonText,
   utf8ByteLength,
 } from '../../../shared/model/json-text';
 import { isOidcIssuerKey, isPolicyArn, isRoleArn, isSamlProviderArn } from '../../../shared/model/limits';
@@ -85,6 +86,56 @@ describe('positionAt and nesting', () => {
     expect(
       findDuplicateKey(text.replace(', "role-1500": {}', '').replace('"a": 2', '"b": 2')),
     ).toBeUndefined();
+  });
+
+  it('scans for depth exactly as findExcessiveNesting does, on any text', () => {
+    for (const [text, depth] of [
+      ['[[[]]]', 3],
+      ['[[[[]]]]', 3],
+      ['["[[[[[[", "\\"[[[["]', 2],
+      ['["a\\\\", [[[1]]]]', 3],
+      ['["[[[[[[', 2],
+    ] as const)
+      expect(scanJsonText(text, depth).tooDeepAt).toBe(findExcessiveNesting(text, depth));
+    const bits = fc.constantFrom('[', ']', '{', '}', '"', '\\', ',', ':', 'a', ' ');
+    fc.assert(
+      fc.property(fc.array(bits, { maxLength: 40 }), fc.nat(6), (parts, depth) => {
+        const text = parts.join('');
+        expect(scanJsonText(text, depth).tooDeepAt).toBe(findExcessiveNesting(text, depth));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('counts the keys written in JSON text, not strings in other places', () => {
+    const text = '{"a": "x,{\\"b\\": 1}", "c": [{"d": ["e", {"f": {}}]}, "g"], "h": {"a": 1}}';
+    expect(scanJsonText(text, 100).keys).toBe(6);
+    expect(countParsedKeys(JSON.parse(text))).toBe(6);
+    // A key written twice is counted twice in the text and once in the parsed value.
+    const twice = '{"a": {"k": 1, "\\u006b": 2}}';
+    expect(scanJsonText(twice, 100).keys).toBe(3);
+    expect(countParsedKeys(JSON.parse(twice))).toBe(2);
+  });
+
+  it('reports duplicate keys alike whether or not the written keys are counted first', () => {
+    // Small key alphabets (one of them escaped) make repeated keys likely.
+    const key = fc.constantFrom('"a"', '"b"', '"\\u0061"', '"a,b"', '"{"');
+    const json = fc.letrec((tie) => ({
+      value: fc.oneof(
+        { depthSize: 'small' },
+        fc.constantFrom('1', 'null', '"s"', '"x\\"{"'),
+        fc.array(tie('value'), { maxLength: 4 }).map((items) => `[${items.join(', ')}]`),
+        fc
+          .array(fc.tuple(key, tie('value')), { maxLength: 4 })
+          .map((members) => `{${members.map(([name, item]) => `${name}: ${item}`).join(', ')}}`),
+      ),
+    })).value;
+    fc.assert(
+      fc.property(json, (text) => {
+        expect(parseJsonText(text, scanJsonText(text, 100).keys)).toEqual(parseJsonText(text));
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it('parses JSON or returns a located reason', () => {

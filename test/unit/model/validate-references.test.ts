@@ -1,7 +1,8 @@
 // Identifiers, ARNs, duplicates and dangling references (design.md §4).
-import { describe, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { validateDesign } from '../../../shared/model/validate';
 import type { Case } from './validation-fixture';
-import { CLIENT, expectCase, pool, role, userPool } from './validation-fixture';
+import { broken, CLIENT, expectCase, pool, role, userPool } from './validation-fixture';
 import { aGroup, aRoleMapping } from '../builders/design';
 
 const CASES: Case[] = [
@@ -302,4 +303,15 @@ const CASES: Case[] = [
 
 describe('validateDesign: identifiers and references', () => {
   it.each(CASES)('$name → $severity $code at $path', (testCase) => expectCase(testCase));
+
+  it('names where a repeated id was first used', () => {
+    const design = broken((d) => (role(d, 2).id = role(d, 0).id));
+    const repeated = validateDesign(design).filter((issue) => issue.code === 'duplicate-id');
+    expect(repeated).toEqual([
+      expect.objectContaining({
+        path: '$.roles[2].id',
+        message: `id "${design.roles[0]!.id}" is already used by $.roles[0]`,
+      }),
+    ]);
+  });
 });
