@@ -72,8 +72,11 @@ const KEYS_IN_A_LIST = 32;
 
 /**
  * Keys of every object in a value JSON.parse made. JSON.parse keeps one of each key of an object,
- * so this is less than the keys written in its text (`scanJsonText`) exactly when some object
- * repeats a key: a count settles that there is none without recording every object's keys.
+ * so this is less than the keys written in its text (`scanJsonText`, the batch line scan) exactly
+ * when some object repeats a key: a count settles that there is none without recording every
+ * object's keys. `for…in` skips the array of keys Object.keys would make; were some code to add an
+ * enumerable property to Object.prototype, it would count too, which can only make the count
+ * differ and send the text to the scan that locates a repeated key, never hide one.
  */
 export function countParsedKeys(value: unknown): number {
   if (typeof value !== 'object' || value === null) return 0;
@@ -82,10 +85,7 @@ export function countParsedKeys(value: unknown): number {
     for (const item of value) count += countParsedKeys(item);
     return count;
   }
-  // Own keys only: an enumerable property some code added to Object.prototype must not count.
-  const keys = Object.keys(value);
-  count += keys.length;
-  for (const key of keys) count += countParsedKeys((value as Record<string, unknown>)[key]);
+  for (const key in value) count += 1 + countParsedKeys((value as Record<string, unknown>)[key]);
   return count;
 }
 

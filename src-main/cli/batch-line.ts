@@ -147,7 +147,7 @@ export interface KeyCountScan<Known = unknown> {
 /**
  * The quick form of `scanLine`, for lines with no fault: it counts keys instead of recording them
  * and places the policy documents the same way. A line holds a duplicate key exactly when this
- * count differs from the keys of its parsed value (`countKeys`: JSON.parse keeps one of each).
+ * count differs from the keys of its parsed value (`countParsedKeys`: JSON.parse keeps one of each).
  * Undefined when only `scanLine` can tell what is wrong: a bracket nests deeper than `maxDepth`, or
  * a key of the top-level object or of its request is escaped.
  */
@@ -230,18 +230,6 @@ export function countLineKeys<Known>(
     }
   }
   return { keys, spans };
-}
-
-/** Keys of every object in a parsed JSON value (see `countLineKeys`). */
-export function countKeys(value: unknown): number {
-  if (typeof value !== 'object' || value === null) return 0;
-  let count = 0;
-  if (Array.isArray(value)) {
-    for (const item of value) count += countKeys(item);
-    return count;
-  }
-  for (const key in value) count += 1 + countKeys((value as Record<string, unknown>)[key]);
-  return count;
 }
 
 /**

@@ -8,10 +8,10 @@
 
 import { compileParsedPolicy, evaluateDeciding } from '../../shared/iam';
 import type { CompiledPolicy, DecidingResult, PolicyDocument } from '../../shared/iam';
+import { countParsedKeys } from '../../shared/model/json-duplicate-keys';
 import { duplicateKeyReason, parseJsonText as parseLocatedJson } from '../../shared/model/json-text';
 import {
   CONTEXT_SPAN,
-  countKeys,
   countLineKeys,
   scanLine,
   skeletonOf,
@@ -50,7 +50,7 @@ interface CachedPolicy {
   error?: string;
   /** For the request's context (CONTEXT_SPAN): its value, valid and frozen. */
   context?: RequestContext;
-  /** For the context: the keys in it (see `countKeys`). */
+  /** For the context: the keys in it (see `countParsedKeys`). */
   keys?: number;
 }
 
@@ -219,7 +219,7 @@ export function createBatchEvaluator(fileLabel: string): BatchEvaluator {
     } catch {
       return NO_VALUE;
     }
-    if (countKeys(value) !== expected) return NO_VALUE;
+    if (countParsedKeys(value) !== expected) return NO_VALUE;
     spans = counted.spans;
     newInValue = true;
     return value;
@@ -273,7 +273,7 @@ export function createBatchEvaluator(fileLabel: string): BatchEvaluator {
     const known = cache.get(CONTEXT_SPAN)?.byText.get(text);
     const entry = newEntry(keptText(text), {
       context: frozenContext(context as Record<string, unknown>),
-      keys: countKeys(context),
+      keys: countParsedKeys(context),
     });
     remember(CONTEXT_SPAN, entry, known === undefined);
   }

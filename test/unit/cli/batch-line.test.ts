@@ -4,8 +4,8 @@
 // document's own text.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { countKeys, countLineKeys, scanLine } from '../../../src-main/cli/batch-line';
-import { findDuplicateKey } from '../../../shared/model/json-duplicate-keys';
+import { countLineKeys, scanLine } from '../../../src-main/cli/batch-line';
+import { countParsedKeys, findDuplicateKey } from '../../../shared/model/json-duplicate-keys';
 
 interface Json {
   text: string;
@@ -114,13 +114,13 @@ describe('batch line scanner', () => {
           return;
         }
         expect(depth <= limit).toBe(true);
-        const hasDuplicate = countKeys(JSON.parse(text)) !== counted.keys;
+        const hasDuplicate = countParsedKeys(JSON.parse(text)) !== counted.keys;
         expect(hasDuplicate).toBe(findDuplicateKey(text) !== undefined);
         const scan = scanLine(text, limit);
         if (!scan.duplicate) {
           expect(counted.spans.map(({ keys: _keys, ...place }) => place)).toEqual(scan.spans);
           for (const span of counted.spans)
-            expect(span.keys).toBe(countKeys(JSON.parse(text.slice(span.start, span.end))));
+            expect(span.keys).toBe(countParsedKeys(JSON.parse(text.slice(span.start, span.end))));
         }
       }),
       { numRuns: 5000 },
@@ -136,7 +136,7 @@ describe('batch line scanner', () => {
     expect(counted?.spans.map((span) => span.keys)).toEqual([1, 4, 0, 3]);
     const repeated = '{"request":{"__proto__":{},"__proto__":1}}';
     expect(countLineKeys(repeated, 64)?.keys).toBe(3);
-    expect(countKeys(JSON.parse(repeated))).toBe(2);
+    expect(countParsedKeys(JSON.parse(repeated))).toBe(2);
   });
 
   it('places a context only as the request object\'s own "context" member', () => {
