@@ -2,7 +2,7 @@
 // then a second layout of the whole window), while a design with errors, or one that cannot be read, is
 // reported once the app is on screen.
 
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { serializeDesign } from '../../shared/model/io';
@@ -92,25 +92,26 @@ const RECORD_FIRST_FRAME = `(() => {
  */
 const LARGE = largeDesign({ identityPools: 11, providersPerPool: 3, rolesPerPool: 9 });
 
-test('a large start-up design is shown at the zoom it opens with from its first frame on', async ({
-  page,
-}) => {
+/** Starts the app on LARGE with its first frame recorded, and waits for the design on screen. */
+async function openLarge(page: Page): Promise<void> {
   app = await startApp({ example: 'photo-sharing' });
   writeFileSync(app.designPath, serializeDesign(LARGE));
   await page.addInitScript(RECORD_FIRST_FRAME);
   await page.goto(app.url);
   await expect(page.locator('.react-flow__node', { hasText: 'Identities0' })).toBeVisible();
+}
+
+test('a large start-up design is shown at the zoom it opens with from its first frame on', async ({
+  page,
+}) => {
+  await openLarge(page);
   expect(await page.evaluate('window.firstTransform')).toBe('translate(40px, 40px) scale(0.75)');
 });
 
 test("a large start-up design's first frame renders only nodes within the canvas, none under the inspector", async ({
   page,
 }) => {
-  app = await startApp({ example: 'photo-sharing' });
-  writeFileSync(app.designPath, serializeDesign(LARGE));
-  await page.addInitScript(RECORD_FIRST_FRAME);
-  await page.goto(app.url);
-  await expect(page.locator('.react-flow__node', { hasText: 'Identities0' })).toBeVisible();
+  await openLarge(page);
   const canvas = await page.getByTestId('canvas').boundingBox();
   const first = (await page.evaluate('window.firstNodes')) as string[];
   expect(first.length).toBeGreaterThan(0);
