@@ -6,9 +6,7 @@
 // `{"cpuSeconds","seconds","lines"}`.
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
-import { runUnsafeSimulation } from '@cloud-copilot/iam-simulate';
-import type { EvaluationInput } from '../../shared/iam';
-import { toSimulation } from '../unit/iam-differential/oracle';
+import { simulateLine } from './batch-peer-line';
 
 const [file, limitText] = process.argv.slice(2);
 if (!file) throw new Error('usage: batch-peer <file> [lines]');
@@ -20,20 +18,8 @@ let lines = 0;
 let output = '';
 for await (const line of createInterface({ input: createReadStream(file), crlfDelay: Infinity })) {
   if (lines >= limit) break;
-  const value = JSON.parse(line) as {
-    request: EvaluationInput['request'];
-    identityPolicies: unknown[];
-    permissionsBoundary?: unknown;
-  };
-  const input: EvaluationInput = {
-    request: value.request,
-    identityPolicies: value.identityPolicies.map((document) => ({ document }) as never),
-    ...(value.permissionsBoundary
-      ? { permissionsBoundary: { document: value.permissionsBoundary } as never }
-      : {}),
-  };
   lines += 1;
-  output += `${JSON.stringify({ line: lines, decision: runUnsafeSimulation(toSimulation(input), {}) })}\n`;
+  output += `${JSON.stringify({ line: lines, decision: simulateLine(line) })}\n`;
   if (output.length >= 256 * 1024) {
     if (!process.stdout.write(output)) await new Promise((resolve) => process.stdout.once('drain', resolve));
     output = '';

@@ -13,9 +13,8 @@ import { createReadStream, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { runUnsafeSimulation } from '@cloud-copilot/iam-simulate';
-import type { Decision, EvaluationInput } from '../../shared/iam';
-import { toSimulation } from '../unit/iam-differential/oracle';
+import type { Decision } from '../../shared/iam';
+import { simulateLine } from './batch-peer-line';
 import { workloadInputs, writeWorkload, writeWorkloadFile } from './batch-workload';
 import { perSecond, type BenchReport } from './report';
 
@@ -143,19 +142,7 @@ async function peerPass(file: string, limit: number, decisions: Decision[]): Pro
   let output = '';
   for await (const line of createInterface({ input: createReadStream(file), crlfDelay: Infinity })) {
     if (decisions.length >= limit) break;
-    const value = JSON.parse(line) as {
-      request: EvaluationInput['request'];
-      identityPolicies: unknown[];
-      permissionsBoundary?: unknown;
-    };
-    const input: EvaluationInput = {
-      request: value.request,
-      identityPolicies: value.identityPolicies.map((document) => ({ document }) as never),
-      ...(value.permissionsBoundary
-        ? { permissionsBoundary: { document: value.permissionsBoundary } as never }
-        : {}),
-    };
-    const decision = runUnsafeSimulation(toSimulation(input), {});
+    const decision = simulateLine(line);
     decisions.push(decision);
     output += `${JSON.stringify({ line: decisions.length, decision })}\n`;
   }
