@@ -70,16 +70,18 @@ const singleMembers = new Set(['permissionsBoundary', 'resourcePolicy']);
 /** The place of the request's context among the spans. */
 export const CONTEXT_SPAN = 'request.context';
 
-/** The name of a policy document (or the context) opening here, if the stack places one here. */
-function policyName(stack: Frame[]): string | undefined {
-  const depth = stack.length;
-  const top = stack[0];
-  if (depth === 1 && top && singleMembers.has(top.step as string)) return top.step as string;
-  if (depth === 2 && top && listMembers.has(top.step as string) && stack[1]?.keys === undefined)
-    return `${top.step as string}[${stack[1]?.step as number}]`;
-  if (depth === 2 && top?.step === 'request' && stack[1]?.keys !== undefined && stack[1].step === 'context')
-    return CONTEXT_SPAN;
-  return undefined;
+/**
+ * The place of an object opening `depth` brackets deep in the line, if a policy document or the
+ * context sits there: `topKey` is the top-level object's current key (undefined when the line is
+ * not an object), `inObject` and `parentStep` tell of the bracket around it at depth 2 (an
+ * object's current key, an array's current index). Both scanners place spans by this one rule.
+ */
+function placeAt(depth: number, topKey: unknown, inObject: boolean, parentStep: unknown): string | undefined {
+  if (typeof topKey !== 'string') return undefined;
+  if (depth === 1) return singleMembers.has(topKey) ? topKey : undefined;
+  if (depth !== 2) return undefined;
+  if (!inObject) return listMembers.has(topKey) ? `${topKey}[${parentStep as number}]` : undefined;
+  return topKey === 'request' && parentStep === 'context' ? CONTEXT_SPAN : undefined;
 }
 
 /** Scans JSON text; structure errors are left to JSON.parse (the result is then meaningless). */
@@ -112,7 +114,10 @@ export function scanLine<Known>(
       index = end;
     } else if (code === 123 || code === 91) {
       if (stack.length >= maxDepth) return { deepAt: index, spans };
-      const policy = code === 123 ? policyName(stack) : undefined;
+      const policy =
+        code === 123
+          ? placeAt(stack.length, stack[0]?.step, stack[1]?.keys !== undefined, stack[1]?.step)
+          : undefined;
       const recognised = policy === undefined ? undefined : recognise?.(policy, index);
       if (policy !== undefined && recognised) {
         spans.push(newSpan(policy, index, recognised.end, recognised.known, undefined));
@@ -191,15 +196,14 @@ export function countLineKeys<Known>(
       const depth = objects.length;
       if (depth >= maxDepth) return undefined;
       if (code === 123 && policyStart < 0) {
-        const name =
-          depth === 1 && singleMembers.has(topKey)
-            ? topKey
-            : depth === 2 && objects[1] === false && listMembers.has(topKey)
-              ? `${topKey}[${topIndex}]`
-              : depth === 2 && objects[1] === true && topKey === 'request' && requestKey === 'context'
-                ? CONTEXT_SPAN
-                : undefined;
-        if (name !== undefined && objects[0] === true) {
+        const inObject = objects[1] === true;
+        const name = placeAt(
+          depth,
+          objects[0] === true ? topKey : undefined,
+          inObject,
+          inObject ? requestKey : topIndex,
+        );
+        if (name !== undefined) {
           const recognised = recognise?.(name, index);
           if (recognised) {
             spans.push(newSpan(name, index, recognised.end, recognised.known, undefined));

@@ -25,10 +25,10 @@ import { statementReference } from './format/decision';
 import { boundMessage } from './output';
 
 /** Longest input line read; a longer one is answered with an error and skipped without buffering it. */
+export const MAX_BATCH_LINE_BYTES = 8 * 1024 * 1024;
+
 /** What `faultlessValue` returns for a line it leaves to `checkedValue`. */
 const NO_VALUE = Symbol('no value');
-
-export const MAX_BATCH_LINE_BYTES = 8 * 1024 * 1024;
 
 /** Distinct policy texts kept compiled; the cache starts over when full, so memory stays bounded. */
 const MAX_CACHED_POLICIES = 1024;

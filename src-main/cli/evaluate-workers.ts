@@ -75,9 +75,10 @@ export function createWorkerPool(
   fileLabel: string,
   write: (answer: GroupAnswer) => void,
 ): WorkerPool {
+  const entry = workerEntry();
   const workers = Array.from(
     { length: jobs },
-    () => new Worker(workerEntry(), { workerData: { kind: WORKER_KIND, fileLabel } satisfies WorkerData }),
+    () => new Worker(entry, { workerData: { kind: WORKER_KIND, fileLabel } satisfies WorkerData }),
   );
   const done = new Map<number, GroupAnswer>();
   let submitted = 0;
