@@ -3,9 +3,9 @@
 import { lstat, open, stat } from 'node:fs/promises';
 import { MAX_NESTING_DEPTH } from '../../shared/model/io';
 import {
-  findExcessiveNesting,
   parseJsonText as parseLocatedJson,
   positionAt,
+  scanJsonText,
   type JsonParseResult,
 } from '../../shared/model/json-text';
 import {
@@ -41,14 +41,15 @@ export async function readTextFile(path: string): Promise<string> {
 /** Parses JSON text; a syntax error or excessive nesting names the file, line and column. */
 export function parseJsonText(text: string, fileName: string): unknown {
   const body = stripByteOrderMark(text);
-  const deepAt = findExcessiveNesting(body, MAX_JSON_DEPTH);
-  if (deepAt >= 0) {
-    const { line, column } = positionAt(body, deepAt);
+  // One scan for the depth and the keys written (a repeated key is then located only if there is one).
+  const scan = scanJsonText(body, MAX_JSON_DEPTH);
+  if (scan.tooDeepAt >= 0) {
+    const { line, column } = positionAt(body, scan.tooDeepAt);
     throw new CliInputError(
       `${fileName}: JSON nested more than ${MAX_JSON_DEPTH} levels deep at line ${line}, column ${column}`,
     );
   }
-  const parsed = parseLocatedJson(body);
+  const parsed = parseLocatedJson(body, scan.keys);
   if (parsed.ok) return parsed.value;
   throw new CliInputError(`${fileName}: malformed JSON: ${describeJsonError(body, parsed)}`);
 }
