@@ -90,10 +90,13 @@ describe('batch line scanner', () => {
     );
   });
 
+  // A line with a context, two identity policies (one empty, one with brackets inside a string)
+  // and a permissions boundary.
+  const identity = '{"Version":"2012-10-17","Statement":[{"Sid":"[{\\"","Effect":"Allow"}]}';
+  const boundary = '{"Statement":{"Effect":"Deny","Action":["*"]}}';
+  const line = `{"request":{"context":{"k":["{"]}},"identityPolicies":[${identity}, {}],"permissionsBoundary":${boundary}}`;
+
   it('places each policy document and the request context, its text cut out exactly', () => {
-    const identity = '{"Version":"2012-10-17","Statement":[{"Sid":"[{\\"","Effect":"Allow"}]}';
-    const boundary = '{"Statement":{"Effect":"Deny","Action":["*"]}}';
-    const line = `{"request":{"context":{"k":["{"]}},"identityPolicies":[${identity}, {}],"permissionsBoundary":${boundary}}`;
     const scan = scanLine(line, 64);
     expect(scan.spans.map((span) => [span.name, line.slice(span.start, span.end)])).toEqual([
       ['request.context', '{"k":["{"]}'],
@@ -128,9 +131,6 @@ describe('batch line scanner', () => {
   });
 
   it('places the documents of a line as scanLine does, and counts a repeated __proto__ twice', () => {
-    const identity = '{"Version":"2012-10-17","Statement":[{"Sid":"[{\\"","Effect":"Allow"}]}';
-    const boundary = '{"Statement":{"Effect":"Deny","Action":["*"]}}';
-    const line = `{"request":{"context":{"k":["{"]}},"identityPolicies":[${identity}, {}],"permissionsBoundary":${boundary}}`;
     const counted = countLineKeys(line, 64);
     expect(counted?.spans.map(({ keys: _keys, ...place }) => place)).toEqual(scanLine(line, 64).spans);
     expect(counted?.spans.map((span) => span.keys)).toEqual([1, 4, 0, 3]);
