@@ -87,6 +87,25 @@ type NodeCache = Map<string, Cached<AppNode>>;
 type EdgeCache = Map<string, Cached<AppEdge>>;
 type Findings = UiState['findings'];
 
+/**
+ * One value per item, reusing the previous render's value for an item whose inputs are unchanged
+ * (see cachedEntry); the new cache holds the items of this render only.
+ */
+function reuseEach<I extends { id: string }, T>(
+  items: readonly I[],
+  previous: ReadonlyMap<string, Cached<T>>,
+  inputsOf: (item: I) => readonly unknown[],
+  create: (item: I) => T,
+): { values: T[]; cache: Map<string, Cached<T>> } {
+  const cache = new Map<string, Cached<T>>();
+  const values = items.map((item) => {
+    const entry = cachedEntry(previous.get(item.id), inputsOf(item), () => create(item));
+    cache.set(item.id, entry);
+    return entry.value;
+  });
+  return { values, cache };
+}
+
 /** React Flow nodes of a graph, reusing the previous render's objects that still fit. */
 function flowNodes(
   graph: DesignGraph,
@@ -96,20 +115,13 @@ function flowNodes(
   previous: NodeCache,
 ): { nodes: AppNode[]; cache: NodeCache } {
   const selected = new Set(selectedIds);
-  const cache: NodeCache = new Map();
-  const nodes = graph.nodes.map((node) => {
-    const size = measured.get(node.id);
-    const badge = findings[node.id];
-    const isSelected = selected.has(node.id);
-    const entry = cachedEntry(
-      previous.get(node.id),
-      [node.data, node.position, isSelected, size, badge],
-      () => toNode(node, isSelected, size, badge),
-    );
-    cache.set(node.id, entry);
-    return entry.value;
-  });
-  return { nodes, cache };
+  const { values, cache } = reuseEach(
+    graph.nodes,
+    previous,
+    (node) => [node.data, node.position, selected.has(node.id), measured.get(node.id), findings[node.id]],
+    (node) => toNode(node, selected.has(node.id), measured.get(node.id), findings[node.id]),
+  );
+  return { nodes: values, cache };
 }
 
 /** React Flow edges of a graph, reusing the previous render's objects that still fit. */
@@ -119,14 +131,13 @@ function flowEdges(
   previous: EdgeCache,
 ): { edges: AppEdge[]; cache: EdgeCache } {
   const selected = new Set(selectedIds);
-  const cache: EdgeCache = new Map();
-  const edges = graph.edges.map((edge) => {
-    const isSelected = selected.has(edge.id);
-    const entry = cachedEntry(previous.get(edge.id), [edge, isSelected], () => toEdge(edge, isSelected));
-    cache.set(edge.id, entry);
-    return entry.value;
-  });
-  return { edges, cache };
+  const { values, cache } = reuseEach(
+    graph.edges,
+    previous,
+    (edge) => [edge, selected.has(edge.id)],
+    (edge) => toEdge(edge, selected.has(edge.id)),
+  );
+  return { edges: values, cache };
 }
 
 const NOTHING_MEASURED: MeasuredSizes = new Map();
