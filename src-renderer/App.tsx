@@ -9,6 +9,7 @@ import './styles/simulator.css';
 import { lazy, Suspense, useEffect, useState, type ReactElement } from 'react';
 import { useAwsDialog } from './aws/aws-dialog-state';
 import { Canvas } from './canvas/Canvas';
+import { OPENING_FIT } from './canvas/canvas-controller';
 import { initialCanvasSize } from './canvas/canvas-size';
 import { initialFlowElements } from './canvas/use-flow-graph';
 import { useExportDialog } from './export/export-dialog-state';
@@ -72,13 +73,16 @@ export function App(): ReactElement {
   const [simulatorUsed, setSimulatorUsed] = useState(false);
   if (simulatorOpen && !simulatorUsed) setSimulatorUsed(true);
   const browserMode = getAppMode() === 'browser';
-  // React Flow's store starts with the design already in the store and the canvas's size as far as
-  // it is known before layout, so the canvas's first frame shows its nodes (they would otherwise
-  // come one render and a frame later), and only those within the canvas.
-  const [initialFlow] = useState(() => ({
-    ...initialFlowElements(useAppStore.getState()),
-    ...initialCanvasSize(browserMode),
-  }));
+  // React Flow's store starts with the design already in the store, so the canvas's first frame
+  // holds its nodes (they would otherwise come one render and a frame later). A large design opens
+  // at a view known from its positions, and the canvas's size as far as it is known before layout
+  // lets that frame render only the nodes within the canvas. A small design is fitted whole by
+  // React Flow once it has measured the nodes, which it shows only then (OPENING_FIT); given a
+  // size, React Flow would first fit nodes it cannot size yet, a frame at a meaningless zoom.
+  const [initialFlow] = useState(() => {
+    const elements = initialFlowElements(useAppStore.getState());
+    return { ...elements, ...(elements.fitView ? {} : initialCanvasSize(browserMode)) };
+  });
 
   useEffect(() => {
     const stopSync = startDocumentSync();
@@ -109,6 +113,8 @@ export function App(): ReactElement {
       initialEdges={initialFlow.edges}
       initialWidth={initialFlow.width}
       initialHeight={initialFlow.height}
+      fitView={initialFlow.fitView}
+      initialFitViewOptions={OPENING_FIT}
     >
       <div className="app">
         {browserMode ? (

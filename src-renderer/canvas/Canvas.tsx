@@ -25,7 +25,7 @@ import { notify } from '../state/notices';
 import { useAppStore } from '../state/store';
 import { useEffectiveTheme } from '../shell/theme';
 import { canvasMounted, canvasShowedNodes, canvasUnmounted } from './first-nodes';
-import { fitOpenedDesign, registerCanvas } from './canvas-controller';
+import { fitOpenedDesign, registerCanvas, registerCanvasElement } from './canvas-controller';
 import { EdgeObstacles, obstaclesOf } from './edge-obstacles';
 import type { AppEdge, AppNode } from './flow-types';
 import { Legend } from './Legend';
@@ -96,11 +96,10 @@ function targetNodeUnderPointer(event: MouseEvent | TouchEvent): string | undefi
 
 export function Canvas(): ReactElement {
   const [measured, setMeasured] = useState<MeasuredSizes>(() => new Map());
-  const { graph, nodes, edges, initialViewport } = useFlowGraph(measured);
+  const { graph, nodes, edges, initialViewport, openedViewSet } = useFlowGraph(measured);
   useStartingViewport(initialViewport);
   const minimap = useAppStore((state) => state.ui.minimap);
   const theme = useEffectiveTheme();
-  const wrapper = useRef<HTMLDivElement>(null);
   // Zoomed out, panning brings many nodes into view at once; drawing less per node keeps it smooth.
   const far = useStore(isFar);
   // From the design's positions and the measured (else estimated) sizes: unlike `nodes`, stable
@@ -124,11 +123,11 @@ export function Canvas(): ReactElement {
   // A design already in the store at the first render is fitted once React Flow is ready.
   const [ready, setReady] = useState(false);
   const onInit = useCallback((instance: ReactFlowInstance<AppNode, AppEdge>) => {
-    registerCanvas(instance, wrapper.current);
+    registerCanvas(instance);
     setReady(true);
   }, []);
 
-  useEffect(() => () => registerCanvas(null, null), []);
+  useEffect(() => () => registerCanvas(null), []);
 
   // Tell waiting work once nodes have been painted: React Flow places them in the frame after they
   // reach it (and the opened design is fitted then), so the task after the second frame.
@@ -150,10 +149,10 @@ export function Canvas(): ReactElement {
     };
   }, [hasNodes]);
 
-  // Fit once the opened design's nodes have reached React Flow (its effects run before ours); a
-  // design that the canvas started with its view of (initialViewport) already has it.
+  // Fit once the opened design's nodes have reached React Flow (its effects run before ours); the
+  // design the canvas starts with already has its view (initialViewport, or React Flow's own fit).
   const fitRequest = useAppStore((state) => state.ui.fitRequest);
-  const fittedRequest = useRef(initialViewport ? fitRequest : 0);
+  const fittedRequest = useRef(openedViewSet ? fitRequest : 0);
   useEffect(() => {
     if (!ready || fitRequest === fittedRequest.current || nodes.length === 0) return;
     fittedRequest.current = fitRequest;
@@ -245,7 +244,7 @@ export function Canvas(): ReactElement {
   const onNodeDragStop = useCallback(() => useAppStore.getState().endInteraction(), []);
 
   return (
-    <div className={far ? 'canvas canvas--far' : 'canvas'} ref={wrapper} data-testid="canvas">
+    <div className={far ? 'canvas canvas--far' : 'canvas'} ref={registerCanvasElement} data-testid="canvas">
       <EdgeObstacles.Provider value={obstacles}>
         <ReactFlow<AppNode, AppEdge>
           nodes={nodes}

@@ -1,20 +1,35 @@
 // The viewport operations menus and shortcuts need (fit, zoom, centre on a node), reachable
 // outside the canvas component. The canvas registers its React Flow instance on init.
 
-import type { ReactFlowInstance, Viewport } from '@xyflow/react';
+import type { FitViewOptions, ReactFlowInstance, Viewport } from '@xyflow/react';
 import type { Point } from '../../shared/model/types';
 import type { AppEdge, AppNode } from './flow-types';
 
 let instance: ReactFlowInstance<AppNode, AppEdge> | null = null;
 let canvasElement: HTMLElement | null = null;
 
-export function registerCanvas(
-  flow: ReactFlowInstance<AppNode, AppEdge> | null,
-  element: HTMLElement | null,
-): void {
+/** The canvas's React Flow instance, once React Flow has initialised it. */
+export function registerCanvas(flow: ReactFlowInstance<AppNode, AppEdge> | null): void {
   instance = flow;
+}
+
+/** The canvas's element, from its mount on (before React Flow measures and fits its nodes). */
+export function registerCanvasElement(element: HTMLElement | null): void {
   canvasElement = element;
 }
+
+/**
+ * How React Flow fits a small design the app starts with (its provider's `fitView`): it fits when
+ * it has measured the nodes, in the very layout that first shows them, so the first frame shows
+ * the design whole rather than a frame at zoom 1 and then a jump. The padding is read then, when
+ * the overlays over the canvas have been laid out.
+ */
+export const OPENING_FIT: FitViewOptions = {
+  get padding() {
+    return fitPadding();
+  },
+  maxZoom: 1.1,
+};
 
 /**
  * Padding that keeps fitted nodes clear of what floats over the canvas: the zoom controls and
@@ -39,7 +54,7 @@ function fitPadding(): {
 }
 
 export function fitView(): void {
-  void instance?.fitView({ padding: fitPadding(), maxZoom: 1.1, duration: 300 });
+  void instance?.fitView({ padding: fitPadding(), maxZoom: OPENING_FIT.maxZoom, duration: 300 });
 }
 
 /** Above this many nodes, opening a design shows its top-left corner at a readable zoom instead of everything. */
@@ -47,13 +62,18 @@ const FIT_ALL_LIMIT = 100;
 const LARGE_DESIGN_ZOOM = 0.75;
 const LARGE_DESIGN_MARGIN = 40;
 
+/** Whether a design of this many nodes opens at a view known from positions alone (openedDesignViewport). */
+export function opensAtFixedView(nodeCount: number): boolean {
+  return nodeCount > FIT_ALL_LIMIT;
+}
+
 /**
  * The view that opens a large design: its top-left corner at a readable zoom. It follows from the
  * nodes' positions alone, so the canvas can start with it. Undefined for a small design, which is
  * fitted whole once its nodes and the overlays over the canvas have been measured.
  */
 export function openedDesignViewport(positions: readonly Point[]): Viewport | undefined {
-  if (positions.length <= FIT_ALL_LIMIT) return undefined;
+  if (!opensAtFixedView(positions.length)) return undefined;
   let left = Number.POSITIVE_INFINITY;
   let top = Number.POSITIVE_INFINITY;
   for (const point of positions) {
@@ -72,7 +92,7 @@ export function fitOpenedDesign(positions: readonly Point[]): void {
   if (!instance || positions.length === 0) return;
   const viewport = openedDesignViewport(positions);
   if (viewport) void instance.setViewport(viewport);
-  else void instance.fitView({ padding: fitPadding(), maxZoom: 1.1 });
+  else void instance.fitView({ padding: fitPadding(), maxZoom: OPENING_FIT.maxZoom });
 }
 
 export function zoomIn(): void {

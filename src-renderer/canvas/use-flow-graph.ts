@@ -8,7 +8,7 @@ import { deriveGraph, type DesignGraph, type GraphEdge, type GraphNode } from '.
 import { useAppStore } from '../state/store';
 import type { CommandState, UiState } from '../state/types';
 import type { DesignDocument } from '../../shared/model/types';
-import { openedDesignViewport } from './canvas-controller';
+import { openedDesignViewport, opensAtFixedView } from './canvas-controller';
 import { estimatedHandles } from './estimated-handles';
 import type { AppEdge, AppNode } from './flow-types';
 
@@ -44,11 +44,18 @@ function cachedEntry<T>(
   return { inputs, key, value: key === cached.key ? cached.value : create() };
 }
 
+/**
+ * A node React Flow has not measured yet carries its estimated size and handles only in a large
+ * design, where nodes off screen are never rendered (virtualisation) and its opening view does not
+ * depend on sizes. In a small design React Flow keeps such a node hidden until it has measured it,
+ * which is what lets the opening fit use real sizes in the very frame that first shows the nodes.
+ */
 function toNode(
   node: GraphNode,
   selected: boolean,
   measured: { width: number; height: number } | undefined,
   badge: AppNode['data']['badge'],
+  estimate: boolean,
 ): AppNode {
   return {
     id: node.id,
@@ -58,7 +65,9 @@ function toNode(
     selected,
     ...(measured
       ? { measured }
-      : { initialWidth: node.size.width, initialHeight: node.size.height, handles: estimatedHandles(node) }),
+      : estimate
+        ? { initialWidth: node.size.width, initialHeight: node.size.height, handles: estimatedHandles(node) }
+        : {}),
     ...(node.position ? {} : { style: { opacity: 0 } }),
   } as AppNode;
 }
@@ -115,11 +124,19 @@ function flowNodes(
   previous: NodeCache,
 ): { nodes: AppNode[]; cache: NodeCache } {
   const selected = new Set(selectedIds);
+  const estimate = opensAtFixedView(graph.nodes.length);
   const { values, cache } = reuseEach(
     graph.nodes,
     previous,
-    (node) => [node.data, node.position, selected.has(node.id), measured.get(node.id), findings[node.id]],
-    (node) => toNode(node, selected.has(node.id), measured.get(node.id), findings[node.id]),
+    (node) => [
+      node.data,
+      node.position,
+      selected.has(node.id),
+      measured.get(node.id),
+      findings[node.id],
+      estimate,
+    ],
+    (node) => toNode(node, selected.has(node.id), measured.get(node.id), findings[node.id], estimate),
   );
   return { nodes: values, cache };
 }
@@ -150,6 +167,7 @@ let seed:
       nodes: NodeCache;
       edges: EdgeCache;
       viewport: Viewport | undefined;
+      fitView: boolean;
     }
   | undefined;
 
@@ -161,13 +179,16 @@ let seed:
 export function initialFlowElements(state: Pick<CommandState, 'design' | 'selection' | 'ui'>): {
   nodes: AppNode[];
   edges: AppEdge[];
+  /** Whether React Flow fits the view to the nodes once it has measured them (a small design). */
+  fitView: boolean;
 } {
   const graph = deriveGraph(state.design);
   const nodes = flowNodes(graph, state.selection.nodes, state.ui.findings, NOTHING_MEASURED, new Map());
   const edges = flowEdges(graph, state.selection.edges, new Map());
   const viewport = openedDesignViewport(nodes.nodes.map((node) => node.position));
-  seed = { design: state.design, graph, nodes: nodes.cache, edges: edges.cache, viewport };
-  return { nodes: nodes.nodes, edges: edges.edges };
+  const fitView = viewport === undefined && nodes.nodes.length > 0;
+  seed = { design: state.design, graph, nodes: nodes.cache, edges: edges.cache, viewport, fitView };
+  return { nodes: nodes.nodes, edges: edges.edges, fitView };
 }
 
 function takeSeed(design: DesignDocument): typeof seed {
@@ -182,6 +203,8 @@ export function useFlowGraph(measured: MeasuredSizes): {
   edges: AppEdge[];
   /** The view the design in the store opens with, when it is known before the first frame (openedDesignViewport). */
   initialViewport: Viewport | undefined;
+  /** Whether the design the canvas starts with is shown as it opens without the canvas fitting it. */
+  openedViewSet: boolean;
 } {
   const design = useAppStore((state) => state.design);
   const selection = useAppStore((state) => state.selection);
@@ -207,5 +230,11 @@ export function useFlowGraph(measured: MeasuredSizes): {
     return next.edges;
   }, [graph, selection.edges]);
 
-  return { graph, nodes, edges, initialViewport: initial?.viewport };
+  return {
+    graph,
+    nodes,
+    edges,
+    initialViewport: initial?.viewport,
+    openedViewSet: initial !== undefined && (initial.viewport !== undefined || initial.fitView),
+  };
 }

@@ -75,6 +75,39 @@ test("the canvas enters the page with the start-up design's nodes, never empty f
   expect(await page.evaluate('window.nodesInFirstCanvas')).toBe(11);
 });
 
+/**
+ * Records, frame by frame, the canvas's transform in the first frame in which a node can be seen
+ * (React Flow keeps a node it has not measured yet hidden).
+ */
+const RECORD_FIRST_SHOWN_TRANSFORM = `(() => {
+  const frame = () => {
+    const shown = [...document.querySelectorAll('.react-flow__node')].some(
+      (node) => getComputedStyle(node).visibility !== 'hidden',
+    );
+    if (shown) window.firstShownTransform = document.querySelector('.react-flow__viewport').style.transform;
+    else requestAnimationFrame(frame);
+  };
+  requestAnimationFrame(frame);
+})()`;
+
+for (const example of ['b2b-saas', 'photo-sharing'] as const) {
+  test(`a small start-up design (${example}) is shown whole from the first frame that shows its nodes`, async ({
+    page,
+  }) => {
+    app = await startApp({ example });
+    await page.addInitScript(RECORD_FIRST_SHOWN_TRANSFORM);
+    await page.goto(app.url);
+    const recorded = await page.waitForFunction(
+      () => (window as unknown as { firstShownTransform?: string }).firstShownTransform,
+    );
+    const first = (await recorded.jsonValue()) as string;
+    // Fitted whole: below zoom 1 (these examples are wider than the canvas), and where it stays.
+    expect(first).toMatch(/scale\(0\.\d+\)$/);
+    await page.waitForTimeout(500);
+    expect(await page.locator('.react-flow__viewport').getAttribute('style')).toContain(first);
+  });
+}
+
 /** Records the canvas's transform and the nodes it holds when the first node enters the page. */
 const RECORD_FIRST_FRAME = `(() => {
   new MutationObserver((_records, observer) => {
