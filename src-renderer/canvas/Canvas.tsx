@@ -17,7 +17,7 @@ import {
   type ReactFlowInstance,
   type Viewport,
 } from '@xyflow/react';
-import { useCallback, useEffect, useMemo, useRef, useState, type ReactElement } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactElement } from 'react';
 import { autoLayout } from '../../shared/model/auto-layout';
 import { checkConnection } from '../../shared/model/graph-connections';
 import { connectCommand, moveNodesCommand } from '../state/commands';
@@ -149,15 +149,16 @@ export function Canvas(): ReactElement {
     };
   }, [hasNodes]);
 
-  // Fit once the opened design's nodes have reached React Flow (its effects run before ours); the
-  // design the canvas starts with already has its view (initialViewport, or React Flow's own fit).
+  // A design opened later gets its view before the frame that shows it (a layout effect): a large
+  // one's follows from positions, a small one is fitted by React Flow as it measures the nodes, which
+  // it shows only then. The design the canvas starts with already has its view (initialViewport, or
+  // React Flow's own fit, see OPENING_FIT).
   const fitRequest = useAppStore((state) => state.ui.fitRequest);
   const fittedRequest = useRef(openedViewSet ? fitRequest : 0);
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (!ready || fitRequest === fittedRequest.current || nodes.length === 0) return;
     fittedRequest.current = fitRequest;
-    const positions = nodes.map((node) => node.position);
-    requestAnimationFrame(() => fitOpenedDesign(positions));
+    fitOpenedDesign(nodes.map((node) => node.position));
   }, [ready, fitRequest, nodes]);
 
   const onNodesChange = useCallback((changes: NodeChange<AppNode>[]) => {

@@ -87,7 +87,11 @@ export function openedDesignViewport(positions: readonly Point[]): Viewport | un
   };
 }
 
-/** The view after opening a design: everything when it is small, its top-left corner when it is large. */
+/**
+ * The view after opening a design: everything when it is small, its top-left corner when it is
+ * large. React Flow holds a fit back until it has measured the nodes it was given (and keeps a
+ * small design's new nodes hidden until then), so the first frame that shows them is fitted.
+ */
 export function fitOpenedDesign(positions: readonly Point[]): void {
   if (!instance || positions.length === 0) return;
   const viewport = openedDesignViewport(positions);

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { serializeDesign } from '../../shared/model/io';
 import { largeDesign } from '../bench/ui-design';
 import { repositoryRoot, startApp, type RunningApp } from './support/app-server';
+import { AppPage } from './support/pages';
 
 let app: RunningApp | undefined;
 
@@ -107,6 +108,71 @@ for (const example of ['b2b-saas', 'photo-sharing'] as const) {
     expect(await page.locator('.react-flow__viewport').getAttribute('style')).toContain(first);
   });
 }
+
+/**
+ * Opens `file` (written to the workspace) from File › Open on the b2b example and returns the
+ * canvas's transform in the first frame that shows `node`, a node only the opened design has.
+ */
+async function firstShownAfterOpen(
+  page: Page,
+  file: string,
+  contents: string,
+  node: string,
+): Promise<string> {
+  app = await startApp({ example: 'b2b-saas' });
+  writeFileSync(join(app.directory, file), contents);
+  const studio = new AppPage(page);
+  await studio.open(app.url);
+  await page.evaluate((title) => {
+    const frame = (): void => {
+      const shown = [...document.querySelectorAll<HTMLElement>('.react-flow__node')].some(
+        (element) =>
+          element.querySelector('.node__title')?.textContent === title &&
+          getComputedStyle(element).visibility !== 'hidden',
+      );
+      const transform = document.querySelector<HTMLElement>('.react-flow__viewport')?.style.transform;
+      if (shown) (window as unknown as { firstShownTransform?: string }).firstShownTransform = transform;
+      else requestAnimationFrame(frame);
+    };
+    requestAnimationFrame(frame);
+  }, node);
+  await studio.menu('File', 'Open…');
+  await studio.openFromWorkspace(file);
+  const recorded = await page.waitForFunction(
+    () => (window as unknown as { firstShownTransform?: string }).firstShownTransform,
+  );
+  return (await recorded.jsonValue()) as string;
+}
+
+test('a small design opened later is shown fitted from the first frame that shows its nodes', async ({
+  page,
+}) => {
+  const example = readFileSync(
+    join(repositoryRoot, 'assets', 'examples', 'photo-sharing.cognito-design.json'),
+    'utf8',
+  );
+  const first = await firstShownAfterOpen(
+    page,
+    'photos.cognito-design.json',
+    example,
+    'PhotoSharingIdentities',
+  );
+  expect(first).toMatch(/scale\(0\.\d+\)$/);
+  await page.waitForTimeout(500);
+  expect(await page.locator('.react-flow__viewport').getAttribute('style')).toContain(first);
+});
+
+test('a large design opened later is shown at the zoom it opens with from the first frame that shows it', async ({
+  page,
+}) => {
+  const first = await firstShownAfterOpen(
+    page,
+    'large.cognito-design.json',
+    serializeDesign(LARGE),
+    'Identities0',
+  );
+  expect(first).toBe('translate(40px, 40px) scale(0.75)');
+});
 
 /** Records the canvas's transform and the nodes it holds when the first node enters the page. */
 const RECORD_FIRST_FRAME = `(() => {
