@@ -22,6 +22,11 @@ export interface PolicySpan<Known = unknown> {
   text?: string;
   /** `countLineKeys`: the keys counted in the document. */
   keys?: number;
+  /**
+   * Set by the caller for a new document it neither looks up nor keeps by its text (a place whose
+   * documents have not repeated for a long while, see `evaluate-batch.ts`).
+   */
+  unkept: boolean;
 }
 
 /**
@@ -35,7 +40,7 @@ function newSpan<Known>(
   known: Known | undefined,
   keys: number | undefined,
 ): PolicySpan<Known> {
-  return { name, start, end, known, text: undefined, keys };
+  return { name, start, end, known, text: undefined, keys, unkept: false };
 }
 
 export interface LineScan<Known = unknown> {
