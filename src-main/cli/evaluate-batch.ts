@@ -209,8 +209,8 @@ export function createBatchEvaluator(fileLabel: string): BatchEvaluator {
 
   const preparePolicy: PreparePolicy = (parsed, name, kind, where) => {
     const span = spans.find((candidate) => candidate.name === name);
-    if (span?.unkept) return compiledAfresh(parsed, name, kind, where);
-    let entry = span?.known;
+    // A document not looked up is read for this line alone, in the line's parsed value.
+    let entry = span?.unkept ? newEntry('', readDocument(parsed, name, kind, where)) : span?.known;
     if (!entry) {
       // The document's own text when the scan placed it (the parsed value may be a `{}` stand-in).
       const text = span ? (span.text ?? line.slice(span.start, span.end)) : JSON.stringify(parsed);
@@ -221,33 +221,13 @@ export function createBatchEvaluator(fileLabel: string): BatchEvaluator {
         useRecent(place as PlaceCache, entry);
       } else {
         const document = span && !newInValue ? parseWhole(text, line, where) : parsed;
-        if (typeof document !== 'object' || document === null || Array.isArray(document))
-          throw new CliInputError(`${where}: $.${name}: expected a policy document object`);
-        const error = policyError(document as Record<string, unknown>, name, kind);
-        entry = newEntry(keptText(text));
-        if (error) entry.error = error;
-        // The document was parsed for this line alone, so nothing changes it later.
-        else entry.compiled = compileParsedPolicy({ name, document: document as PolicyDocument }, kind);
-        remember(name, entry, known === undefined && error === undefined);
+        entry = newEntry(keptText(text), readDocument(document, name, kind, where));
+        remember(name, entry, known === undefined && entry.error === undefined);
       }
     }
     if (entry.error !== undefined) throw new CliInputError(`${where}: ${entry.error}`);
     return entry.compiled as CompiledPolicy;
   };
-
-  /** A new document, in the line's parsed value, checked and compiled for this line alone. */
-  function compiledAfresh(
-    document: unknown,
-    name: string,
-    kind: Parameters<PreparePolicy>[2],
-    where: string,
-  ): CompiledPolicy {
-    if (typeof document !== 'object' || document === null || Array.isArray(document))
-      throw new CliInputError(`${where}: $.${name}: expected a policy document object`);
-    const error = policyError(document as Record<string, unknown>, name, kind);
-    if (error) throw new CliInputError(`${where}: ${error}`);
-    return compileParsedPolicy({ name, document: document as PolicyDocument }, kind);
-  }
 
   /**
    * The line's value when the quick scan (`countLineKeys`) and JSON.parse find nothing wrong with
@@ -373,6 +353,23 @@ export function createBatchEvaluator(fileLabel: string): BatchEvaluator {
     },
     notLookedUp: () => notLookedUp,
   };
+}
+
+/**
+ * A new document's error, or its compiled form. It was parsed for this line alone, so nothing
+ * changes it later.
+ */
+function readDocument(
+  document: unknown,
+  name: string,
+  kind: Parameters<PreparePolicy>[2],
+  where: string,
+): Pick<CachedPolicy, 'compiled' | 'error'> {
+  if (typeof document !== 'object' || document === null || Array.isArray(document))
+    throw new CliInputError(`${where}: $.${name}: expected a policy document object`);
+  const error = policyError(document as Record<string, unknown>, name, kind);
+  if (error) return { error };
+  return { compiled: compileParsedPolicy({ name, document: document as PolicyDocument }, kind) };
 }
 
 /**

@@ -167,7 +167,6 @@ let seed:
       nodes: NodeCache;
       edges: EdgeCache;
       viewport: Viewport | undefined;
-      fitView: boolean;
     }
   | undefined;
 
@@ -186,9 +185,12 @@ export function initialFlowElements(state: Pick<CommandState, 'design' | 'select
   const nodes = flowNodes(graph, state.selection.nodes, state.ui.findings, NOTHING_MEASURED, new Map());
   const edges = flowEdges(graph, state.selection.edges, new Map());
   const viewport = openedDesignViewport(nodes.nodes.map((node) => node.position));
-  const fitView = viewport === undefined && nodes.nodes.length > 0;
-  seed = { design: state.design, graph, nodes: nodes.cache, edges: edges.cache, viewport, fitView };
-  return { nodes: nodes.nodes, edges: edges.edges, fitView };
+  seed = { design: state.design, graph, nodes: nodes.cache, edges: edges.cache, viewport };
+  return {
+    nodes: nodes.nodes,
+    edges: edges.edges,
+    fitView: viewport === undefined && nodes.nodes.length > 0,
+  };
 }
 
 function takeSeed(design: DesignDocument): typeof seed {
@@ -235,6 +237,7 @@ export function useFlowGraph(measured: MeasuredSizes): {
     nodes,
     edges,
     initialViewport: initial?.viewport,
-    openedViewSet: initial !== undefined && (initial.viewport !== undefined || initial.fitView),
+    // Any design with nodes the canvas starts with: at initialViewport, or fitted by React Flow.
+    openedViewSet: initial !== undefined && initial.nodes.size > 0,
   };
 }

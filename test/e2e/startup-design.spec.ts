@@ -17,6 +17,16 @@ test.afterEach(async () => {
   app = undefined;
 });
 
+/** Starts the app on the photo-sharing example with `script` run first in the page, and waits for the design on screen. */
+async function startPhotoSharing(page: Page, script: string): Promise<RunningApp> {
+  const started = await startApp({ example: 'photo-sharing' });
+  app = started;
+  await page.addInitScript(script);
+  await page.goto(started.url);
+  await expect(page.locator('.react-flow__node', { hasText: 'PhotoSharingIdentities' })).toBeVisible();
+  return started;
+}
+
 /** Records every window title the page shows, from the first mutation on. */
 const RECORD_TITLES = `(() => {
   const titles = [];
@@ -29,17 +39,14 @@ const RECORD_TITLES = `(() => {
 test('the app appears with the start-up design already open, never an untitled one first', async ({
   page,
 }) => {
-  app = await startApp({ example: 'photo-sharing' });
-  await page.addInitScript(RECORD_TITLES);
-  await page.goto(app.url);
-  await expect(page.locator('.react-flow__node', { hasText: 'PhotoSharingIdentities' })).toBeVisible();
+  const started = await startPhotoSharing(page, RECORD_TITLES);
   await expect(page).toHaveTitle('photo-sharing.cognito-design.json — Cognito Access Studio');
   const titles = (await page.evaluate('window.seenTitles')) as string[];
   // The page's own title, then the design's: no empty design was shown in between.
   expect(titles.filter((title) => title !== 'Cognito Access Studio')).toEqual([
     'photo-sharing.cognito-design.json — Cognito Access Studio',
   ]);
-  await expect(page.getByTestId('file-path')).toHaveText(app.designPath);
+  await expect(page.getByTestId('file-path')).toHaveText(started.designPath);
   await expect(page.getByTestId('dirty-state')).toHaveText('Saved');
 });
 
@@ -52,10 +59,7 @@ const RECORD_VIOLATIONS = `(() => {
 })()`;
 
 test('the app starts without breaking its content security policy', async ({ page }) => {
-  app = await startApp({ example: 'photo-sharing' });
-  await page.addInitScript(RECORD_VIOLATIONS);
-  await page.goto(app.url);
-  await expect(page.locator('.react-flow__node', { hasText: 'PhotoSharingIdentities' })).toBeVisible();
+  await startPhotoSharing(page, RECORD_VIOLATIONS);
   expect(await page.evaluate('window.violations')).toEqual([]);
 });
 
@@ -69,10 +73,7 @@ const RECORD_FIRST_CANVAS = `(() => {
 })()`;
 
 test("the canvas enters the page with the start-up design's nodes, never empty first", async ({ page }) => {
-  app = await startApp({ example: 'photo-sharing' });
-  await page.addInitScript(RECORD_FIRST_CANVAS);
-  await page.goto(app.url);
-  await expect(page.locator('.react-flow__node', { hasText: 'PhotoSharingIdentities' })).toBeVisible();
+  await startPhotoSharing(page, RECORD_FIRST_CANVAS);
   expect(await page.evaluate('window.nodesInFirstCanvas')).toBe(11);
 });
 
