@@ -1,6 +1,7 @@
 // Bundles the Node-side entry points (CLI, Electron main, preload) with esbuild.
 // The renderer is built separately by Vite (vite.config.ts).
 import { build, buildSync } from 'esbuild';
+import { isAscii } from 'node:buffer';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -38,7 +39,8 @@ if (!onlyCli) {
 for (const entry of entries) {
   if (!existsSync(entry.entryPoints[0])) continue;
   const result = await build({ ...common, ...entry, metafile: false, write: false });
-  for (const file of result.outputFiles) writeReplacing(file.path, file.contents);
+  for (const file of result.outputFiles)
+    writeReplacing(file.path, file.path.endsWith('.cjs') ? asciiOnly(file.contents) : file.contents);
 }
 
 writeCliCodeCache();
@@ -99,6 +101,19 @@ function writeCliCodeCache() {
  * bundle meanwhile (a test running the CLI while another rebuilds it) reads the old file or the new
  * one, never a half-written one.
  */
+/**
+ * The bundle with every non-ASCII character written as a `\u` escape. esbuild already escapes
+ * them in code (its default `charset: 'ascii'`), not in the comments it keeps; a bundle that is all
+ * ASCII is read by the CLI's loader as one byte per character, without decoding UTF-8 (see
+ * src-main/cli/code-cache.ts).
+ */
+function asciiOnly(contents) {
+  if (isAscii(contents)) return contents;
+  const text = Buffer.from(contents).toString('utf8');
+  const escape = (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`;
+  return Buffer.from(text.replace(/[\u0080-\uffff]/g, escape), 'utf8');
+}
+
 function writeReplacing(path, contents) {
   mkdirSync(dirname(path), { recursive: true });
   const temporary = `${path}.${process.pid}.tmp`;

@@ -1,6 +1,7 @@
 // The CLI starts from the code cache the build writes next to its bundle, and never runs code
 // cached from another text of the bundle: V8 itself would accept a cache made for any text of
 // the same length.
+import { isAscii } from 'node:buffer';
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -40,6 +41,21 @@ describe('CLI code cache', () => {
     const at = text.indexOf('Usage:');
     writeFileSync(copy, `${text.slice(0, at)}usage:${text.slice(at + 'Usage:'.length)}`);
     expect(readFileSync(copy, 'utf8')).toHaveLength(text.length);
+    expect(loadBundle(copy).cacheUsed).toBe(false);
+  });
+
+  it('is made from a bundle of ASCII text, which the loader reads without decoding UTF-8', () => {
+    expect(isAscii(readFileSync(mainBundle))).toBe(true);
+  });
+
+  it('does not stand in the way of a bundle that is not ASCII: its text is read as UTF-8', () => {
+    const copy = copyOfBundle();
+    const text = readFileSync(copy, 'utf8');
+    writeFileSync(copy, text.replace('Usage: cognito-studio <command>', 'Üsage — cognito-studio <command>'));
+    const start = join(dirname(copy), 'cognito-studio.cjs');
+    copyFileSync(join(projectRoot, 'dist/cli/cognito-studio.cjs'), start);
+    const help = spawnSync(process.execPath, [start, '--help'], { encoding: 'utf8' });
+    expect(help.stdout).toContain('Üsage — cognito-studio <command>');
     expect(loadBundle(copy).cacheUsed).toBe(false);
   });
 
