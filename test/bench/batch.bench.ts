@@ -1,9 +1,10 @@
 // `evaluate --batch` end to end: the built CLI reading a JSON-lines file (batch-workload.ts) and
 // writing its answers, against iam-simulate's runUnsafeSimulation doing the same in a program of
 // its own (batch-peer.ts): each reads the whole file once in a fresh process, its warm-up
-// included, as a user runs either. Both as lines per second; the ratios are of CPU time (user +
-// system) per line: wall-clock time on a machine shared with other work swings with its load, CPU
-// time much less. The peer's time is counted from its first line (loading it is not charged), the
+// included, as a user runs either, in three rounds of one CLI run then one peer run; each round's
+// ratio compares runs made back to back, and the median round counts. Both as lines per second;
+// the ratios are of CPU time (user + system) per line: wall-clock time on a machine shared with
+// other work swings with its load, CPU time less. The peer's time is counted from its first line (loading it is not charged), the
 // CLI's for the whole process, its start-up included. The peer warmed up on the first lines, in
 // this process, is shown too (see runWarmPeer). Then the CLI's peak RSS on standard input at
 // 100k and 1M lines: it must not grow with the count. The CLI runs with its default of one thread
@@ -23,10 +24,11 @@ const peerProgram = new URL('./batch-peer.ts', import.meta.url).pathname;
 /** Lines of each workload: the size of the workload the targets are set for. */
 const WORKLOAD_LINES = 100_000;
 /**
- * Runs of the CLI over each file; the median counts. Its CPU time for the same file swings by a
- * third from run to run (how soon its code is optimised), far more than the peer's long run.
+ * Rounds of one CLI run then one peer run over each file; the median of the rounds counts. The
+ * CLI's CPU time for the same file swings by a third from run to run (how soon its code is
+ * optimised, how busy the machine is), far more than the peer's long run.
  */
-const CLI_RUNS = 3;
+const ROUNDS = 3;
 /** Lines of the warmed-up peer's passes (runWarmPeer). */
 const PEER_LINES = 5_000;
 const PEER_PASSES = 3;
@@ -71,11 +73,19 @@ function runCli(
   });
 }
 
+interface PeerRun {
+  rate: number;
+  cpuRate: number;
+  /** Lines it answered. */
+  lines: number;
+  decisions: Decision[];
+}
+
 /**
  * The peer as a program of its own over the whole file (batch-peer.ts): lines per second by its
- * CPU time and wall clock, and its decisions.
+ * CPU time and wall clock, and its decisions when `keep` is set.
  */
-function runPeer(file: string): Promise<{ rate: number; cpuRate: number; decisions: Decision[] }> {
+function runPeer(file: string, keep: boolean): Promise<PeerRun> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', peerProgram, file], {
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -84,7 +94,7 @@ function runPeer(file: string): Promise<{ rate: number; cpuRate: number; decisio
     let stderr = '';
     child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     createInterface({ input: child.stdout! }).on('line', (line) => {
-      decisions.push((JSON.parse(line) as { decision: Decision }).decision);
+      if (keep) decisions.push((JSON.parse(line) as { decision: Decision }).decision);
     });
     child.on('error', reject);
     child.on('close', (code) => {
@@ -95,7 +105,7 @@ function runPeer(file: string): Promise<{ rate: number; cpuRate: number; decisio
         seconds: number;
         lines: number;
       };
-      resolve({ rate: lines / seconds, cpuRate: lines / cpuSeconds, decisions });
+      resolve({ rate: lines / seconds, cpuRate: lines / cpuSeconds, lines, decisions });
     });
   });
 }
@@ -125,12 +135,6 @@ async function runWarmPeer(
     if (pass === 0) first = decisions;
   }
   return { rate: median(rates), cpuRate: median(cpuRates), decisions: first };
-}
-
-async function repeatCli(args: string[], times: number): Promise<CliRun[]> {
-  const runs: CliRun[] = [];
-  for (let run = 0; run < times; run += 1) runs.push(await runCli(args));
-  return runs;
 }
 
 function median(values: number[]): number {
@@ -179,37 +183,50 @@ export async function run(): Promise<BenchReport> {
       notes.push(
         `${kind}: ${count.toLocaleString('en-US')} lines, ${(bytes / 1e6).toFixed(0)} MB, read whole by both`,
       );
-      const ours = await runCli(['evaluate', '--batch', file], undefined, count);
-      const runs = [ours, ...(await repeatCli(['evaluate', '--batch', file], CLI_RUNS - 1))];
+      // The CLI and the peer take turns, and each CLI run is compared with the peer run right
+      // after it: the machine's speed drifts over minutes (a busy neighbour slows both), so a ratio
+      // of runs made minutes apart swung by a quarter between runs of the bench.
+      const runs: CliRun[] = [];
+      const peers: PeerRun[] = [];
+      for (let round = 0; round < ROUNDS; round += 1) {
+        runs.push(await runCli(['evaluate', '--batch', file], undefined, round === 0 ? count : 0));
+        peers.push(await runPeer(file, round === 0));
+      }
+      const [ours, peer] = [runs[0] as CliRun, peers[0] as PeerRun];
       const cpuSeconds = median(runs.map((run) => run.cpuSeconds));
       const seconds = median(runs.map((run) => run.seconds));
-      const peer = await runPeer(file);
+      const peerCpuRate = median(peers.map((run) => run.cpuRate));
+      const peerRate = median(peers.map((run) => run.rate));
+      const cpuRatios = runs.map((run, index) => count / run.cpuSeconds / (peers[index] as PeerRun).cpuRate);
+      const wallRatios = runs.map((run, index) => count / run.seconds / (peers[index] as PeerRun).rate);
       const warmPeer = await runWarmPeer(file, PEER_LINES);
+      for (const run of peers)
+        if (run.lines !== count) failures.push(`${kind}: the peer answered ${run.lines} lines`);
       if (peer.decisions.length !== count)
-        failures.push(`${kind}: the peer answered ${peer.decisions.length} lines`);
+        failures.push(`${kind}: the peer wrote ${peer.decisions.length} answers`);
       const documented = compare(file, ours.decisions, peer.decisions, failures);
       notes.push(
         `${kind}: ${documented} of ${count.toLocaleString('en-US')} lines differ from the peer by the documented "*" resource difference`,
       );
       notes.push(
-        `${kind}: cognito-studio CPU time per run ${runs.map((run) => `${run.cpuSeconds.toFixed(2)} s`).join(', ')} (the median counts)`,
+        `${kind}: cognito-studio CPU time per run ${runs.map((run) => `${run.cpuSeconds.toFixed(2)} s`).join(', ')}; runUnsafeSimulation's after each ${peers.map((run) => `${(count / run.cpuRate).toFixed(1)} s`).join(', ')}; ratios of each pair ${cpuRatios.map((value) => `${value.toFixed(2)}x`).join(', ')} (the medians count)`,
       );
       const ourRate = count / seconds;
       const ourCpuRate = count / cpuSeconds;
-      const ratio = ourCpuRate / peer.cpuRate;
+      const ratio = median(cpuRatios);
       metrics.push(
         { name: `${kind}: cognito-studio, per CPU second`, value: ourCpuRate, unit: 'lines/s' },
-        { name: `${kind}: runUnsafeSimulation, per CPU second`, value: peer.cpuRate, unit: 'lines/s' },
+        { name: `${kind}: runUnsafeSimulation, per CPU second`, value: peerCpuRate, unit: 'lines/s' },
         {
-          name: `${kind}: ratio (CPU time)`,
+          name: `${kind}: ratio (CPU time, median of pairs)`,
           value: ratio,
           unit: 'x',
           target: `>= ${target}x`,
           met: ratio >= target,
         },
         { name: `${kind}: cognito-studio, wall clock`, value: ourRate, unit: 'lines/s' },
-        { name: `${kind}: runUnsafeSimulation, wall clock`, value: peer.rate, unit: 'lines/s' },
-        { name: `${kind}: ratio (wall clock)`, value: ourRate / peer.rate, unit: 'x' },
+        { name: `${kind}: runUnsafeSimulation, wall clock`, value: peerRate, unit: 'lines/s' },
+        { name: `${kind}: ratio (wall clock, median of pairs)`, value: median(wallRatios), unit: 'x' },
         { name: `${kind}: cognito-studio peak RSS`, value: ours.maxRssMiB, unit: 'MiB' },
         {
           name: `${kind}: runUnsafeSimulation warmed up (first ${PEER_LINES.toLocaleString('en-US')} lines), per CPU second`,
@@ -230,7 +247,7 @@ export async function run(): Promise<BenchReport> {
         { name: `${kind}: --jobs ${JOBS}, wall clock`, value: count / parallel.seconds, unit: 'lines/s' },
         {
           name: `${kind}: --jobs ${JOBS}, ratio (wall clock)`,
-          value: count / parallel.seconds / peer.rate,
+          value: count / parallel.seconds / peerRate,
           unit: 'x',
         },
         {
