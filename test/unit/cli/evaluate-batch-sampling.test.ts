@@ -94,4 +94,30 @@ describe('evaluate --batch on a long run of documents that do not repeat', () =>
       });
     }
   });
+
+  it('stops sampling at a place once a document comes back there', () => {
+    const batch = createBatchEvaluator('batch.jsonl');
+    let lineNumber = 0;
+    const answer = (first: string, second: string, index: number): void => {
+      lineNumber += 1;
+      const text = `{"request":${request(index)},"identityPolicies":[${first},${second}]}`;
+      expect(batch.answerLine(text, lineNumber).json).toBe(
+        createBatchEvaluator('batch.jsonl').answerLine(text, lineNumber).json,
+      );
+    };
+    // New documents only, until both places are sampled.
+    for (let index = 0; index < 2 * MISSES_BEFORE_SAMPLING; index += 1)
+      answer(newDocument(index), newDocument(100_000 + index), index);
+    expect(batch.notLookedUp()).toBeGreaterThan(MISSES_BEFORE_SAMPLING);
+    // The same two documents on every line: once a sampled lookup has seen each, it is known on
+    // every later line, compared where it starts.
+    for (let index = 0; index < 3 * LOOKUP_EVERY; index += 1) answer(repeated, newDocument(7), index);
+    const settled = batch.notLookedUp();
+    for (let index = 0; index < 2 * LOOKUP_EVERY; index += 1) answer(repeated, newDocument(7), index);
+    expect(batch.notLookedUp()).toBe(settled);
+    // New documents again at the first place: it is no longer sampled, every one is looked up.
+    for (let index = 0; index < MISSES_BEFORE_SAMPLING / 2; index += 1)
+      answer(newDocument(200_000 + index), newDocument(7), index);
+    expect(batch.notLookedUp()).toBe(settled);
+  });
 });
