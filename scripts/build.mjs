@@ -97,11 +97,6 @@ function writeCliCodeCache() {
 }
 
 /**
- * Writes a bundle beside its final path and renames it into place, so a program started from the
- * bundle meanwhile (a test running the CLI while another rebuilds it) reads the old file or the new
- * one, never a half-written one.
- */
-/**
  * The bundle with every non-ASCII character written as a `\u` escape. esbuild already escapes
  * them in code (its default `charset: 'ascii'`), not in the comments it keeps; a bundle that is all
  * ASCII is read by the CLI's loader as one byte per character, without decoding UTF-8 (see
@@ -114,6 +109,11 @@ function asciiOnly(contents) {
   return Buffer.from(text.replace(/[\u0080-\uffff]/g, escape), 'utf8');
 }
 
+/**
+ * Writes a bundle beside its final path and renames it into place, so a program started from the
+ * bundle meanwhile (a test running the CLI while another rebuilds it) reads the old file or the new
+ * one, never a half-written one.
+ */
 function writeReplacing(path, contents) {
   mkdirSync(dirname(path), { recursive: true });
   const temporary = `${path}.${process.pid}.tmp`;

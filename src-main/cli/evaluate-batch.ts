@@ -41,9 +41,10 @@ const RECENT_PER_PLACE = 4;
  * once before) after which that place's new documents are looked up and kept by their text only
  * now and then (one in LOOKUP_EVERY): in a batch whose documents do not repeat, hashing each
  * document's text to look it up, and keeping it until the cache starts over (which keeps its line
- * alive into the old generation), cost about a tenth of the time per line, for nothing. A sampled
- * document that is found puts the place back to looking up every document. Only the speed depends
- * on it: a document not looked up is read, checked and compiled like any new one.
+ * alive into the old generation), cost about a tenth of the time per line, for nothing. A document
+ * found again (by a sampled lookup, or recognised where it starts) puts the place back to looking
+ * up every document. Only the speed depends on it: a document not looked up is read, checked and
+ * compiled like any new one.
  */
 export const MISSES_BEFORE_SAMPLING = 256;
 export const LOOKUP_EVERY = 16;
@@ -108,6 +109,11 @@ interface PlaceLookups {
   skipped: number;
 }
 
+/** Whether a place's new documents are sampled (see MISSES_BEFORE_SAMPLING). */
+function isSampled(place: PlaceLookups | undefined): place is PlaceLookups {
+  return place !== undefined && place.misses >= MISSES_BEFORE_SAMPLING;
+}
+
 export interface BatchLineAnswer {
   /** One JSON object, without the newline. */
   json: string;
@@ -164,8 +170,7 @@ export function createBatchEvaluator(fileLabel: string): BatchEvaluator {
       // Equality of a slice (a view, not a copy) runs several times faster than startsWith here.
       if (line.slice(start, start + entry.text.length) === entry.text) {
         useRecent(place, entry);
-        const counts = lookups.get(name);
-        if (counts !== undefined) counts.misses = 0;
+        if (name !== CONTEXT_SPAN) lookedUp(name, true);
         return { end: start + entry.text.length, known: entry };
       }
     }
@@ -195,13 +200,13 @@ export function createBatchEvaluator(fileLabel: string): BatchEvaluator {
   /** Whether `looksUp` would answer true for the next new document at `name`; changes nothing. */
   function looksUpNext(name: string): boolean {
     const place = lookups.get(name);
-    return place === undefined || place.misses < MISSES_BEFORE_SAMPLING || place.skipped + 1 >= LOOKUP_EVERY;
+    return !isSampled(place) || place.skipped + 1 >= LOOKUP_EVERY;
   }
 
   /** Whether to look a new document up (and keep it) by its text (see MISSES_BEFORE_SAMPLING). */
   function looksUp(name: string): boolean {
     const place = lookups.get(name);
-    if (place === undefined || place.misses < MISSES_BEFORE_SAMPLING) return true;
+    if (!isSampled(place)) return true;
     place.skipped += 1;
     if (place.skipped < LOOKUP_EVERY) {
       notLookedUp += 1;
