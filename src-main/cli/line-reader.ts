@@ -12,6 +12,13 @@ export type InputLine =
   { lineNumber: number; text: string } | { lineNumber: number; text?: undefined; reason: string };
 
 const CHUNK_BYTES = 1024 * 1024;
+/**
+ * Bytes of lines per group handed out by default. Lines are decoded when their group is made, and
+ * a group's text lives until all of it is answered: a group as large as a chunk (some 450 lines of
+ * a batch) was live through every young-generation collection, which copied it and then moved it
+ * to the old generation. Smaller groups keep that to a few lines, so the collections stay cheap.
+ */
+export const GROUP_BYTES = 64 * 1024;
 
 /**
  * Opens a regular file for streaming (a named pipe or device is refused before reading, as for
@@ -41,11 +48,16 @@ export async function openLineSource(path: string): Promise<{ stream: Readable; 
 }
 
 /**
- * The lines of `stream` in groups. A line longer than `maxLineBytes` or not valid UTF-8 comes as
+ * The lines of `stream` in groups of about `groupBytes` (a group ends with the line that reaches
+ * it, or with the chunk read). A line longer than `maxLineBytes` or not valid UTF-8 comes as
  * `{ reason }` (its bytes are skipped, never held); blank lines are left out; a byte-order mark at
  * the start and `\r` before `\n` are dropped.
  */
-export async function* readLines(stream: Readable, maxLineBytes: number): AsyncGenerator<InputLine[]> {
+export async function* readLines(
+  stream: Readable,
+  maxLineBytes: number,
+  groupBytes = GROUP_BYTES,
+): AsyncGenerator<InputLine[]> {
   let pending: Buffer[] = [];
   let pendingBytes = 0;
   let tooLong = false;
@@ -83,7 +95,8 @@ export async function* readLines(stream: Readable, maxLineBytes: number): AsyncG
   }
 
   for await (const chunk of stream as AsyncIterable<Buffer>) {
-    const group: InputLine[] = [];
+    let group: InputLine[] = [];
+    let groupStart = 0;
     let start = 0;
     for (;;) {
       const newline = chunk.indexOf(10, start);
@@ -92,6 +105,11 @@ export async function* readLines(stream: Readable, maxLineBytes: number): AsyncG
       if (!tooLong && pendingBytes + part.length > maxLineBytes) tooLong = true;
       finish(tooLong ? undefined : part, group);
       start = newline + 1;
+      if (start - groupStart >= groupBytes && group.length > 0) {
+        yield group;
+        group = [];
+        groupStart = start;
+      }
     }
     // Copied: the stream may reuse its buffer, and a small view would pin the whole chunk.
     if (start < chunk.length) keep(Buffer.from(chunk.subarray(start)));
