@@ -4,7 +4,7 @@ export type { ParsedPolicy } from './parse';
 export type { BaseOperator, ParsedOperator } from './operators';
 export { parsePolicy, locateJsonPath, jsonPathLocator } from './parse';
 export { validatePolicy } from './validate';
-export { policyHasErrors } from './validate-errors';
+export { policyHasErrors, policyKeyCount } from './validate-errors';
 export { compileParsedPolicy, compilePolicy } from './compile';
 export { evaluate, evaluateDecision, evaluateDeciding, type DecidingResult } from './evaluate';
 export { findPolicyVariables, substituteVariables } from './variables';

@@ -18,6 +18,28 @@ const principalTypes = new Set(['AWS', 'Federated', 'Service', 'CanonicalUser'])
 const actionPattern = /^(\*|[A-Za-z0-9-]+:[A-Za-z0-9*?]+)$/;
 const conditionKeyPattern = /^[A-Za-z0-9][A-Za-z0-9._-]*:[^\s]+$/;
 
+/** Keys of the objects read so far by the check under way (see `policyKeyCount`). */
+let keysRead = 0;
+
+/**
+ * The keys in `document` (every key of every object in it, as `countParsedKeys` counts them) when
+ * it has no error, else undefined. Counted by the walk of `policyHasErrors`, which reads the keys
+ * of every object of a document without errors: any other object (in an Action list, as a
+ * condition value, …) is itself an error. A batch compares this with the keys in the document's
+ * text to find a duplicate key (JSON.parse keeps one of each) without walking the document again.
+ */
+export function policyKeyCount(document: unknown, kind: PolicyKind = 'identity'): number | undefined {
+  keysRead = 0;
+  return policyHasErrors(document, kind) ? undefined : keysRead;
+}
+
+/** `Object.keys(value)`, counted (see `policyKeyCount`). */
+function readKeys(value: Record<string, unknown>): string[] {
+  const keys = Object.keys(value);
+  keysRead += keys.length;
+  return keys;
+}
+
 /** True when `validatePolicy(document, { kind })` has an issue of severity "error". */
 export function policyHasErrors(document: unknown, kind: PolicyKind = 'identity'): boolean {
   try {
@@ -30,7 +52,7 @@ export function policyHasErrors(document: unknown, kind: PolicyKind = 'identity'
 
 function documentHasErrors(document: unknown, kind: PolicyKind): boolean {
   if (!isRecord(document)) return true;
-  for (const key of Object.keys(document)) {
+  for (const key of readKeys(document)) {
     if (key !== 'Version' && key !== 'Id' && key !== 'Statement') return true;
   }
   const version = document.Version;
@@ -63,7 +85,7 @@ function documentHasErrors(document: unknown, kind: PolicyKind): boolean {
  */
 function statementHasErrors(statement: unknown, kind: PolicyKind, version: string | undefined): boolean {
   if (!isRecord(statement)) return true;
-  for (const key of Object.keys(statement)) if (!statementElements.has(key)) return true;
+  for (const key of readKeys(statement)) if (!statementElements.has(key)) return true;
   const sid = statement.Sid;
   if (sid !== undefined && (typeof sid !== 'string' || malformedVariable(sid, version))) return true;
   if (statement.Effect !== 'Allow' && statement.Effect !== 'Deny') return true;
@@ -121,7 +143,7 @@ function principalHasErrors(
   const value = has ? statement.Principal : statement.NotPrincipal;
   if (value === '*') return false;
   if (!isRecord(value)) return true;
-  for (const type of Object.keys(value)) {
+  for (const type of readKeys(value)) {
     if (!principalTypes.has(type)) return true;
     const entries = value[type];
     const list = Array.isArray(entries) ? entries : [entries];
@@ -136,12 +158,12 @@ function principalHasErrors(
 
 function conditionHasErrors(condition: unknown, version: string | undefined): boolean {
   if (!isRecord(condition)) return true;
-  for (const operatorText of Object.keys(condition)) {
+  for (const operatorText of readKeys(condition)) {
     const parse = parseOperator(operatorText);
     if ('error' in parse) return true;
     const block = condition[operatorText];
     if (!isRecord(block)) return true;
-    const keys = Object.keys(block);
+    const keys = readKeys(block);
     if (keys.length === 0) return true;
     for (const key of keys) {
       if (!conditionKeyPattern.test(key)) return true;

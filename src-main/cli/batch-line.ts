@@ -5,7 +5,7 @@
 // knows (recognised where it starts) is stepped over without being scanned: it passed this scan at
 // the same place before, so it holds no duplicate key and nests no deeper there.
 
-import { ObjectKeys, pathOf, stringEnd } from '../../shared/model/json-duplicate-keys';
+import { countParsedKeys, ObjectKeys, pathOf, stringEnd } from '../../shared/model/json-duplicate-keys';
 
 export interface PolicySpan<Known = unknown> {
   /**
@@ -87,6 +87,26 @@ function placeAt(depth: number, topKey: unknown, inObject: boolean, parentStep: 
   if (depth !== 2) return undefined;
   if (!inObject) return listMembers.has(topKey) ? `${topKey}[${parentStep as number}]` : undefined;
   return topKey === 'request' && parentStep === 'context' ? CONTEXT_SPAN : undefined;
+}
+
+/**
+ * What `countParsedKeys` counts in a line's parsed value, without the policy documents at the
+ * places named in `left` (PolicySpan names; the caller counts their keys another way).
+ */
+export function countKeysOutside(value: unknown, left: readonly string[]): number {
+  if (left.length === 0 || typeof value !== 'object' || value === null || Array.isArray(value))
+    return countParsedKeys(value);
+  let count = 0;
+  for (const key in value) {
+    count += 1;
+    const member = (value as Record<string, unknown>)[key];
+    if (listMembers.has(key) && Array.isArray(member)) {
+      for (let index = 0; index < member.length; index += 1) {
+        if (!left.includes(`${key}[${index}]`)) count += countParsedKeys(member[index]);
+      }
+    } else if (!(singleMembers.has(key) && left.includes(key))) count += countParsedKeys(member);
+  }
+  return count;
 }
 
 /** Scans JSON text; structure errors are left to JSON.parse (the result is then meaningless). */

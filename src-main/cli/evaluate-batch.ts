@@ -3,15 +3,17 @@
 //
 // Speed comes from doing each expensive step once: JSON.parse and a count of the line's keys decide
 // validity (the scanner that locates a duplicate key and the located parser run only to word an
-// error), and a policy document repeated on many lines is validated and compiled once or twice
-// (see `remember`), not on every line.
+// error; the keys of a new policy document are counted by the check that validates it), and a
+// policy document repeated on many lines is validated and compiled once or twice (see `remember`),
+// not on every line.
 
-import { compileParsedPolicy, evaluateDeciding } from '../../shared/iam';
+import { compileParsedPolicy, evaluateDeciding, policyKeyCount } from '../../shared/iam';
 import type { CompiledPolicy, DecidingResult, PolicyDocument } from '../../shared/iam';
 import { countParsedKeys } from '../../shared/model/json-duplicate-keys';
 import { duplicateKeyReason, parseJsonText as parseLocatedJson } from '../../shared/model/json-text';
 import {
   CONTEXT_SPAN,
+  countKeysOutside,
   countLineKeys,
   scanLine,
   skeletonOf,
@@ -29,6 +31,12 @@ export const MAX_BATCH_LINE_BYTES = 8 * 1024 * 1024;
 
 /** What `faultlessValue` returns for a line it leaves to `checkedValue`. */
 const NO_VALUE = Symbol('no value');
+
+/**
+ * Thrown while a new document is read on the quick way when its keys differ from those counted in
+ * its text: it holds a duplicate key, which the long way (`checkedValue`) locates and words.
+ */
+class KeysDiffer extends Error {}
 
 /** Distinct policy texts kept compiled; the cache starts over when full, so memory stays bounded. */
 const MAX_CACHED_POLICIES = 1024;
@@ -157,6 +165,17 @@ export function createBatchEvaluator(fileLabel: string): BatchEvaluator {
    * in for each (`checkedValue`), and each is parsed from its text when it is needed.
    */
   let newInValue = false;
+  /**
+   * New policy documents of the line whose keys are still to be compared with their text's (see
+   * `readNewDocument`); until then the line may hold a duplicate key there. Zero on the long way.
+   */
+  let uncheckedDocuments = 0;
+  /**
+   * Whether a document recognised counts as found again (`lookedUp`). Not on the long way: the
+   * line's lookups were counted on the quick way, and a document of this very line kept then is
+   * no sign that its place's documents repeat.
+   */
+  let countingLookups = true;
 
   // A document seen at this place on a recent line is recognised by comparing its text where it
   // starts (no copy, no scan); the answer is the same as if it had been read again. Where new
@@ -170,7 +189,7 @@ export function createBatchEvaluator(fileLabel: string): BatchEvaluator {
       // Equality of a slice (a view, not a copy) runs several times faster than startsWith here.
       if (line.slice(start, start + entry.text.length) === entry.text) {
         useRecent(place, entry);
-        if (name !== CONTEXT_SPAN) lookedUp(name, true);
+        if (name !== CONTEXT_SPAN && countingLookups) lookedUp(name, true);
         return { end: start + entry.text.length, known: entry };
       }
     }
@@ -225,8 +244,11 @@ export function createBatchEvaluator(fileLabel: string): BatchEvaluator {
 
   const preparePolicy: PreparePolicy = (parsed, name, kind, where) => {
     const span = spans.find((candidate) => candidate.name === name);
+    const textKeys = uncheckedDocuments > 0 ? span?.keys : undefined;
     // A document not looked up is read for this line alone, in the line's parsed value.
-    let entry = span?.unkept ? newEntry('', readDocument(parsed, name, kind, where)) : span?.known;
+    let entry = span?.unkept
+      ? newEntry('', readNewDocument(parsed, name, kind, where, textKeys))
+      : span?.known;
     if (!entry) {
       // The document's own text when the scan placed it (the parsed value may be a `{}` stand-in).
       const text = span ? (span.text ?? line.slice(span.start, span.end)) : JSON.stringify(parsed);
@@ -237,7 +259,7 @@ export function createBatchEvaluator(fileLabel: string): BatchEvaluator {
         useRecent(place as PlaceCache, entry);
       } else {
         const document = span && !newInValue ? parseWhole(text, line, where) : parsed;
-        entry = newEntry(keptText(text), readDocument(document, name, kind, where));
+        entry = newEntry(keptText(text), readNewDocument(document, name, kind, where, textKeys));
         remember(name, entry, known === undefined && entry.error === undefined);
       }
     }
@@ -245,11 +267,28 @@ export function createBatchEvaluator(fileLabel: string): BatchEvaluator {
     return entry.compiled as CompiledPolicy;
   };
 
+  /** `readDocument`, with the document's keys compared with `textKeys` (when given) first. */
+  function readNewDocument(
+    document: unknown,
+    name: string,
+    kind: Parameters<PreparePolicy>[2],
+    where: string,
+    textKeys: number | undefined,
+  ): Pick<CachedPolicy, 'compiled' | 'error'> {
+    const read = readDocument(document, name, kind, where);
+    if (textKeys !== undefined) {
+      if (read.keys !== textKeys) throw new KeysDiffer();
+      uncheckedDocuments -= 1;
+    }
+    return { compiled: read.compiled, error: read.error };
+  }
+
   /**
    * The line's value when the quick scan (`countLineKeys`) and JSON.parse find nothing wrong with
    * it, or NO_VALUE: the line then goes the long way (`checkedValue`), which words the fault. The
    * line is parsed in one go without the text of its known documents (and context): new ones are
-   * read in place.
+   * read in place. The keys outside new policy documents are checked here; those inside, as each
+   * document is read and validated (`readNewDocument`), without another walk over it.
    */
   function faultlessValue(text: string): unknown {
     const counted = countLineKeys(text, MAX_JSON_DEPTH, recognise);
@@ -273,21 +312,37 @@ export function createBatchEvaluator(fileLabel: string): BatchEvaluator {
         expected -= span.keys ?? 0;
       }
     }
+    const newDocuments: string[] = [];
+    for (const span of counted.spans) {
+      if (span.known !== undefined || span.name === CONTEXT_SPAN) continue;
+      newDocuments.push(span.name);
+      expected -= span.keys ?? 0;
+    }
     let value: unknown;
     try {
       value = JSON.parse(skeletonOf(text, counted.spans, true));
     } catch {
       return NO_VALUE;
     }
-    if (countParsedKeys(value) !== expected) return NO_VALUE;
+    // Without a duplicate key outside the documents, each new document's span is the one object
+    // at its place in the value, whose keys `readNewDocument` then compares with the span's.
+    if (countKeysOutside(value, newDocuments) !== expected) return NO_VALUE;
     spans = counted.spans;
     newInValue = true;
+    uncheckedDocuments = newDocuments.length;
     return value;
   }
 
   /** The line's value, or the error that words what is wrong with it, found as by the quick way. */
   function checkedValue(text: string, where: string): unknown {
-    const scan = scanLine(text, MAX_JSON_DEPTH, recognise);
+    uncheckedDocuments = 0;
+    countingLookups = false;
+    let scan;
+    try {
+      scan = scanLine(text, MAX_JSON_DEPTH, recognise);
+    } finally {
+      countingLookups = true;
+    }
     if (scan.deepAt !== undefined) {
       throw new CliInputError(
         `${where}: JSON nested more than ${MAX_JSON_DEPTH} levels deep at column ${scan.deepAt + 1}`,
@@ -347,19 +402,34 @@ export function createBatchEvaluator(fileLabel: string): BatchEvaluator {
     return { json: JSON.stringify({ line: lineNumber, error: boundMessage(oneLine(error)) }), bad: true };
   }
 
+  /** The answer for the line's value (from `faultlessValue` or `checkedValue`). */
+  function answerValue(value: unknown, lineNumber: number, where: string): BatchLineAnswer {
+    const context = spans.find((span) => span.name === CONTEXT_SPAN);
+    if (context) placeContext(value, context);
+    const input = parseEvaluationInput(value, where, preparePolicy);
+    // Every new document is read by now; one that was not compared goes the long way.
+    if (uncheckedDocuments > 0) throw new KeysDiffer();
+    if (context && !context.known) keepContext(context, input.request.context);
+    const result = evaluateDeciding(input);
+    return { json: JSON.stringify({ line: lineNumber, ...batchResult(result) }), bad: false };
+  }
+
   return {
     answerLine(text, lineNumber) {
       const where = `${fileLabel}:${lineNumber}`;
       try {
         line = text;
-        let value = faultlessValue(text);
-        if (value === NO_VALUE) value = checkedValue(text, where);
-        const context = spans.find((span) => span.name === CONTEXT_SPAN);
-        if (context) placeContext(value, context);
-        const input = parseEvaluationInput(value, where, preparePolicy);
-        if (context && !context.known) keepContext(context, input.request.context);
-        const result = evaluateDeciding(input);
-        return { json: JSON.stringify({ line: lineNumber, ...batchResult(result) }), bad: false };
+        const value = faultlessValue(text);
+        if (value !== NO_VALUE) {
+          try {
+            return answerValue(value, lineNumber, where);
+          } catch (error) {
+            // Before all new documents are compared with their text, a fault found may stand for
+            // a duplicate key, which is the fault to report: the long way finds it first.
+            if (uncheckedDocuments === 0) throw error;
+          }
+        }
+        return answerValue(checkedValue(text, where), lineNumber, where);
       } catch (error) {
         return failure(lineNumber, error);
       }
@@ -372,20 +442,28 @@ export function createBatchEvaluator(fileLabel: string): BatchEvaluator {
 }
 
 /**
- * A new document's error, or its compiled form. It was parsed for this line alone, so nothing
- * changes it later.
+ * A new document's error, or its compiled form, and its keys (as `countParsedKeys` counts them).
+ * It was parsed for this line alone, so nothing changes it later.
  */
 function readDocument(
   document: unknown,
   name: string,
   kind: Parameters<PreparePolicy>[2],
   where: string,
-): Pick<CachedPolicy, 'compiled' | 'error'> {
+): Pick<CachedPolicy, 'compiled' | 'error'> & { keys: number } {
   if (typeof document !== 'object' || document === null || Array.isArray(document))
     throw new CliInputError(`${where}: $.${name}: expected a policy document object`);
-  const error = policyError(document as Record<string, unknown>, name, kind);
-  if (error) return { error };
-  return { compiled: compileParsedPolicy({ name, document: document as PolicyDocument }, kind) };
+  // Counted by the validity check, which reads every object of a valid document.
+  const validKeys = policyKeyCount(document, kind);
+  const keys = validKeys ?? countParsedKeys(document);
+  const error =
+    validKeys === undefined ? policyError(document as Record<string, unknown>, name, kind) : undefined;
+  if (error) return { error, compiled: undefined, keys };
+  return {
+    compiled: compileParsedPolicy({ name, document: document as PolicyDocument }, kind),
+    error: undefined,
+    keys,
+  };
 }
 
 /**

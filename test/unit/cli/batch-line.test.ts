@@ -4,7 +4,7 @@
 // document's own text.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { countLineKeys, scanLine } from '../../../src-main/cli/batch-line';
+import { CONTEXT_SPAN, countKeysOutside, countLineKeys, scanLine } from '../../../src-main/cli/batch-line';
 import { countParsedKeys, findDuplicateKey } from '../../../shared/model/json-duplicate-keys';
 
 interface Json {
@@ -128,6 +128,38 @@ describe('batch line scanner', () => {
       }),
       { numRuns: 5000 },
     );
+  });
+
+  it('finds a duplicate with the documents counted apart, as evaluate --batch counts them', () => {
+    // The keys outside the policy documents, then each document's own: all agree exactly when
+    // the line holds no duplicate key (evaluate-batch.ts counts a new document as it reads it).
+    const documentAt = (value: unknown, name: string): unknown => {
+      const [, member, index] = /^(\w+)(?:\[(\d+)\])?$/.exec(name) ?? [];
+      const held = (value as Record<string, unknown>)[member ?? ''];
+      return index === undefined ? held : (held as unknown[])[Number(index)];
+    };
+    let withDocuments = 0;
+    fc.assert(
+      fc.property(json, ({ text, depth }) => {
+        const counted = countLineKeys(text, 64);
+        if (counted === undefined || depth > 64) return;
+        const value: unknown = JSON.parse(text);
+        const documents = counted.spans.filter((span) => span.name !== CONTEXT_SPAN);
+        if (documents.length > 0) withDocuments += 1;
+        const names = documents.map((span) => span.name);
+        const inside = documents.reduce((sum, span) => sum + (span.keys ?? 0), 0);
+        const agree =
+          countKeysOutside(value, names) === counted.keys - inside &&
+          documents.every((span) => countParsedKeys(documentAt(value, span.name)) === span.keys);
+        expect(agree).toBe(findDuplicateKey(text) === undefined);
+      }),
+      { numRuns: 5000 },
+    );
+    expect(withDocuments).toBeGreaterThan(50);
+    // Two documents at one place with as many keys each: only the count outside them tells.
+    const twice = '{"identityPolicies":[{"a":1}],"identityPolicies":[{"b":2}]}';
+    expect(countKeysOutside(JSON.parse(twice), ['identityPolicies[0]'])).toBe(1);
+    expect(countLineKeys(twice, 64)?.keys).toBe(4);
   });
 
   it('places the documents of a line as scanLine does, and counts a repeated __proto__ twice', () => {

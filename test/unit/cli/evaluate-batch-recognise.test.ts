@@ -236,4 +236,45 @@ describe('evaluate --batch with documents seen on earlier lines', () => {
     );
     expect([result[0]?.decision, result[2]?.decision]).toEqual(['Allowed', 'ExplicitlyDenied']);
   });
+
+  it('never keeps a document with a duplicate key: the same text on the next line is refused again', () => {
+    // The keys of a new document are counted as it is validated; one that holds a duplicate must
+    // not be kept by its text (its parsed form lost a key), or the next line would pass unchecked.
+    const doubled = allowGetText.replace('"Effect":"Allow"', '"Effect":"Deny","Effect":"Allow"');
+    const text = line([doubled]);
+    const error = `malformed JSON: duplicate key "Effect" in $.identityPolicies[0].Statement[0] (only the last one would count) at column ${text.indexOf('"Effect":"Allow"') + 1}`;
+    const result = answer([text, text, line([allowGetText]), text]);
+    expect(result.map((entry) => entry.error)).toEqual([
+      `<stdin>:1: ${error}`,
+      `<stdin>:2: ${error}`,
+      undefined,
+      `<stdin>:4: ${error}`,
+    ]);
+  });
+
+  it('reports a repeated member holding documents with as many keys, not either document', () => {
+    const denyGet = allowGetText.replace('"Effect":"Allow"', '"Effect":"Deny"');
+    const text = line([allowGetText], `,"identityPolicies":[${denyGet}]`);
+    const result = answer([text]);
+    expect(result[0]?.error).toBe(
+      `<stdin>:1: malformed JSON: duplicate key "identityPolicies" in $ (only the last one would count) at column ${text.lastIndexOf('"identityPolicies"') + 1}`,
+    );
+  });
+
+  it('reports the duplicate key of a line that also has a fault found before its document is read', () => {
+    const doubled = allowGetText.replace('"Sid":"Read"', '"Sid":"Read","Sid":"Again"');
+    const invalid = allowGetText.replace('"Effect":"Allow"', '"Effect":"Maybe"');
+    const faults = [
+      line([doubled], ',"sessionPolicy":[]'),
+      line([invalid, doubled]),
+      line([allowGetText, doubled]).replace('"action":"s3:GetObject"', '"action":""'),
+    ];
+    const result = answer(faults);
+    expect(result.map((entry) => entry.error)).toEqual(
+      faults.map(
+        (text, index) =>
+          `<stdin>:${index + 1}: malformed JSON: duplicate key "Sid" in $.identityPolicies[${index === 0 ? 0 : 1}].Statement[0] (only the last one would count) at column ${text.indexOf('"Sid":"Again"') + 1}`,
+      ),
+    );
+  });
 });

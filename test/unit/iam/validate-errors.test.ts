@@ -1,11 +1,13 @@
 // policyHasErrors (the batch's errors-only check) against the full validator: on every document it
-// must answer exactly whether validatePolicy reports an error, for every policy kind.
+// must answer exactly whether validatePolicy reports an error, for every policy kind; and
+// policyKeyCount, from the same walk, must count every key of a document without errors.
 import { readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { policyHasErrors, validatePolicy } from '../../../shared/iam';
+import { policyHasErrors, policyKeyCount, validatePolicy } from '../../../shared/iam';
+import { countParsedKeys } from '../../../shared/model/json-duplicate-keys';
 import type { PolicyKind } from '../../../shared/iam';
 
 const kinds: PolicyKind[] = ['identity', 'session', 'permissionsBoundary', 'resource', 'trust'];
@@ -14,13 +16,20 @@ function fullAnswer(document: unknown, kind: PolicyKind): boolean {
   return validatePolicy(document, { kind }).some((issue) => issue.severity === 'error');
 }
 
-/** Documents whose answers differ, with the kind (empty when the two agree everywhere). */
+/**
+ * Documents whose answers differ, with the kind (empty when the two agree everywhere). The key
+ * count of the same walk (policyKeyCount) must be every key of a document without errors.
+ */
 function disagreements(documents: unknown[]): string[] {
   const found: string[] = [];
   for (const document of documents) {
     for (const kind of kinds) {
-      if (policyHasErrors(document, kind) !== fullAnswer(document, kind))
+      const hasErrors = fullAnswer(document, kind);
+      if (policyHasErrors(document, kind) !== hasErrors)
         found.push(`${kind}: ${JSON.stringify(document)?.slice(0, 300)}`);
+      const keys = policyKeyCount(document, kind);
+      if (keys !== (hasErrors ? undefined : countParsedKeys(document)))
+        found.push(`${kind}, ${String(keys)} keys: ${JSON.stringify(document)?.slice(0, 300)}`);
     }
   }
   return found;
