@@ -13,6 +13,10 @@ export interface PolicySpan<Known = unknown> {
    * `request.context` (CONTEXT_SPAN).
    */
   name: string;
+  /** The top-level member holding it (`identityPolicies`, …, `request` for the context). */
+  member: string;
+  /** Its index in that member's list; -1 when the member holds it alone. */
+  index: number;
   start: number;
   /** Exclusive. */
   end: number;
@@ -34,14 +38,18 @@ export interface PolicySpan<Known = unknown> {
  * them then stays fast instead of being re-optimised for each new mix of fields.
  */
 function newSpan<Known>(
-  name: string,
+  place: Place,
   start: number,
   end: number,
   known: Known | undefined,
   keys: number | undefined,
 ): PolicySpan<Known> {
-  return { name, start, end, known, text: undefined, keys, unkept: false };
+  const { name, member, index } = place;
+  return { name, member, index, start, end, known, text: undefined, keys, unkept: false };
 }
+
+/** Where a span sits: its name and what it is made of (see PolicySpan). */
+export type Place = Pick<PolicySpan, 'name' | 'member' | 'index'>;
 
 export interface LineScan<Known = unknown> {
   /** Offset of the bracket that nests too deep. */
@@ -66,8 +74,8 @@ interface Frame {
   step: string | number;
   expectingKey: boolean;
   start: number;
-  /** Set on the frame of a policy document: its name in the input. */
-  policy?: string;
+  /** Set on the frame of a policy document: its place in the input. */
+  policy?: Place;
 }
 
 const listMembers = new Set(['identityPolicies', 'sessionPolicies']);
@@ -81,19 +89,25 @@ export const CONTEXT_SPAN = 'request.context';
  * not an object), `inObject` and `parentStep` tell of the bracket around it at depth 2 (an
  * object's current key, an array's current index). Both scanners place spans by this one rule.
  */
-function placeAt(depth: number, topKey: unknown, inObject: boolean, parentStep: unknown): string | undefined {
+function placeAt(depth: number, topKey: unknown, inObject: boolean, parentStep: unknown): Place | undefined {
   if (typeof topKey !== 'string') return undefined;
-  if (depth === 1) return singleMembers.has(topKey) ? topKey : undefined;
+  if (depth === 1) return singleMembers.has(topKey) ? { name: topKey, member: topKey, index: -1 } : undefined;
   if (depth !== 2) return undefined;
-  if (!inObject) return listMembers.has(topKey) ? `${topKey}[${parentStep as number}]` : undefined;
-  return topKey === 'request' && parentStep === 'context' ? CONTEXT_SPAN : undefined;
+  if (!inObject) {
+    if (!listMembers.has(topKey)) return undefined;
+    const index = parentStep as number;
+    return { name: `${topKey}[${index}]`, member: topKey, index };
+  }
+  return topKey === 'request' && parentStep === 'context'
+    ? { name: CONTEXT_SPAN, member: topKey, index: -1 }
+    : undefined;
 }
 
 /**
  * What `countParsedKeys` counts in a line's parsed value, without the policy documents at the
- * places named in `left` (PolicySpan names; the caller counts their keys another way).
+ * places of `left` (the caller counts their keys another way).
  */
-export function countKeysOutside(value: unknown, left: readonly string[]): number {
+export function countKeysOutside(value: unknown, left: readonly Place[]): number {
   if (left.length === 0 || typeof value !== 'object' || value === null || Array.isArray(value))
     return countParsedKeys(value);
   let count = 0;
@@ -102,11 +116,16 @@ export function countKeysOutside(value: unknown, left: readonly string[]): numbe
     const member = (value as Record<string, unknown>)[key];
     if (listMembers.has(key) && Array.isArray(member)) {
       for (let index = 0; index < member.length; index += 1) {
-        if (!left.includes(`${key}[${index}]`)) count += countParsedKeys(member[index]);
+        if (!isLeft(left, key, index)) count += countParsedKeys(member[index]);
       }
-    } else if (!(singleMembers.has(key) && left.includes(key))) count += countParsedKeys(member);
+    } else if (!(singleMembers.has(key) && isLeft(left, key, -1))) count += countParsedKeys(member);
   }
   return count;
+}
+
+function isLeft(left: readonly Place[], member: string, index: number): boolean {
+  for (const place of left) if (place.member === member && place.index === index) return true;
+  return false;
 }
 
 /** Scans JSON text; structure errors are left to JSON.parse (the result is then meaningless). */
@@ -143,7 +162,7 @@ export function scanLine<Known>(
         code === 123
           ? placeAt(stack.length, stack[0]?.step, stack[1]?.keys !== undefined, stack[1]?.step)
           : undefined;
-      const recognised = policy === undefined ? undefined : recognise?.(policy, index);
+      const recognised = policy === undefined ? undefined : recognise?.(policy.name, index);
       if (policy !== undefined && recognised) {
         spans.push(newSpan(policy, index, recognised.end, recognised.known, undefined));
         index = recognised.end - 1;
@@ -193,7 +212,7 @@ export function countLineKeys<Known>(
   let policyStart = -1;
   let policyKeys = 0;
   let policyDepth = -1;
-  let policy = '';
+  let policy: Place = { name: '', member: '', index: -1 };
   let topKey = '';
   /** The current key of the request object (depth 2 under `request`). */
   let requestKey = '';
@@ -222,23 +241,23 @@ export function countLineKeys<Known>(
       if (depth >= maxDepth) return undefined;
       if (code === 123 && policyStart < 0) {
         const inObject = objects[1] === true;
-        const name = placeAt(
+        const place = placeAt(
           depth,
           objects[0] === true ? topKey : undefined,
           inObject,
           inObject ? requestKey : topIndex,
         );
-        if (name !== undefined) {
-          const recognised = recognise?.(name, index);
+        if (place !== undefined) {
+          const recognised = recognise?.(place.name, index);
           if (recognised) {
-            spans.push(newSpan(name, index, recognised.end, recognised.known, undefined));
+            spans.push(newSpan(place, index, recognised.end, recognised.known, undefined));
             index = recognised.end - 1;
             continue;
           }
           policyStart = index;
           policyKeys = keys;
           policyDepth = depth;
-          policy = name;
+          policy = place;
         }
       }
       if (depth === 1 && code === 91) topIndex = 0;

@@ -312,10 +312,10 @@ export function createBatchEvaluator(fileLabel: string): BatchEvaluator {
         expected -= span.keys ?? 0;
       }
     }
-    const newDocuments: string[] = [];
+    const newDocuments: PolicySpan<CachedPolicy>[] = [];
     for (const span of counted.spans) {
       if (span.known !== undefined || span.name === CONTEXT_SPAN) continue;
-      newDocuments.push(span.name);
+      newDocuments.push(span);
       expected -= span.keys ?? 0;
     }
     let value: unknown;

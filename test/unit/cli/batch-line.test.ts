@@ -4,7 +4,13 @@
 // document's own text.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CONTEXT_SPAN, countKeysOutside, countLineKeys, scanLine } from '../../../src-main/cli/batch-line';
+import {
+  CONTEXT_SPAN,
+  countKeysOutside,
+  countLineKeys,
+  scanLine,
+  type Place,
+} from '../../../src-main/cli/batch-line';
 import { countParsedKeys, findDuplicateKey } from '../../../shared/model/json-duplicate-keys';
 
 interface Json {
@@ -133,10 +139,9 @@ describe('batch line scanner', () => {
   it('finds a duplicate with the documents counted apart, as evaluate --batch counts them', () => {
     // The keys outside the policy documents, then each document's own: all agree exactly when
     // the line holds no duplicate key (evaluate-batch.ts counts a new document as it reads it).
-    const documentAt = (value: unknown, name: string): unknown => {
-      const [, member, index] = /^(\w+)(?:\[(\d+)\])?$/.exec(name) ?? [];
-      const held = (value as Record<string, unknown>)[member ?? ''];
-      return index === undefined ? held : (held as unknown[])[Number(index)];
+    const documentAt = (value: unknown, place: Place): unknown => {
+      const held = (value as Record<string, unknown>)[place.member];
+      return place.index < 0 ? held : (held as unknown[])[place.index];
     };
     let withDocuments = 0;
     fc.assert(
@@ -146,11 +151,10 @@ describe('batch line scanner', () => {
         const value: unknown = JSON.parse(text);
         const documents = counted.spans.filter((span) => span.name !== CONTEXT_SPAN);
         if (documents.length > 0) withDocuments += 1;
-        const names = documents.map((span) => span.name);
         const inside = documents.reduce((sum, span) => sum + (span.keys ?? 0), 0);
         const agree =
-          countKeysOutside(value, names) === counted.keys - inside &&
-          documents.every((span) => countParsedKeys(documentAt(value, span.name)) === span.keys);
+          countKeysOutside(value, documents) === counted.keys - inside &&
+          documents.every((span) => countParsedKeys(documentAt(value, span)) === span.keys);
         expect(agree).toBe(findDuplicateKey(text) === undefined);
       }),
       { numRuns: 5000 },
@@ -158,7 +162,9 @@ describe('batch line scanner', () => {
     expect(withDocuments).toBeGreaterThan(50);
     // Two documents at one place with as many keys each: only the count outside them tells.
     const twice = '{"identityPolicies":[{"a":1}],"identityPolicies":[{"b":2}]}';
-    expect(countKeysOutside(JSON.parse(twice), ['identityPolicies[0]'])).toBe(1);
+    const first = countLineKeys(twice, 64)?.spans[0];
+    expect(first).toMatchObject({ name: 'identityPolicies[0]', member: 'identityPolicies', index: 0 });
+    expect(countKeysOutside(JSON.parse(twice), first ? [first] : [])).toBe(1);
     expect(countLineKeys(twice, 64)?.keys).toBe(4);
   });
 
