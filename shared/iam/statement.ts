@@ -62,10 +62,10 @@ class RequestContextLookup implements VariableLookup {
 const loweredFrozenContexts = new WeakMap<object, Map<string, ContextValue>>();
 
 function loweredContext(context: unknown): Map<string, ContextValue> {
-  const lowered = new Map<string, ContextValue>();
-  if (typeof context !== 'object' || context === null || Array.isArray(context)) return lowered;
+  if (typeof context !== 'object' || context === null || Array.isArray(context)) return new Map();
   const kept = loweredFrozenContexts.get(context);
   if (kept) return kept;
+  const lowered = new Map<string, ContextValue>();
   let frozen = Object.isFrozen(context);
   for (const name of Object.keys(context)) {
     const entry = (context as Record<string, unknown>)[name];

@@ -91,17 +91,31 @@ export const CONTEXT_SPAN = 'request.context';
  */
 function placeAt(depth: number, topKey: unknown, inObject: boolean, parentStep: unknown): Place | undefined {
   if (typeof topKey !== 'string') return undefined;
-  if (depth === 1) return singleMembers.has(topKey) ? { name: topKey, member: topKey, index: -1 } : undefined;
+  if (depth === 1) return singlePlaces.find((place) => place.member === topKey);
   if (depth !== 2) return undefined;
-  if (!inObject) {
-    if (!listMembers.has(topKey)) return undefined;
-    const index = parentStep as number;
-    return { name: `${topKey}[${index}]`, member: topKey, index };
-  }
-  return topKey === 'request' && parentStep === 'context'
-    ? { name: CONTEXT_SPAN, member: topKey, index: -1 }
-    : undefined;
+  if (inObject) return topKey === 'request' && parentStep === 'context' ? contextPlace : undefined;
+  const list = listPlaces.find((candidate) => candidate.member === topKey);
+  if (!list) return undefined;
+  const index = parentStep as number;
+  const place = list.places[index] ?? { name: `${list.member}[${index}]`, member: list.member, index };
+  if (index < KEPT_LIST_PLACES) list.places[index] = place;
+  return place;
 }
+
+/**
+ * Places are made once and shared by every line, so that a place's name is the same string on
+ * each line: the caller looks places up by name several times a line, and a string made anew
+ * would be hashed anew each time. The first few of each list are kept (a line of thousands of
+ * documents must not grow this for good).
+ */
+const KEPT_LIST_PLACES = 64;
+const singlePlaces: readonly Place[] = [...singleMembers].map((member) => ({
+  name: member,
+  member,
+  index: -1,
+}));
+const listPlaces = [...listMembers].map((member) => ({ member, places: [] as Place[] }));
+const contextPlace: Place = { name: CONTEXT_SPAN, member: 'request', index: -1 };
 
 /**
  * What `countParsedKeys` counts in a line's parsed value, without the policy documents at the

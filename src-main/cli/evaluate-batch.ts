@@ -411,7 +411,7 @@ export function createBatchEvaluator(fileLabel: string): BatchEvaluator {
     if (uncheckedDocuments > 0) throw new KeysDiffer();
     if (context && !context.known) keepContext(context, input.request.context);
     const result = evaluateDeciding(input);
-    return { json: JSON.stringify({ line: lineNumber, ...batchResult(result) }), bad: false };
+    return { json: JSON.stringify(batchAnswer(lineNumber, result)), bad: false };
   }
 
   return {
@@ -480,8 +480,10 @@ function parseWhole(text: string, line: string, where: string): unknown {
   }
 }
 
-function batchResult(result: DecidingResult): Record<string, unknown> {
+/** The answer object of a line (design.md §9), built in one piece. */
+function batchAnswer(line: number, result: DecidingResult): Record<string, unknown> {
   return {
+    line,
     decision: result.decision,
     summary: result.summary,
     decidingStatements: result.decidingStatements.map(statementReference),

@@ -168,6 +168,19 @@ describe('batch line scanner', () => {
     expect(countLineKeys(twice, 64)?.keys).toBe(4);
   });
 
+  it('names every document of a long list by its index, on one line after another', () => {
+    const documents = Array.from({ length: 100 }, (_, index) => `{"Id":"d${index}"}`);
+    const text = `{"identityPolicies":[${documents.join(',')}],"sessionPolicies":[{}]}`;
+    for (let round = 0; round < 2; round += 1) {
+      const spans = countLineKeys(text, 64)?.spans ?? [];
+      expect(spans.map((span) => [span.name, span.member, span.index])).toEqual([
+        ...documents.map((_, index) => [`identityPolicies[${index}]`, 'identityPolicies', index]),
+        ['sessionPolicies[0]', 'sessionPolicies', 0],
+      ]);
+      expect(scanLine(text, 64).spans.map((span) => span.name)).toEqual(spans.map((span) => span.name));
+    }
+  });
+
   it('places the documents of a line as scanLine does, and counts a repeated __proto__ twice', () => {
     const counted = countLineKeys(line, 64);
     expect(counted?.spans.map(({ keys: _keys, ...place }) => place)).toEqual(scanLine(line, 64).spans);
