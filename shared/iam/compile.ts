@@ -3,7 +3,7 @@
 import { compileArnPattern, splitArnText, type ArnPattern } from './arn';
 import { pathWithIndex, pathWithKey } from './json-path';
 import { readJsonText } from './json-text';
-import { GroupedMemo, remembered } from './memo';
+import { GroupedMemo, lowerCaseName, remembered } from './memo';
 import { parseOperator, type ParsedOperator } from './operators';
 import { compilePrincipal, type CompiledPrincipal } from './principal';
 import type { CompiledPolicy, PolicyInput, PolicyKind } from './types';
@@ -104,6 +104,29 @@ const compiledConditionValues = new GroupedMemo<CompiledConditionValue>();
 /** A key part that cannot run into the next one: `-` for none, else the length, `:` and the text. */
 function keyPart(text: string | undefined): string {
   return text === undefined ? '-' : `${text.length}:${text}`;
+}
+
+/**
+ * The group keys of the tables above, made once each: a key joined anew for every lookup would be
+ * hashed anew too, and a batch looks one up for every resource and condition value it compiles.
+ * By operator (or '' for resources), then version; bounded like the tables.
+ */
+const groupKeys = new Map<string, Map<string | undefined, string>>();
+
+function groupKey(operatorText: string | undefined, version: string | undefined): string {
+  const byOperator = operatorText ?? '';
+  let byVersion = groupKeys.get(byOperator);
+  if (byVersion === undefined) {
+    if (groupKeys.size >= 1000) groupKeys.clear();
+    groupKeys.set(byOperator, (byVersion = new Map()));
+  }
+  let key = byVersion.get(version);
+  if (key === undefined) {
+    if (byVersion.size >= 16) byVersion.clear();
+    key = operatorText === undefined ? keyPart(version) : keyPart(operatorText) + keyPart(version);
+    byVersion.set(version, key);
+  }
+  return key;
 }
 
 export function isCompiledPolicy(value: unknown): value is CompiledPolicyDetails {
@@ -226,7 +249,7 @@ class StatementCompiler implements CompiledStatement {
         value === undefined
           ? undefined
           : (stringList(value) ?? []).map((text) =>
-              compiledResources.get(keyPart(version), text, () => compileResource(text, version)),
+              compiledResources.get(groupKey(undefined, version), text, () => compileResource(text, version)),
             );
     }
     return this.compiledResources;
@@ -303,6 +326,7 @@ function compileConditions(raw: unknown, path: string, version: string | undefin
       });
       continue;
     }
+    const group = groupKey(operatorText, version);
     for (const [key, rawValues] of Object.entries(block)) {
       const list = Array.isArray(rawValues) ? rawValues : [rawValues];
       conditions.push({
@@ -311,12 +335,10 @@ function compileConditions(raw: unknown, path: string, version: string | undefin
         operator,
         operatorError,
         key,
-        lowerKey: key.toLowerCase(),
+        lowerKey: lowerCaseName(key),
         values: list.map((value) =>
           typeof value === 'string'
-            ? compiledConditionValues.get(keyPart(operatorText) + keyPart(version), value, () =>
-                compileConditionValue(value, operator, version),
-              )
+            ? compiledConditionValues.get(group, value, () => compileConditionValue(value, operator, version))
             : compileConditionValue(value, operator, version),
         ),
       });

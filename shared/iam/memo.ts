@@ -49,3 +49,13 @@ export class GroupedMemo<T> {
     return value;
   }
 }
+
+const lowerCaseNames = new Map<string, string>();
+
+/**
+ * A name (condition key, context key) in lower case, remembered: requests and policies repeat the
+ * same names, and one string per name spares both the copy and, where it is looked up, its hash.
+ */
+export function lowerCaseName(name: string): string {
+  return remembered(lowerCaseNames, name, () => name.toLowerCase(), 1000);
+}

@@ -11,7 +11,7 @@ import {
 } from './principal';
 import type { ConditionOutcome, ContextValue, IamRequest, PolicyKind } from './types';
 import { resolveTemplateGlob, type VariableLookup } from './variables';
-import { remembered } from './memo';
+import { lowerCaseName } from './memo';
 import { globMatches } from './wildcard';
 
 /** A request read once per evaluation: lower-cased action parts, split resource ARN, parsed principal. */
@@ -76,16 +76,6 @@ function loweredContext(context: unknown): Map<string, ContextValue> {
   if (frozen) loweredFrozenContexts.set(context, lowered);
   return lowered;
 }
-
-/**
- * A context key's name in lower case, remembered (memo.ts): requests of a batch repeat the same
- * names, and the lower-cased copy of each would otherwise be made again for every request.
- */
-function lowerCaseName(name: string): string {
-  return remembered(lowerCaseNames, name, () => name.toLowerCase(), 1000);
-}
-
-const lowerCaseNames = new Map<string, string>();
 
 /** Strings stay; numbers and booleans become text; lists keep their text entries; anything else is absent. */
 function normalizeContextValue(value: unknown): ContextValue | undefined {
