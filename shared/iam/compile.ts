@@ -226,9 +226,7 @@ class StatementCompiler implements CompiledStatement {
     const principalValue = notPrincipal ? statement.NotPrincipal : statement.Principal;
     this.sid = typeof statement.Sid === 'string' ? statement.Sid : undefined;
     this.effect = effectText === 'Deny' ? 'Deny' : 'Allow';
-    this.actions = (actionTexts ?? []).map((text) =>
-      remembered(compiledActions, text, () => compileAction(text)),
-    );
+    this.actions = (actionTexts ?? []).map((text) => remembered(compiledActions, text, compileAction));
     this.notAction = notAction;
     this.notResource = statement.Resource === undefined && statement.NotResource !== undefined;
     this.principal = principalValue === undefined ? undefined : compilePrincipal(principalValue);

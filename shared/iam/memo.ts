@@ -5,16 +5,19 @@
 /** How many entries a table holds before it starts over (a batch may bring any number of texts). */
 const DEFAULT_ENTRIES = 20_000;
 
-/** `table`'s entry for `key`, computed and kept on first use; the table starts over when full. */
+/**
+ * `table`'s entry for `key`, computed from it and kept on first use; the table starts over when
+ * full. `compute` takes the key, so callers pass a function made once instead of a closure per call.
+ */
 export function remembered<T>(
   table: Map<string, T>,
   key: string,
-  compute: () => T,
+  compute: (key: string) => T,
   maxEntries = DEFAULT_ENTRIES,
 ): T {
   let value = table.get(key);
   if (value === undefined) {
-    value = compute();
+    value = compute(key);
     if (table.size >= maxEntries) table.clear();
     table.set(key, value);
   }
@@ -57,5 +60,7 @@ const lowerCaseNames = new Map<string, string>();
  * same names, and one string per name spares both the copy and, where it is looked up, its hash.
  */
 export function lowerCaseName(name: string): string {
-  return remembered(lowerCaseNames, name, () => name.toLowerCase(), 1000);
+  return remembered(lowerCaseNames, name, toLowerCase, 1000);
 }
+
+const toLowerCase = (text: string): string => text.toLowerCase();

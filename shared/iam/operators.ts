@@ -98,7 +98,7 @@ const readOperators = new Map<string, OperatorParse>();
  * the validator warns when the spelling differs from the canonical one.
  */
 export function parseOperator(written: string): OperatorParse {
-  return remembered(readOperators, written, () => readOperator(written), 1000);
+  return remembered(readOperators, written, readOperator, 1000);
 }
 
 function readOperator(written: string): OperatorParse {

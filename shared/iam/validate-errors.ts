@@ -206,18 +206,21 @@ function typeHasErrors(text: string, type: string, version: string | undefined):
     case 'numeric':
       return parseNumber(text) === undefined;
     case 'date':
-      return !remembered(validDates, text, () => parseDate(text) !== undefined);
+      return !remembered(validDates, text, isDate);
     case 'bool':
     case 'null':
       return parseBool(text) === undefined;
     case 'ip':
-      return !remembered(validRanges, text, () => parseIpRange(text, true) !== undefined);
+      return !remembered(validRanges, text, isIpRange);
     case 'arn':
       return (splitArnText(text, version === variablesVersion)?.length ?? 0) < 5;
     default:
       return false;
   }
 }
+
+const isDate = (text: string): boolean => parseDate(text) !== undefined;
+const isIpRange = (text: string): boolean => parseIpRange(text, true) !== undefined;
 
 function hasVariablePart(text: string): boolean {
   for (const part of parseTemplate(text, variablesVersion).parts) if (part.kind === 'variable') return true;

@@ -30,7 +30,7 @@ export function parseTemplate(text: string, version: string | undefined): Templa
     return { text, parts: [{ kind: 'text', text }], hasVariables: false };
   }
   // Validation and compilation both read the same strings, and policies repeat them (memo.ts).
-  return remembered(templates, text, () => splitTemplate(text));
+  return remembered(templates, text, splitTemplate);
 }
 
 const templates = new Map<string, Template>();
