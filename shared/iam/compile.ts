@@ -109,16 +109,15 @@ function keyPart(text: string | undefined): string {
 /**
  * The group keys of the tables above, made once each: a key joined anew for every lookup would be
  * hashed anew too, and a batch looks one up for every resource and condition value it compiles.
- * By operator (or '' for resources), then version; bounded like the tables.
+ * By operator (undefined for resources), then version; bounded like the tables.
  */
-const groupKeys = new Map<string, Map<string | undefined, string>>();
+const groupKeys = new Map<string | undefined, Map<string | undefined, string>>();
 
 function groupKey(operatorText: string | undefined, version: string | undefined): string {
-  const byOperator = operatorText ?? '';
-  let byVersion = groupKeys.get(byOperator);
+  let byVersion = groupKeys.get(operatorText);
   if (byVersion === undefined) {
     if (groupKeys.size >= 1000) groupKeys.clear();
-    groupKeys.set(byOperator, (byVersion = new Map()));
+    groupKeys.set(operatorText, (byVersion = new Map()));
   }
   let key = byVersion.get(version);
   if (key === undefined) {

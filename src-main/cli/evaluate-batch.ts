@@ -21,7 +21,7 @@ import {
   type RecogniseDocument,
 } from './batch-line';
 import { CliInputError, oneLine } from './errors';
-import { parseEvaluationInput, policyError, type PreparePolicy } from './evaluate-input';
+import { firstPolicyError, parseEvaluationInput, type PreparePolicy } from './evaluate-input';
 import { describeJsonError, MAX_JSON_DEPTH } from './files';
 import { statementReference } from './format/decision';
 import { boundMessage } from './output';
@@ -453,11 +453,12 @@ function readDocument(
 ): Pick<CachedPolicy, 'compiled' | 'error'> & { keys: number } {
   if (typeof document !== 'object' || document === null || Array.isArray(document))
     throw new CliInputError(`${where}: $.${name}: expected a policy document object`);
-  // Counted by the validity check, which reads every object of a valid document.
+  // Counted by the errors-only check, which reads every object of a valid document; a document it
+  // finds faulty is counted apart and its fault worded by the full validator.
   const validKeys = policyKeyCount(document, kind);
   const keys = validKeys ?? countParsedKeys(document);
   const error =
-    validKeys === undefined ? policyError(document as Record<string, unknown>, name, kind) : undefined;
+    validKeys === undefined ? firstPolicyError(document as Record<string, unknown>, name, kind) : undefined;
   if (error) return { error, compiled: undefined, keys };
   return {
     compiled: compileParsedPolicy({ name, document: document as PolicyDocument }, kind),

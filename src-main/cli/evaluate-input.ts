@@ -165,7 +165,18 @@ export function policyError(
   kind: PolicyKindOfInput,
 ): string | undefined {
   // Most documents are valid: the full validator (paths, messages, warnings) runs only to word an error.
-  if (!policyHasErrors(document, kind)) return undefined;
+  return policyHasErrors(document, kind) ? firstPolicyError(document, name, kind) : undefined;
+}
+
+/**
+ * The first error of the full validator, worded with the policy's place, for a document that
+ * `policyHasErrors` found faulty (undefined should the two disagree: the document is then used).
+ */
+export function firstPolicyError(
+  document: Record<string, unknown>,
+  name: string,
+  kind: PolicyKindOfInput,
+): string | undefined {
   const firstError = validatePolicy(document, { kind }).find((issue) => issue.severity === 'error');
   if (!firstError) return undefined;
   const innerPath = firstError.path.replace(/^\$/, '');
